@@ -1,0 +1,182 @@
+package dev.rehome.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link MigrationPlan} step by step, journaling each step before and after it runs.
+ *
+ * <pre>{@code
+ * Migrator migrator = Migrator.builder().journal(new FileJournal(dir)).listener(printer).build();
+ * MigrationResult result = migrator.execute(plan);
+ * }</pre>
+ *
+ * <p>Steps the journal shows as succeeded are skipped, so a killed run continues where it stopped. When a step
+ * fails before any point-of-no-return step has succeeded, every succeeded step is undone in reverse order and
+ * the result reports the rollback. Not thread-safe: run one plan at a time per instance.
+ */
+public final class Migrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+    private final Journal journal;
+    private final MigrationListener listener;
+    private final Clock clock;
+
+    private Migrator(Builder b) {
+        this.journal = b.journal;
+        this.listener = b.listener;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public MigrationResult execute(MigrationPlan plan) {
+        Instant start = clock.instant();
+        AtomicReference<JournalState> state = new AtomicReference<>(journal.read(plan.name()));
+        StepContext ctx = context(plan, state);
+        List<StepResult> results = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            if (state.get().succeeded(step.id())) {
+                StepResult skipped = new StepResult.Skipped(step.id(), Duration.ZERO, "done in an earlier run");
+                results.add(skipped);
+                listener.onStepFinished(step, skipped);
+                continue;
+            }
+            listener.onStepStarted(step);
+            Instant stepStart = clock.instant();
+            record(state, ctx, step.id(), StepStatus.RUNNING, "");
+            try {
+                step.run(ctx);
+            } catch (Exception | AssertionError e) {
+                Duration took = Duration.between(stepStart, clock.instant());
+                LOG.warn("step '{}' of plan '{}' failed: {}", step.id(), plan.name(), e.getMessage());
+                record(state, ctx, step.id(), StepStatus.FAILED, oneLine(e));
+                StepResult failed = new StepResult.Failed(step.id(), took, e);
+                results.add(failed);
+                listener.onStepFinished(step, failed);
+                if (!pastPointOfNoReturn(plan, state.get())) {
+                    results.addAll(undoSucceeded(plan, state, ctx));
+                }
+                return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+            }
+            Duration took = Duration.between(stepStart, clock.instant());
+            record(state, ctx, step.id(), StepStatus.SUCCEEDED, "");
+            StepResult ok = new StepResult.Succeeded(step.id(), took);
+            results.add(ok);
+            listener.onStepFinished(step, ok);
+        }
+        return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * Undoes every succeeded step in reverse order, also past the point of no return: steps whose undo is unsafe
+     * now (the app has written to the new home) must refuse by throwing, which stops the rollback there.
+     */
+    public MigrationResult rollback(MigrationPlan plan) {
+        Instant start = clock.instant();
+        AtomicReference<JournalState> state = new AtomicReference<>(journal.read(plan.name()));
+        StepContext ctx = context(plan, state);
+        List<StepResult> results = undoSucceeded(plan, state, ctx);
+        return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+    }
+
+    /** The journal of {@code plan} as it stands. */
+    public JournalState status(MigrationPlan plan) {
+        return journal.read(plan.name());
+    }
+
+    private List<StepResult> undoSucceeded(MigrationPlan plan, AtomicReference<JournalState> state, StepContext ctx) {
+        List<StepResult> results = new ArrayList<>();
+        List<Step> reversed = new ArrayList<>(plan.steps());
+        java.util.Collections.reverse(reversed);
+        for (Step step : reversed) {
+            Optional<StepRecord> rec = state.get().step(step.id());
+            boolean ranSomething = rec.map(r -> r.status() == StepStatus.SUCCEEDED || r.status() == StepStatus.FAILED
+                    || r.status() == StepStatus.RUNNING).orElse(false);
+            if (!ranSomething) {
+                continue;
+            }
+            Instant t0 = clock.instant();
+            try {
+                step.undo(ctx);
+            } catch (Exception | AssertionError e) {
+                LOG.warn("undo of step '{}' failed: {}", step.id(), e.getMessage());
+                record(state, ctx, step.id(), StepStatus.FAILED, "undo failed: " + oneLine(e));
+                StepResult failed = new StepResult.Failed(step.id(), Duration.between(t0, clock.instant()), e);
+                results.add(failed);
+                listener.onStepFinished(step, failed);
+                return results;
+            }
+            record(state, ctx, step.id(), StepStatus.ROLLED_BACK, "");
+            StepResult undone = new StepResult.RolledBack(step.id(), Duration.between(t0, clock.instant()));
+            results.add(undone);
+            listener.onStepFinished(step, undone);
+        }
+        return results;
+    }
+
+    private static boolean pastPointOfNoReturn(MigrationPlan plan, JournalState state) {
+        return plan.steps().stream().anyMatch(s -> s.pointOfNoReturn() && state.succeeded(s.id()));
+    }
+
+    private StepContext context(MigrationPlan plan, AtomicReference<JournalState> state) {
+        StepContext[] holder = new StepContext[1];
+        holder[0] = new StepContext(listener, clock, state.get().facts(), () -> {
+            JournalState next = state.updateAndGet(s -> s.withFacts(holder[0].facts()));
+            journal.write(next);
+        });
+        return holder[0];
+    }
+
+    private void record(AtomicReference<JournalState> state, StepContext ctx, String stepId, StepStatus status,
+                        String detail) {
+        JournalState next = state.updateAndGet(
+                s -> s.withFacts(ctx.facts()).with(new StepRecord(stepId, status, clock.instant(), detail)));
+        journal.write(next);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Builds a {@link Migrator}; defaults: an in-memory journal, no listener, the system UTC clock. */
+    public static final class Builder {
+        private Journal journal = new InMemoryJournal();
+        private MigrationListener listener = MigrationListener.NONE;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder journal(Journal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        public Builder listener(MigrationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Migrator build() {
+            return new Migrator(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Private implementation. No compatibility guarantees provided. */
+package dev.rehome.core.internal;

