@@ -1,0 +1,114 @@
+package dev.rehome.jdbc;
+
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.UnreachableException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Opens pgjdbc connections to a {@link DatabaseEndpoint}. The password goes to the driver as a property, never
+ * into the URL; a login or network failure becomes an {@link UnreachableException} whose one-line message names
+ * the server and what to do, without the password. Every session pins the GUCs that change the text form of
+ * values ({@code DateStyle}, {@code TimeZone}, {@code extra_float_digits}, ...) so checksums computed on two
+ * servers are comparable. Thread-safe.
+ */
+public final class PgConnector {
+    /** Settings that make the text output of every type identical across servers and versions. */
+    public static final Map<String, String> STABLE_OUTPUT = Map.of(
+            "DateStyle", "ISO, YMD",
+            "TimeZone", "UTC",
+            "IntervalStyle", "postgres",
+            "extra_float_digits", "3",
+            "bytea_output", "hex",
+            "lc_monetary", "C",
+            "search_path", "pg_catalog");
+
+    private final String applicationName;
+
+    public PgConnector(String applicationName) {
+        this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+    }
+
+    public PgConnector() {
+        this("rehome");
+    }
+
+    /** A connection with pinned output settings; the caller closes it. */
+    public Connection open(DatabaseEndpoint endpoint) {
+        Connection c = openRaw(endpoint);
+        try (Statement s = c.createStatement()) {
+            StringBuilder sql = new StringBuilder();
+            STABLE_OUTPUT.forEach((k, v) -> sql.append("SELECT pg_catalog.set_config('").append(k).append("', '")
+                    .append(v).append("', false);"));
+            s.execute(sql.toString());
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new UnreachableException("cannot prepare a session on " + endpoint.describe() + ": " + e.getMessage(), e);
+        }
+        return c;
+    }
+
+    /** A connection with the server's default settings; the caller closes it. */
+    public Connection openRaw(DatabaseEndpoint endpoint) {
+        Properties p = new Properties();
+        p.setProperty("user", endpoint.user());
+        if (!endpoint.password().isEmpty()) {
+            p.setProperty("password", endpoint.password().reveal());
+        }
+        p.setProperty("ApplicationName", applicationName);
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("tcpKeepAlive", "true");
+        endpoint.options().forEach(p::setProperty);
+        try {
+            return DriverManager.getConnection(jdbcUrl(endpoint), p);
+        } catch (SQLException e) {
+            throw new UnreachableException(explain(endpoint, e), e);
+        }
+    }
+
+    /** The JDBC URL without credentials. */
+    public static String jdbcUrl(DatabaseEndpoint endpoint) {
+        String host = endpoint.host().contains(":") ? "[" + endpoint.host() + "]" : endpoint.host();
+        return "jdbc:postgresql://" + host + ":" + endpoint.port() + "/"
+                + java.net.URLEncoder.encode(endpoint.database(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+    }
+
+    static String explain(DatabaseEndpoint endpoint, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = endpoint.describe();
+        String reason = firstLine(e.getMessage());
+        if (state.equals("28P01") || state.equals("28000")) {
+            return "login to " + where + " refused (" + reason + "); check the password in PGPASSWORD, ~/.pgpass or"
+                    + " the password file";
+        }
+        if (state.equals("3D000")) {
+            return "database '" + endpoint.database() + "' does not exist on " + where;
+        }
+        if (state.startsWith("08")) {
+            return "cannot reach " + where + " (" + reason + "); check host, port and that the server runs";
+        }
+        return "cannot connect to " + where + ": " + reason;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+}
