@@ -22,7 +22,7 @@ final class CopyTextChecksum {
     /** The COPY statement for {@code columns} of {@code table}, in the given order; no columns reads empty rows. */
     static String copySql(TableRef table, List<String> columns) {
         String select = columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
-        return "COPY (SELECT " + select + " FROM ONLY " + table.sql() + ") TO STDOUT";
+        return "COPY (SELECT " + (select.isEmpty() ? "" : select + " ") + "FROM ONLY " + table.sql() + ") TO STDOUT";
     }
 
     static ContentChecksum of(Connection session, TableRef table, List<String> columns) throws SQLException {
