@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 record Inventory(SortedMap<String, String> objects) {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A quoted or plain identifier followed by a dot and the start of another identifier. */
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_\\u0080-\\uFFFF][A-Za-z0-9_$\\u0080-\\uFFFF]*)\\.(?=[\"A-Za-z_\\u0080-\\uFFFF])");
 
     Inventory {
         objects = new TreeMap<>(objects);
@@ -27,6 +30,16 @@ record Inventory(SortedMap<String, String> objects) {
      */
     static String normalize(String definition) {
         return definition == null ? "" : WHITESPACE.matcher(definition).replaceAll(" ").trim();
+    }
+
+    /**
+     * A view's query without qualifiers: PostgreSQL 16 stopped prefixing column names with the table name where
+     * one table is in scope ({@code players.status} became {@code status}), so the same view deparses differently
+     * on 15 and 17. Dropping every {@code name.} prefix on both sides hides that; which tables a view reads is
+     * compared separately (the {@code reads} entry), so a view switched to another schema's table still shows.
+     */
+    static String normalizeViewQuery(String definition) {
+        return QUALIFIER.matcher(normalize(definition)).replaceAll("");
     }
 
     /** One finding per object that is missing on a side or defined differently, in object-name order. */
@@ -44,10 +57,15 @@ record Inventory(SortedMap<String, String> objects) {
         return findings;
     }
 
+    private static boolean isViewQuery(String name) {
+        return (name.startsWith("view ") || name.startsWith("materialized view ")) && !name.endsWith(" reads");
+    }
+
     /** Builds an inventory from raw (name, definition) pairs, normalizing each definition. */
     static Inventory of(Map<String, String> raw) {
         SortedMap<String, String> normalized = new TreeMap<>();
-        raw.forEach((name, definition) -> normalized.put(name, normalize(definition)));
+        raw.forEach((name, definition) -> normalized.put(name, isViewQuery(name)
+                ? normalizeViewQuery(definition) : normalize(definition)));
         return new Inventory(normalized);
     }
 }

@@ -120,6 +120,17 @@ final class InventoryQueries {
             + " || CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN ' (not populated)' ELSE '' END"
             + FROM_CLASS + " AND c.relkind IN ('v', 'm')";
 
+    /** The tables, views and sequences each view's query reads, from the dependencies of its rewrite rule. */
+    static final String VIEW_READS = "SELECT CASE c.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END"
+            + " || " + relationName() + " || ' reads', '[' || COALESCE((SELECT string_agg(DISTINCT"
+            + "   rn.nspname || '.' || rc.relname, ', ' ORDER BY rn.nspname || '.' || rc.relname) FROM pg_catalog.pg_rewrite rw"
+            + "   JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass"
+            + "     AND d.objid = rw.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass"
+            + "   JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid AND rc.oid <> c.oid"
+            + "   JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace"
+            + "   WHERE rw.ev_class = c.oid), '') || ']'"
+            + FROM_CLASS + " AND c.relkind IN ('v', 'm')";
+
     static final String SEQUENCES = "SELECT 'sequence ' || " + relationName() + ","
             + " format('%s start %s increment %s minvalue %s maxvalue %s cache %s', pg_catalog.format_type(s.seqtypid, NULL),"
             + "   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache)"
@@ -164,11 +175,11 @@ final class InventoryQueries {
     /** Row-level security policies; the roles they name are left out (they may not exist in the target). */
     static final String POLICIES = "SELECT 'policy ' || " + relationName() + " || '.' || p.polname,"
             + " concat_ws(' ', CASE WHEN p.polpermissive THEN 'permissive' ELSE 'restrictive' END,"
-            + " 'for ' || p.polcmd, 'using (' || pg_catalog.pg_get_expr(p.polqual, p.polrelid) || ')',"
+            + " 'for ' || p.polcmd::text, 'using (' || pg_catalog.pg_get_expr(p.polqual, p.polrelid) || ')',"
             + " 'with check (' || pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) || ')')"
             + " FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " + USER;
 
     static final List<String> ALL = List.of(SCHEMAS, EXTENSIONS, TABLES, COLUMNS, INDEXES, CONSTRAINTS, TRIGGERS,
-            FUNCTIONS, VIEWS, SEQUENCES, ENUMS, DOMAINS, COMPOSITES, RANGES, POLICIES);
+            FUNCTIONS, VIEWS, VIEW_READS, SEQUENCES, ENUMS, DOMAINS, COMPOSITES, RANGES, POLICIES);
 }

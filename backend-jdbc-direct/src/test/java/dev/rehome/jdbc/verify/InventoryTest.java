@@ -23,6 +23,19 @@ class InventoryTest {
     }
 
     @Test
+    void viewQueriesDeparsedBySixteenAndLaterMatchTheQualifiedFormOfFifteen() {
+        String fifteen = " SELECT players.id,\n    players.name\n   FROM public.players\n"
+                + "  WHERE (players.status = 'active'::public.status);";
+        String seventeen = " SELECT id,\n    name\n   FROM public.players\n  WHERE (status = 'active'::public.status);";
+        assertThat(Inventory.normalizeViewQuery(fifteen)).isEqualTo(Inventory.normalizeViewQuery(seventeen))
+                .isEqualTo("SELECT id, name FROM players WHERE (status = 'active'::status);");
+        assertThat(Inventory.normalizeViewQuery("SELECT \"Mixed Case\".\"Order Items\".\"Qty\", t.x, 1.5 FROM s.t"))
+                .isEqualTo("SELECT \"Qty\", x, 1.5 FROM t");
+        assertThat(Inventory.of(Map.of("view public.v", "SELECT t.a FROM s.t", "view public.v reads", "[s.t]")).objects())
+                .containsEntry("view public.v", "SELECT a FROM t").containsEntry("view public.v reads", "[s.t]");
+    }
+
+    @Test
     void eachDifferenceNamesTheObjectAndBothDefinitions() {
         Inventory source = Inventory.of(Map.of(
                 "index public.players_name_idx", "CREATE INDEX players_name_idx ON public.players USING btree (name)",
