@@ -221,7 +221,10 @@ class VerifiersIT {
 
         VerificationReport full = Verifiers.forLevel("full").verify(source, target);
 
+        TableCheck scratchOnSource = table(Verifiers.contentChecksums().verify(source, source), "public.scratch")
+                .orElseThrow();
         assertThat(full.findings()).contains(new Finding("rows", "public.scratch", "1", "missing"),
+                new Finding("checksum", "public.scratch", scratchOnSource.sourceChecksum() + " (1 row)", "missing"),
                 new Finding("schema", "table public.scratch", "table, unlogged", "missing"),
                 new Finding("schema", "column public.scratch.k", "integer", "missing"));
         assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().startsWith("trigger "))
@@ -229,6 +232,30 @@ class VerifiersIT {
                     assertThat(f.object()).isEqualTo("trigger public.measurements.measurements_normalize");
                     assertThat(f.target()).isEqualTo(f.source() + " (disabled)");
                 });
+    }
+
+    @Test
+    void anUnpopulatedMaterializedViewAndADroppedColumnAreNamed() {
+        DatabaseEndpoint target = copyOnSeventeen("unpopulated");
+        pg17.execute("unpopulated", "REFRESH MATERIALIZED VIEW public.players_by_status WITH NO DATA;"
+                + " ALTER TABLE \"Mixed Case\".\"Order Items\" DROP COLUMN \"select\"");
+
+        VerificationReport full = Verifiers.forLevel("full").verify(source, target);
+
+        TableCheck items = table(full, "Mixed Case.Order Items").orElseThrow();
+        assertThat(items.match()).as("the columns both sides still have hold the same data").isTrue();
+        TableCheck matview = table(Verifiers.contentChecksums().verify(source, source), "public.players_by_status")
+                .orElseThrow();
+        assertThat(full.findings()).contains(
+                new Finding("rows", "public.players_by_status", "3", "not populated"),
+                new Finding("checksum", "public.players_by_status", matview.sourceChecksum() + " (3 rows)",
+                        "not populated"),
+                new Finding("checksum", "Mixed Case.Order Items columns",
+                        "[Item \"Quoted\" Name, select, ünïcødé, Qty]", "[Item \"Quoted\" Name, ünïcødé, Qty]"),
+                new Finding("schema", "column Mixed Case.Order Items.select", "integer", "missing"));
+        assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().equals(
+                "materialized view public.players_by_status")).singleElement()
+                .satisfies(f -> assertThat(f.target()).isEqualTo(f.source() + " (not populated)"));
     }
 
     @Test
