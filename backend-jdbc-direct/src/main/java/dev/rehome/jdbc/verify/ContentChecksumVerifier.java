@@ -10,11 +10,13 @@ import dev.rehome.jdbc.PgConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,15 @@ final class ContentChecksumVerifier implements Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(ContentChecksumVerifier.class);
 
     private final PgConnector connector;
+    private final int jobs;
 
-    ContentChecksumVerifier(PgConnector connector) {
+    /** {@code jobs} sessions per side stream tables at the same time, all in that side's one snapshot. */
+    ContentChecksumVerifier(PgConnector connector, int jobs) {
         this.connector = Objects.requireNonNull(connector, "connector");
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+        }
+        this.jobs = jobs;
     }
 
     @Override
@@ -44,7 +52,8 @@ final class ContentChecksumVerifier implements Verifier {
             List<Finding> findings = new ArrayList<>();
             Sides<Map<TableRef, List<String>>> plan = plan(relations, findings);
             Sides<Map<TableRef, ContentChecksum>> sums = sessions.each("checksumming tables",
-                    s -> checksumAll(s, plan.source()), t -> checksumAll(t, plan.target()));
+                    s -> checksumAll(s, source, plan.source(), relations.source()),
+                    t -> checksumAll(t, target, plan.target(), relations.target()));
             Set<TableRef> tables = new TreeSet<>(plan.source().keySet());
             tables.addAll(plan.target().keySet());
             List<TableCheck> checks = new ArrayList<>();
@@ -102,16 +111,25 @@ final class ContentChecksumVerifier implements Verifier {
         return new Sides<>(onSource, onTarget);
     }
 
-    private static Map<TableRef, ContentChecksum> checksumAll(Connection session, Map<TableRef, List<String>> plan)
-            throws SQLException {
-        Map<TableRef, ContentChecksum> out = new LinkedHashMap<>();
-        for (Map.Entry<TableRef, List<String>> e : plan.entrySet()) {
-            long started = System.nanoTime();
-            ContentChecksum sum = CopyTextChecksum.of(session, e.getKey(), e.getValue());
-            LOG.debug("checksummed {} ({} rows) in {} ms", e.getKey(), sum.rows(),
-                    (System.nanoTime() - started) / 1_000_000);
-            out.put(e.getKey(), sum);
+    /** Checksums the planned tables of one side, the biggest first so the last job to finish is a small one. */
+    private Map<TableRef, ContentChecksum> checksumAll(Connection session, DatabaseEndpoint endpoint,
+                                                      Map<TableRef, List<String>> plan,
+                                                      Map<TableRef, DataRelation> relations) throws SQLException {
+        List<TableRef> order = new ArrayList<>(plan.keySet());
+        order.sort(Comparator.comparingLong((TableRef t) -> relations.get(t).pages()).reversed());
+        Map<TableRef, ContentChecksum> out = new TreeMap<>();
+        try (SnapshotWorkers workers = new SnapshotWorkers(connector, endpoint, session,
+                Math.max(1, Math.min(jobs, order.size())))) {
+            workers.forEach(order, out, (s, table) -> checksum(s, table, plan.get(table)));
         }
         return out;
+    }
+
+    private static ContentChecksum checksum(Connection session, TableRef table, List<String> columns)
+            throws SQLException {
+        long started = System.nanoTime();
+        ContentChecksum sum = CopyTextChecksum.of(session, table, columns);
+        LOG.debug("checksummed {} ({} rows) in {} ms", table, sum.rows(), (System.nanoTime() - started) / 1_000_000);
+        return sum;
     }
 }
