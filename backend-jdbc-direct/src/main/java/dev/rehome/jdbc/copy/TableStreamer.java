@@ -63,8 +63,8 @@ final class TableStreamer {
             long loaded = writer.endCopy();
             long sent = reader.getHandledRowCount();
             bytes += pendingBytes;
-            // binary COPY sends its header and trailer as messages of their own
-            meter.add(Math.max(0, messages % CHECK_EVERY_MESSAGES - (spec.binary() ? 2 : 0)), pendingBytes);
+            // messages approximate rows (binary COPY adds framing messages); settle on the exact count now
+            meter.add(loaded - (messages - messages % CHECK_EVERY_MESSAGES), pendingBytes);
             if (loaded != sent) {
                 throw new OperationFailedException("table " + spec.table() + ": the source sent " + sent
                         + " rows but the target loaded " + loaded);
