@@ -41,8 +41,8 @@ final class SnapshotWorkers implements AutoCloseable {
         });
         free.add(first);
         if (jobs > 1) {
-            String snapshot = exportSnapshot(first);
             try {
+                String snapshot = exportSnapshot(first);
                 for (int i = 1; i < jobs; i++) {
                     Connection c = PairedSessions.openSnapshot(connector, endpoint);
                     extra.add(c);
