@@ -6,6 +6,7 @@ import static dev.rehome.jdbc.verify.VerifierFixture.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Finding;
@@ -270,9 +271,9 @@ class VerifiersIT {
     }
 
     @Test
-    void aMissingTableAndADisabledTriggerAreNamed() {
+    void aMissingTableSequenceAndLargeObjectAndADisabledTriggerAreNamed() {
         DatabaseEndpoint target = copyOnSeventeen("missing_table");
-        pg17.execute("missing_table", "DROP TABLE public.scratch;"
+        pg17.execute("missing_table", "DROP TABLE public.scratch; DROP SEQUENCE public.ticket_seq; SELECT lo_unlink(424242);"
                 + " ALTER TABLE public.measurements DISABLE TRIGGER measurements_normalize");
 
         VerificationReport full = Verifiers.forLevel("full").verify(source, target);
@@ -282,7 +283,11 @@ class VerifiersIT {
         assertThat(full.findings()).contains(new Finding("rows", "public.scratch", "1", "missing"),
                 new Finding("checksum", "public.scratch", scratchOnSource.sourceChecksum() + " (1 row)", "missing"),
                 new Finding("schema", "table public.scratch", "table, unlogged", "missing"),
-                new Finding("schema", "column public.scratch.k", "integer", "missing"));
+                new Finding("schema", "column public.scratch.k", "integer", "missing"),
+                new Finding("sequence", "public.ticket_seq", "5001", "missing"),
+                new Finding("large-objects", "large object count", "1", "0"));
+        assertThat(findingsOf(full, "large-objects")).extracting(Finding::object, Finding::target)
+                .contains(tuple("large object 424242", "missing"));
         assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().startsWith("trigger "))
                 .singleElement().satisfies(f -> {
                     assertThat(f.object()).isEqualTo("trigger public.measurements.measurements_normalize");
