@@ -91,7 +91,7 @@ class VerifiersIT {
             assertThat(t.sourceChecksum()).as(t.table()).isNotNull().hasSize(16);
         });
         assertThat(report.tables()).extracting(TableCheck::table).contains("Mixed Case.Order Items",
-                "public.empty_shape", "public.events_2024", "public.events_2025", "public.measurements",
+                "public.empty_shape", "public.events_2024", "public.events_2025", "public.kinds", "public.measurements",
                 "public.no_key", "public.players", "public.players_by_status", "public.scratch", "public.teams")
                 .doesNotContain("public.events", "public.active_players");
         assertThat(table(report, "public.empty_shape")).get().extracting(TableCheck::sourceRows).isEqualTo(2L);
@@ -115,7 +115,7 @@ class VerifiersIT {
         VerificationReport report = EVERYTHING.verify(source, pg17.endpoint("restored"));
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.tables()).hasSize(12).allMatch(TableCheck::match);
+        assertThat(report.tables()).hasSize(13).allMatch(TableCheck::match);
     }
 
     @Test
