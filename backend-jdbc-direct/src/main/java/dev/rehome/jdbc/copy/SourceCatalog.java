@@ -42,16 +42,19 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
     }
 
     private static List<TableSpec> tables(Connection source) throws SQLException {
-        String sql = "SELECT c.oid::int8, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid)"
+        String sql = "SELECT c.oid::int8, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid),"
+                + " pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind = 'r' AND " + USER_RELATION
                 + " ORDER BY 4 DESC, n.nspname, c.relname";
         Map<Long, TableRef> refs = new LinkedHashMap<>();
         Map<Long, Long> sizes = new HashMap<>();
+        Map<Long, Long> pages = new HashMap<>();
         try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 refs.put(rs.getLong(1), new TableRef(rs.getString(2), rs.getString(3)));
                 sizes.put(rs.getLong(1), rs.getLong(4));
+                pages.put(rs.getLong(1), rs.getLong(5));
             }
         }
         Map<Long, List<String>> columns = new HashMap<>();
@@ -73,7 +76,7 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
         }
         List<TableSpec> out = new ArrayList<>();
         refs.forEach((oid, ref) -> out.add(new TableSpec(ref, columns.getOrDefault(oid, List.of()),
-                binary.getOrDefault(oid, false), sizes.get(oid))));
+                binary.getOrDefault(oid, false), sizes.get(oid), pages.get(oid))));
         return out;
     }
 
