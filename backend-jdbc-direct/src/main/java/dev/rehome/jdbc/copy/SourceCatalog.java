@@ -107,11 +107,20 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
                         rs.getBoolean(4)));
             }
         }
-        // A view's rewrite rule depends on every relation it reads; matviews among them must be refreshed first.
-        String deps = "SELECT DISTINCT r.ev_class::int8, d.refobjid::int8 FROM pg_catalog.pg_rewrite r"
+        // A view's rewrite rule depends on every relation it reads; follow plain views down to the matviews
+        // they read, which must be refreshed first.
+        String deps = "WITH RECURSIVE reads(mv, rel) AS ("
+                + " SELECT r.ev_class, d.refobjid FROM pg_catalog.pg_rewrite r"
+                + " JOIN pg_catalog.pg_class m ON m.oid = r.ev_class AND m.relkind = 'm'"
                 + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid"
-                + " JOIN pg_catalog.pg_class c ON c.oid = d.refobjid AND c.relkind = 'm'"
-                + " WHERE d.refobjid <> r.ev_class";
+                + " AND d.refclassid = 'pg_catalog.pg_class'::regclass WHERE d.refobjid <> r.ev_class"
+                + " UNION SELECT reads.mv, d.refobjid FROM reads"
+                + " JOIN pg_catalog.pg_class v ON v.oid = reads.rel AND v.relkind = 'v'"
+                + " JOIN pg_catalog.pg_rewrite r ON r.ev_class = v.oid"
+                + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid"
+                + " AND d.refclassid = 'pg_catalog.pg_class'::regclass WHERE d.refobjid <> v.oid)"
+                + " SELECT DISTINCT reads.mv::int8, reads.rel::int8 FROM reads"
+                + " JOIN pg_catalog.pg_class c ON c.oid = reads.rel AND c.relkind = 'm' WHERE reads.rel <> reads.mv";
         Map<Long, List<Long>> needs = new HashMap<>();
         try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(deps)) {
             while (rs.next()) {

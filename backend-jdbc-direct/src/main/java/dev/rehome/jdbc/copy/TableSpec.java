@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * One table whose rows the engine copies: its stored columns (generated columns left out, so the target
- * computes them), whether binary COPY is safe for all of them, and its size for largest-first scheduling.
+ * computes them), whether binary COPY is safe for all of them, its size (heap and TOAST) for largest-first
+ * scheduling, and its heap pages for cutting it into page ranges.
  */
 public record TableSpec(TableRef table, List<String> columns, boolean binary, long estimatedBytes, long heapPages) {
     public TableSpec {
