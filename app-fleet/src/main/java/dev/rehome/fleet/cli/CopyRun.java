@@ -2,12 +2,16 @@ package dev.rehome.fleet.cli;
 
 import dev.rehome.core.CopyRequest;
 import dev.rehome.core.CopyResult;
+import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.VerificationReport;
+import dev.rehome.core.Verifier;
 import dev.rehome.core.report.RunSummary;
 import dev.rehome.fleet.report.ReportPrinter;
 import dev.rehome.jdbc.PgConnector;
+import dev.rehome.jdbc.TargetGuard;
+import dev.rehome.jdbc.verify.Verifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,9 +52,9 @@ final class CopyRun {
                 Duration.ZERO, Optional.empty());
         try {
             var engine = context.engines().create(settings.engine());
-            var verifier = context.verifiers().forLevel(settings.verifyLevel());
+            var verifier = verifier(settings);
             checkLogin(endpoints.source());
-            List<String> notices = new TargetDatabase(connector).prepare(endpoints.target(), settings.clean());
+            List<String> notices = prepareTarget(endpoints.target(), settings);
             summary = new RunSummary("copy", facts, Optional.empty(), VerificationReport.empty(), notices,
                     Duration.ZERO, Optional.empty());
             CopyResult copy = engine.copy(new CopyRequest(endpoints.source(), endpoints.target(),
@@ -71,7 +75,27 @@ final class CopyRun {
         }
     }
 
-    private void checkLogin(dev.rehome.core.DatabaseEndpoint endpoint) {
+    /** The level's checks, plus ownership when the copy was asked to set an owner. */
+    private Verifier verifier(CopySettings settings) {
+        Verifier level = context.verifiers().forLevel(settings.verifyLevel());
+        if (settings.owner().isEmpty() || settings.verifyLevel().equals(Verifiers.NONE)) {
+            return level;
+        }
+        return Verifier.allOf(level, Verifiers.ownership(settings.owner().get()));
+    }
+
+    private List<String> prepareTarget(DatabaseEndpoint target, CopySettings settings) {
+        TargetGuard.Outcome outcome = new TargetGuard(connector).prepare(target, settings.owner(), settings.clean());
+        return switch (outcome) {
+            case CREATED -> List.of("created database " + target.database() + " on " + target.host() + ":"
+                    + target.port() + " (UTF8, locale C)");
+            case RECREATED -> List.of("--clean: dropped and recreated database " + target.database() + " on "
+                    + target.host() + ":" + target.port());
+            case EMPTY -> List.of();
+        };
+    }
+
+    private void checkLogin(DatabaseEndpoint endpoint) {
         try (Connection ignored = connector.openRaw(endpoint)) {
             LOG.debug("logged in to {}", endpoint.describe());
         } catch (SQLException e) {

@@ -22,7 +22,7 @@ final class DryRun {
         } catch (SQLException e) {
             // closing failed after a good login: nothing to report
         }
-        TargetDatabase.State state = new TargetDatabase(connector).inspect(endpoints.target());
+        TargetInspection.State state = new TargetInspection(connector).inspect(endpoints.target());
         var out = context.out();
         out.println("# rehome copy: dry run (nothing was changed)\n");
         out.println("| | |\n|---|---|");

@@ -2,6 +2,7 @@ package dev.rehome.fleet.cli;
 
 import dev.rehome.core.CopyEngine;
 import dev.rehome.core.InvalidConfigurationException;
+import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.kubectl.dump.DumpRestoreEngine;
 import dev.rehome.kubectl.exec.LocalCommandRunner;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class EngineCatalog {
             LocalCommandRunner local = new LocalCommandRunner();
             return new DumpRestoreEngine(local, local);
         });
+        engines.put(JdbcDirectEngine.ID, JdbcDirectEngine::new);
         return new EngineCatalog(engines);
     }
 
