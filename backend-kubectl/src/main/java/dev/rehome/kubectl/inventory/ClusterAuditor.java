@@ -81,7 +81,8 @@ public final class ClusterAuditor {
     private static String healthiestCnpg(List<AuditFinding> cnpgFindings) {
         return cnpgFindings.stream()
                 .filter(f -> f.coverage() == Coverage.CNPG && !f.severity().reaches(Severity.HIGH))
-                .min(Comparator.comparing(AuditFinding::severity).thenComparing(AuditFinding::qualifiedName))
+                .min(Comparator.comparing(AuditFinding::severity, Comparator.reverseOrder())
+                        .thenComparing(AuditFinding::qualifiedName))
                 .map(AuditFinding::qualifiedName).orElse(Remedies.UNKNOWN_TARGET);
     }
 

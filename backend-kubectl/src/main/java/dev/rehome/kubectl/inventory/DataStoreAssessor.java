@@ -57,7 +57,8 @@ final class DataStoreAssessor {
         }
         storageRisks(store, coverage.isCovered(), issues);
         return new AuditFinding(workload.namespace(), workload.name(), workload.kind(), store.engineLabel(), coverage,
-                Issue.worst(issues), Issue.reasons(issues), Issue.remedy(issues, remedies.forStore(store)),
+                Issue.worst(issues), Issue.reasons(issues),
+                Issue.remedy(issues, coverage.isCovered() ? "nothing to do" : remedies.forStore(store)),
                 store.volumes(), best.map(BackupEvidence::lastBackup).orElse(null));
     }
 
