@@ -20,7 +20,8 @@ final class ReportText {
     static String data(AuditFinding finding) {
         List<VolumeInfo> volumes = finding.volumes();
         if (volumes.isEmpty()) {
-            return finding.kind().equals("Namespace") ? "?" : "container filesystem";
+            boolean workload = List.of("Deployment", "StatefulSet", "DaemonSet", "Pod").contains(finding.kind());
+            return workload ? "container filesystem" : "-";
         }
         String first = volumes.get(0).describe();
         return volumes.size() == 1 ? first : first + " +" + (volumes.size() - 1) + " more";
