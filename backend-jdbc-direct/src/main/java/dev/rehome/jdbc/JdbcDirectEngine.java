@@ -1,0 +1,156 @@
+package dev.rehome.jdbc;
+
+import dev.rehome.core.CopyEngine;
+import dev.rehome.core.CopyRequest;
+import dev.rehome.core.CopyResult;
+import dev.rehome.core.MigrationException;
+import dev.rehome.core.MigrationListener;
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.core.TableCopy;
+import dev.rehome.core.TableRef;
+import dev.rehome.jdbc.copy.CopySessions;
+import dev.rehome.jdbc.copy.DataCopier;
+import dev.rehome.jdbc.copy.DdlApplier;
+import dev.rehome.jdbc.copy.DdlScript;
+import dev.rehome.jdbc.copy.DumpSection;
+import dev.rehome.jdbc.copy.PgDumpSchemaDumper;
+import dev.rehome.jdbc.copy.PrivilegeReplayer;
+import dev.rehome.jdbc.copy.ProgressMeter;
+import dev.rehome.jdbc.copy.SchemaDumper;
+import dev.rehome.jdbc.copy.SequenceCopier;
+import dev.rehome.jdbc.copy.SourceCatalog;
+import dev.rehome.jdbc.copy.TableSpec;
+import dev.rehome.jdbc.copy.TargetFinisher;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code jdbc-direct} copy engine: schema from {@code pg_dump}, data streamed COPY-to-COPY between pgjdbc
+ * sessions, all of it read in one exported snapshot.
+ *
+ * <pre>{@code
+ * CopyResult r = new JdbcDirectEngine().copy(new CopyRequest(source, target, CopyOptions.ofDefaults()), listener);
+ * }</pre>
+ *
+ * <p>Order of work: export a snapshot on a coordinator session that stays open until the data is read; dump
+ * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data in one transaction; copy
+ * the rows of every table (partition leaves, never partitioned parents) and the large objects on
+ * {@code jobs} workers that joined the snapshot, largest table first, with explicit column lists that leave out
+ * generated columns; set sequences; build indexes in parallel, then constraints, triggers and the rest of
+ * post-data; refresh materialized views; replay privileges whose roles exist on the target; {@code ANALYZE}.
+ *
+ * <p>Triggers never fire during the load because they do not exist yet: pg_dump puts triggers, rules, foreign
+ * keys and {@code NOT VALID} checks in post-data, which runs after the data. This works for a target login that
+ * is not a superuser, where {@code session_replication_role} could not be set. With an owner role, every
+ * target session acts as that role ({@code SET ROLE}), so every object it creates belongs to it; without one,
+ * objects belong to the target login.
+ *
+ * <p>Limits: {@code pg_dump} must be at least the source's major version (the local one is 15: a newer source
+ * needs a {@link SchemaDumper} that runs pg_dump in the source pod); grants and comments on large objects,
+ * publications, subscriptions and security labels are not copied; a materialized view is refreshed from the
+ * copied data, so a stale one on the source is fresh on the target. Thread-safe: one instance serves many copies.
+ */
+public final class JdbcDirectEngine implements CopyEngine {
+    public static final String ID = "jdbc-direct";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDirectEngine.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+    private final SchemaDumper dumper;
+    private final PgConnector connector;
+    private final Clock clock;
+
+    public JdbcDirectEngine(SchemaDumper dumper, PgConnector connector, Clock clock) {
+        this.dumper = Objects.requireNonNull(dumper, "dumper");
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With the machine's own pg_dump and the system clock. */
+    public JdbcDirectEngine() {
+        this(PgDumpSchemaDumper.local(), new PgConnector("rehome-copy"), Clock.systemUTC());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CopyResult copy(CopyRequest request, MigrationListener listener) {
+        try {
+            return run(request, listener);
+        } catch (SQLException e) {
+            throw new OperationFailedException("copy from " + request.source().describe() + " to "
+                    + request.target().describe() + " failed: " + e.getMessage(), e);
+        } catch (MigrationException e) {
+            LOG.debug("copy failed", e);
+            throw e;
+        }
+    }
+
+    private CopyResult run(CopyRequest request, MigrationListener listener) throws SQLException {
+        long start = clock.millis();
+        int jobs = request.options().jobs();
+        CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
+        List<String> notices = new ArrayList<>();
+        SourceCatalog catalog;
+        DdlScript post;
+        DdlScript pre;
+        List<TableCopy> tables;
+        try (Connection coordinator = sessions.openSource()) {
+            CopySessions.startReadOnlyRepeatableRead(coordinator);
+            String snapshot = exportSnapshot(coordinator);
+            catalog = SourceCatalog.read(coordinator);
+            LOG.info("copying {} tables, {} sequences, {} large objects from {} (snapshot {}) on {} jobs",
+                    catalog.tables().size(), catalog.sequences().size(), catalog.largeObjects(),
+                    request.source().describe(), snapshot, jobs);
+            pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
+            post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
+            DdlApplier ddl = new DdlApplier(sessions);
+            ddl.applyPreData(pre);
+            ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
+            tables = new DataCopier(sessions, clock).copy(snapshot, catalog, jobs, meter);
+            try (Connection target = sessions.openTarget()) {
+                new SequenceCopier().copy(coordinator, target, catalog.sequences());
+            }
+            coordinator.commit();
+            meter.finish();
+        }
+        LOG.info("data copied in {} ms; building indexes and constraints", clock.millis() - start);
+        new DdlApplier(sessions).applyPostData(post, jobs);
+        TargetFinisher finisher = new TargetFinisher(sessions);
+        finisher.refresh(catalog.materializedViews());
+        request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
+        List<String> privileges = new ArrayList<>(pre.privileges());
+        privileges.addAll(post.privileges());
+        notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
+        finisher.analyze(analyzable(catalog), jobs);
+        notices.forEach(listener::onNotice);
+        Duration took = Duration.ofMillis(clock.millis() - start);
+        LOG.info("copy to {} finished in {} ms", request.target().describe(), took.toMillis());
+        return new CopyResult(ID, took, tables, notices);
+    }
+
+    private static String exportSnapshot(Connection coordinator) throws SQLException {
+        try (Statement s = coordinator.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<TableRef> analyzable(SourceCatalog catalog) {
+        List<TableRef> out = new ArrayList<>(catalog.tables().stream().map(TableSpec::table).toList());
+        catalog.materializedViews().stream().filter(SourceCatalog.MaterializedView::populated)
+                .map(SourceCatalog.MaterializedView::view).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.rehome.jdbc.copy;
+
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.Identifiers;
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.jdbc.PgConnector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Opens the sessions of one copy, each prepared for its job. Source sessions never time out and run with
+ * {@code row_security = off}, so a policy that would hide rows makes COPY fail instead of silently copying
+ * fewer rows (pg_dump does the same). Target sessions never time out, skip synchronous commit (the copy is
+ * verified afterwards and redone if the target crashed) and act as the owner role when one is given, so
+ * everything they create belongs to it. Thread-safe.
+ */
+public final class CopySessions {
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
+
+    private final PgConnector connector;
+    private final DatabaseEndpoint source;
+    private final DatabaseEndpoint target;
+    private final Optional<String> owner;
+
+    public CopySessions(PgConnector connector, DatabaseEndpoint source, DatabaseEndpoint target, Optional<String> owner) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.source = Objects.requireNonNull(source, "source");
+        this.target = Objects.requireNonNull(target, "target");
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    public DatabaseEndpoint source() {
+        return source;
+    }
+
+    public DatabaseEndpoint target() {
+        return target;
+    }
+
+    public Optional<String> owner() {
+        return owner;
+    }
+
+    public Connection openSource() {
+        Map<String, String> settings = new LinkedHashMap<>(noTimeouts());
+        settings.put("row_security", "off");
+        return prepare(connector.open(source), settings, source);
+    }
+
+    /** A source session inside a read-only repeatable-read transaction that sees exactly {@code snapshotId}. */
+    public Connection openSnapshotReader(String snapshotId) {
+        if (!SNAPSHOT_ID.matcher(snapshotId).matches()) {
+            throw new IllegalArgumentException("not a snapshot id: " + snapshotId);
+        }
+        Connection c = openSource();
+        try (Statement s = c.createStatement()) {
+            startReadOnlyRepeatableRead(c);
+            s.execute("SET TRANSACTION SNAPSHOT " + Identifiers.literal(snapshotId));
+            return c;
+        } catch (SQLException e) {
+            close(c);
+            throw new OperationFailedException("cannot join snapshot " + snapshotId + " on " + source.describe()
+                    + " (" + e.getMessage() + "); the exporting transaction must still be open", e);
+        }
+    }
+
+    /**
+     * Makes the next statement on {@code c} open a read-only repeatable-read transaction (pgjdbc sends the BEGIN
+     * lazily, so {@code SET TRANSACTION SNAPSHOT} or {@code pg_export_snapshot()} is its first statement).
+     */
+    public static void startReadOnlyRepeatableRead(Connection c) throws SQLException {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
+        c.setAutoCommit(false);
+    }
+
+    public Connection openTarget() {
+        Map<String, String> settings = new LinkedHashMap<>(noTimeouts());
+        settings.put("synchronous_commit", "off");
+        owner.ifPresent(role -> settings.put("role", role));
+        return prepare(connector.open(target), settings, target);
+    }
+
+    private static Map<String, String> noTimeouts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("statement_timeout", "0");
+        m.put("lock_timeout", "0");
+        m.put("idle_in_transaction_session_timeout", "0");
+        return m;
+    }
+
+    private static Connection prepare(Connection c, Map<String, String> settings, DatabaseEndpoint where) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, false)")) {
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.execute();
+            }
+            return c;
+        } catch (SQLException e) {
+            close(c);
+            throw new OperationFailedException("cannot prepare a copy session on " + where.describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing after a failure; the failure is what the caller reports
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.rehome.jdbc.copy;
+
+import dev.rehome.core.TableRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the source holds that the engine moves besides DDL: tables with rows (partition leaves, never partitioned
+ * parents, which hold no rows of their own), sequences, materialized views in refresh order, and whether there
+ * are large objects. Objects that belong to extensions are left out: {@code CREATE EXTENSION} makes them.
+ * Read on the snapshot's coordinator session.
+ */
+public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableRef> sequences,
+                            List<MaterializedView> materializedViews, long largeObjects) {
+    /** A materialized view and whether it held data on the source ({@code WITH NO DATA} ones stay empty). */
+    public record MaterializedView(TableRef view, boolean populated) {
+    }
+
+    static final String USER_RELATION = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)' AND c.relpersistence <> 't'"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass"
+            + " AND d.objid = c.oid AND d.deptype = 'e')";
+
+    public SourceCatalog {
+        tables = List.copyOf(tables);
+        sequences = List.copyOf(sequences);
+        materializedViews = List.copyOf(materializedViews);
+    }
+
+    public static SourceCatalog read(Connection source) throws SQLException {
+        int major = source.getMetaData().getDatabaseMajorVersion();
+        return new SourceCatalog(major, tables(source), relations(source, "S"), materializedViews(source),
+                count(source, "SELECT count(*) FROM pg_catalog.pg_largeobject_metadata"));
+    }
+
+    private static List<TableSpec> tables(Connection source) throws SQLException {
+        String sql = "SELECT c.oid::int8, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid)"
+                + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'r' AND " + USER_RELATION
+                + " ORDER BY 4 DESC, n.nspname, c.relname";
+        Map<Long, TableRef> refs = new LinkedHashMap<>();
+        Map<Long, Long> sizes = new HashMap<>();
+        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                refs.put(rs.getLong(1), new TableRef(rs.getString(2), rs.getString(3)));
+                sizes.put(rs.getLong(1), rs.getLong(4));
+            }
+        }
+        Map<Long, List<String>> columns = new HashMap<>();
+        Map<Long, Boolean> binary = new HashMap<>();
+        BinaryCopySafety safety = BinaryCopySafety.load(source);
+        // attgenerated <> '' marks generated columns: COPY must not name them, the target computes them.
+        String cols = "SELECT a.attrelid::int8, a.attname, a.atttypid::int8 FROM pg_catalog.pg_attribute a"
+                + " WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
+                + " ORDER BY a.attrelid, a.attnum";
+        try (PreparedStatement ps = source.prepareStatement(cols)) {
+            ps.setArray(1, source.createArrayOf("int8", refs.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long rel = rs.getLong(1);
+                    columns.computeIfAbsent(rel, k -> new ArrayList<>()).add(rs.getString(2));
+                    binary.merge(rel, safety.isSafe(rs.getLong(3)), Boolean::logicalAnd);
+                }
+            }
+        }
+        List<TableSpec> out = new ArrayList<>();
+        refs.forEach((oid, ref) -> out.add(new TableSpec(ref, columns.getOrDefault(oid, List.of()),
+                binary.getOrDefault(oid, false), sizes.get(oid))));
+        return out;
+    }
+
+    private static List<TableRef> relations(Connection source, String relkind) throws SQLException {
+        String sql = "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = ? AND " + USER_RELATION + " ORDER BY n.nspname, c.relname";
+        List<TableRef> out = new ArrayList<>();
+        try (PreparedStatement ps = source.prepareStatement(sql)) {
+            ps.setString(1, relkind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TableRef(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<MaterializedView> materializedViews(Connection source) throws SQLException {
+        String views = "SELECT c.oid::int8, n.nspname, c.relname, c.relispopulated FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'm' AND " + USER_RELATION + " ORDER BY n.nspname, c.relname";
+        Map<Long, MaterializedView> byOid = new LinkedHashMap<>();
+        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(views)) {
+            while (rs.next()) {
+                byOid.put(rs.getLong(1), new MaterializedView(new TableRef(rs.getString(2), rs.getString(3)),
+                        rs.getBoolean(4)));
+            }
+        }
+        // A view's rewrite rule depends on every relation it reads; matviews among them must be refreshed first.
+        String deps = "SELECT DISTINCT r.ev_class::int8, d.refobjid::int8 FROM pg_catalog.pg_rewrite r"
+                + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid"
+                + " JOIN pg_catalog.pg_class c ON c.oid = d.refobjid AND c.relkind = 'm'"
+                + " WHERE d.refobjid <> r.ev_class";
+        Map<Long, List<Long>> needs = new HashMap<>();
+        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(deps)) {
+            while (rs.next()) {
+                needs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }
+        return DependencyOrder.sort(byOid, needs);
+    }
+
+    private static long count(Connection source, String sql) throws SQLException {
+        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

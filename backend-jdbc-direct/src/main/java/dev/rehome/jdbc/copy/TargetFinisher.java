@@ -1,0 +1,74 @@
+package dev.rehome.jdbc.copy;
+
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.core.TableRef;
+import dev.rehome.jdbc.copy.internal.ParallelWork;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The target-side steps after the data: materialized views refreshed in dependency order (only those that held
+ * data on the source), schema ownership handed to the owner role, and statistics gathered in parallel so the
+ * first queries on the new home get good plans.
+ */
+public final class TargetFinisher {
+    private final CopySessions sessions;
+
+    public TargetFinisher(CopySessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    public void refresh(List<SourceCatalog.MaterializedView> views) {
+        try (Connection c = sessions.openTarget()) {
+            for (SourceCatalog.MaterializedView v : views) {
+                if (v.populated()) {
+                    DdlApplier.execute(c, "REFRESH MATERIALIZED VIEW " + v.view().sql(), "materialized view");
+                }
+            }
+        } catch (SQLException e) {
+            throw new OperationFailedException("cannot refresh materialized views: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands the schemas not created by the copy itself ({@code public}) to the owner role. Returns notices for
+     * schemas whose ownership could not be changed.
+     */
+    public List<String> ownSchemas(String owner) {
+        List<String> notices = new ArrayList<>();
+        String sql = "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.nspname !~ '^pg_'"
+                + " AND n.nspname <> 'information_schema' AND n.nspowner <> (SELECT oid FROM pg_catalog.pg_roles"
+                + " WHERE rolname = ?)";
+        try (Connection c = sessions.openTarget(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, owner);
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            for (String schema : schemas) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER SCHEMA " + dev.rehome.core.Identifiers.quote(schema) + " OWNER TO "
+                            + dev.rehome.core.Identifiers.quote(owner));
+                } catch (SQLException e) {
+                    notices.add("schema " + schema + " stays with its owner: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+        } catch (SQLException e) {
+            throw new OperationFailedException("cannot hand schemas to role " + owner + ": " + e.getMessage(), e);
+        }
+        return notices;
+    }
+
+    public void analyze(List<TableRef> relations, int jobs) {
+        new ParallelWork<Connection, TableRef>("analyze").run(jobs, relations, sessions::openTarget,
+                (c, rel) -> DdlApplier.execute(c, "ANALYZE " + rel.sql(), "analyze"));
+    }
+}

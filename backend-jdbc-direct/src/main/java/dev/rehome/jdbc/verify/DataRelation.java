@@ -1,0 +1,20 @@
+package dev.rehome.jdbc.verify;
+
+import dev.rehome.core.TableRef;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A relation that stores rows of its own: a table (a leaf partition included, a partitioned parent not) or a
+ * materialized view, with its live columns in {@code attnum} order.
+ */
+record DataRelation(TableRef table, boolean materializedView, boolean populated, List<String> columns) {
+    DataRelation {
+        Objects.requireNonNull(table, "table");
+        columns = List.copyOf(columns);
+    }
+
+    String kind() {
+        return materializedView ? "materialized view" : "table";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rehome.jdbc.verify;
+
+import dev.rehome.core.TableRef;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lists the relations whose rows the data checks compare. Partitioned parents are left out and every leaf is
+ * read with {@code ONLY}: a partitioned parent holds no rows itself, and counting both the parent and its leaves
+ * would count each row twice. Comparing leaves is also stricter: a row that landed in the wrong partition shows.
+ * Classic inheritance parents are read with {@code ONLY} for the same reason.
+ */
+final class DataRelations {
+    /** Schemas that belong to the system: {@code pg_*} (users cannot create those) and information_schema. */
+    static final String USER_SCHEMA = "n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'";
+
+    private static final String SQL = "SELECT n.nspname, c.relname, c.relkind = 'm', c.relispopulated,"
+            + " ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a"
+            + "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'm') AND " + USER_SCHEMA
+            + " ORDER BY n.nspname, c.relname";
+
+    private DataRelations() {
+    }
+
+    /** Every data relation by table, sorted by schema and name. */
+    static Map<TableRef, DataRelation> list(Connection session) throws SQLException {
+        Map<TableRef, DataRelation> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = session.prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                TableRef table = new TableRef(rs.getString(1), rs.getString(2));
+                Array columns = rs.getArray(5);
+                String[] names = (String[]) columns.getArray();
+                out.put(table, new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.rehome.jdbc.verify;
+
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.Finding;
+import dev.rehome.core.SequenceCheck;
+import dev.rehome.core.TableRef;
+import dev.rehome.core.VerificationReport;
+import dev.rehome.core.Verifier;
+import dev.rehome.jdbc.PgConnector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares every sequence's position (the next value {@code nextval()} would return; see
+ * {@link SequencePosition}) on both sides, identity and serial sequences included. A sequence reset in the
+ * target would hand out keys that already exist: the finding names it and both positions.
+ */
+final class SequenceVerifier implements Verifier {
+    static final String CHECK = "sequence";
+
+    private static final String LIST = "SELECT n.nspname, c.relname, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle"
+            + " FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE " + DataRelations.USER_SCHEMA + " ORDER BY n.nspname, c.relname";
+
+    private final PgConnector connector;
+
+    SequenceVerifier(PgConnector connector) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+    }
+
+    @Override
+    public VerificationReport verify(DatabaseEndpoint source, DatabaseEndpoint target) {
+        try (PairedSessions sessions = PairedSessions.open(connector, source, target)) {
+            Sides<Map<TableRef, Long>> next = sessions.both("reading sequences", SequenceVerifier::positions);
+            Set<TableRef> all = new TreeSet<>(next.source().keySet());
+            all.addAll(next.target().keySet());
+            List<SequenceCheck> checks = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            for (TableRef seq : all) {
+                Long s = next.source().get(seq);
+                Long t = next.target().get(seq);
+                if (s != null && t != null) {
+                    checks.add(new SequenceCheck(seq.toString(), s, t));
+                }
+                if (!Objects.equals(s, t)) {
+                    findings.add(new Finding(CHECK, seq.toString(), describe(s), describe(t)));
+                }
+            }
+            return new VerificationReport(List.of(CHECK), List.of(), checks, findings);
+        }
+    }
+
+    /** The next value, or null (shown as {@code missing}) for a sequence on one side only. */
+    private static String describe(Long nextValue) {
+        return nextValue == null ? null : nextValue.toString();
+    }
+
+    private static Map<TableRef, Long> positions(Connection session) throws SQLException {
+        Map<TableRef, Long> out = new TreeMap<>();
+        try (PreparedStatement ps = session.prepareStatement(LIST); ResultSet rs = ps.executeQuery();
+             Statement read = session.createStatement()) {
+            while (rs.next()) {
+                TableRef seq = new TableRef(rs.getString(1), rs.getString(2));
+                try (ResultSet v = read.executeQuery("SELECT last_value, is_called FROM " + seq.sql())) {
+                    v.next();
+                    out.put(seq, new SequencePosition(v.getLong(1), v.getBoolean(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getBoolean(6)).nextValue());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rehome.jdbc.verify;
+
+import dev.rehome.core.InvalidConfigurationException;
+import dev.rehome.core.VerificationReport;
+import dev.rehome.core.Verifier;
+import dev.rehome.jdbc.PgConnector;
+import java.util.Locale;
+
+/**
+ * The SQL verifiers. Each compares a source and a target database read in parallel, each side in one read-only
+ * snapshot, and never writes; combine them with {@link Verifier#allOf}.
+ * <pre>{@code
+ * VerificationReport report = Verifiers.forLevel("full").verify(source, target);
+ * Verifier custom = Verifier.allOf(Verifiers.rowCounts(), Verifiers.ownership("app"));
+ * }</pre>
+ * Findings name the check ({@code rows}, {@code checksum}, {@code sequence}, {@code schema},
+ * {@code large-objects}, {@code ownership}), the object and both values.
+ */
+public final class Verifiers {
+    /** Levels accepted by {@link #forLevel}. */
+    public static final String NONE = "none";
+    public static final String COUNTS = "counts";
+    public static final String FULL = "full";
+
+    private Verifiers() {
+    }
+
+    /** Exact {@code count(*)} of every table (leaf partitions, not their parents) and populated materialized view. */
+    public static Verifier rowCounts() {
+        return new RowCountVerifier(connector());
+    }
+
+    /**
+     * An order-independent content checksum of every table and populated materialized view: a sum modulo 2^64 of
+     * a 64-bit MD5 prefix of each row's COPY text, plus the row count. Equal across major versions for equal data;
+     * catches duplicated rows, which an XOR checksum would not.
+     */
+    public static Verifier contentChecksums() {
+        return new ContentChecksumVerifier(connector());
+    }
+
+    /** Every sequence's next value ({@code last_value}, {@code is_called} and the increment taken together). */
+    public static Verifier sequences() {
+        return new SequenceVerifier(connector());
+    }
+
+    /** Schema objects by name and definition; extension versions are informational. */
+    public static Verifier schemaInventory() {
+        return new SchemaInventoryVerifier(connector());
+    }
+
+    /** Number of large objects and the SHA-256 of each one, by OID. */
+    public static Verifier largeObjects() {
+        return new LargeObjectVerifier(connector());
+    }
+
+    /**
+     * Object ownership. With a role, every object in the target must be owned by it (the source is not read);
+     * with null, each object's owner must be the same on both sides.
+     */
+    public static Verifier ownership(String expectedOwnerOrNull) {
+        return new OwnershipVerifier(connector(), expectedOwnerOrNull);
+    }
+
+    /**
+     * The verifiers of a CLI level: {@code none} checks nothing (an empty report that passes), {@code counts} is
+     * {@link #rowCounts()} and {@link #sequences()}, {@code full} adds {@link #contentChecksums()},
+     * {@link #schemaInventory()} and {@link #largeObjects()}. Ownership is not part of any level: add
+     * {@link #ownership(String)} when the copy was asked to set an owner.
+     *
+     * @throws InvalidConfigurationException for any other level (exit code 2)
+     */
+    public static Verifier forLevel(String level) {
+        String normalized = level == null ? "" : level.trim().toLowerCase(Locale.ROOT);
+        return switch (normalized) {
+            case NONE -> (source, target) -> VerificationReport.empty();
+            case COUNTS -> Verifier.allOf(rowCounts(), sequences());
+            case FULL -> Verifier.allOf(rowCounts(), contentChecksums(), sequences(), schemaInventory(),
+                    largeObjects());
+            default -> throw new InvalidConfigurationException("unknown verification level '" + level
+                    + "'; use none, counts or full");
+        };
+    }
+
+    private static PgConnector connector() {
+        return new PgConnector("rehome-verify");
+    }
+}

@@ -1,0 +1,194 @@
+package dev.rehome.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehome.core.CopyOptions;
+import dev.rehome.core.CopyProgress;
+import dev.rehome.core.CopyRequest;
+import dev.rehome.core.CopyResult;
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.MigrationListener;
+import dev.rehome.core.Secret;
+import dev.rehome.core.UnreachableException;
+import dev.rehome.testkit.PostgresServer;
+import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.fixtures.Pagila;
+import dev.rehome.testkit.fixtures.TrapFixture;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class JdbcDirectEngineIT {
+    private static final String TRAP = "trap";
+    private static PostgresServer source;
+    private static PostgresServer target15;
+    private static PostgresServer target17;
+    private static DatabaseEndpoint trapSource;
+
+    private final JdbcDirectEngine engine = new JdbcDirectEngine();
+    private final TargetGuard guard = new TargetGuard();
+
+    @BeforeAll
+    static void startServers() {
+        source = PostgresServers.start(15);
+        target15 = PostgresServers.start(15);
+        target17 = PostgresServers.start(17);
+        trapSource = TrapFixture.create(source, TRAP);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        for (PostgresServer s : new PostgresServer[] {source, target15, target17}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void copiesEveryTrapExactlyIntoAFreshTargetOfTheSameMajor() {
+        List<CopyProgress> progress = new CopyOnWriteArrayList<>();
+        CopyResult result = copy(trapSource, target15, "trap_same", CopyOptions.ofDefaults().withJobs(2), progress);
+
+        assertSameContents(source, TRAP, target15, "trap_same");
+        assertTrapInvariants(target15, "trap_same");
+        assertThat(result.engine()).isEqualTo("jdbc-direct");
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("trap_reader").contains("not replayed"));
+        assertThat(progress).isNotEmpty();
+        CopyProgress last = progress.get(progress.size() - 1);
+        assertThat(last.tablesDone()).isEqualTo(last.tablesTotal()).isEqualTo(result.tables().size());
+        assertThat(last.rows()).isEqualTo(result.totalRows());
+    }
+
+    @Test
+    void copiesEveryTrapFrom15To17() {
+        copy(trapSource, target17, "trap_newer", CopyOptions.ofDefaults().withJobs(3), new CopyOnWriteArrayList<>());
+
+        assertSameContents(source, TRAP, target17, "trap_newer");
+        assertTrapInvariants(target17, "trap_newer");
+    }
+
+    @Test
+    void makesTheOwnerRoleOwnEveryObject() {
+        target17.execute("postgres", "CREATE ROLE app_owner NOLOGIN");
+        copy(trapSource, target17, "trap_owned", CopyOptions.ofDefaults().withOwner("app_owner"), new CopyOnWriteArrayList<>());
+
+        assertSameContents(source, TRAP, target17, "trap_owned");
+        String notOwned = IndependentComparison.query(target17, "trap_owned", """
+                SELECT coalesce(string_agg(what, ', '), '') FROM (
+                  SELECT 'relation ' || c.oid::regclass AS what FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+                     AND c.relowner <> 'app_owner'::regrole
+                  UNION ALL SELECT 'schema ' || nspname FROM pg_namespace
+                   WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' AND nspowner <> 'app_owner'::regrole
+                  UNION ALL SELECT 'function ' || p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                   WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND p.proowner <> 'app_owner'::regrole
+                     AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  UNION ALL SELECT 'type ' || t.oid::regtype FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                   WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND t.typowner <> 'app_owner'::regrole
+                     AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+                  UNION ALL SELECT 'large object ' || oid FROM pg_largeobject_metadata WHERE lomowner <> 'app_owner'::regrole
+                  UNION ALL SELECT 'database ' || datname FROM pg_database WHERE datname = current_database()
+                     AND datdba <> 'app_owner'::regrole
+                ) x""");
+        assertThat(notOwned).isEmpty();
+    }
+
+    @Test
+    void copiesPagilaAndAnIndependentComparisonAgrees() {
+        Optional<Pagila> pagila = Pagila.locate();
+        Assumptions.assumeTrue(pagila.isPresent(), "Pagila dataset not found at " + Pagila.searchedFrom() + ": skipping");
+        DatabaseEndpoint from = pagila.get().create(source, "pagila");
+
+        CopyResult result = copy(from, target17, "pagila_copy", CopyOptions.ofDefaults().withJobs(2), new CopyOnWriteArrayList<>());
+
+        assertSameContents(source, "pagila", target17, "pagila_copy");
+        assertThat(result.totalRows()).isGreaterThan(40_000);
+        assertThat(schemaShape(target17, "pagila_copy")).isEqualTo(schemaShape(source, "pagila"));
+    }
+
+    @Test
+    void wrongSourcePasswordIsUnreachableWithAOneLineMessageWithoutThePassword() {
+        source.createLoginRole("reader", Secret.of("right-pass"), TRAP);
+        DatabaseEndpoint wrong = DatabaseEndpoint.of(source.host(), source.port(), TRAP, "reader", Secret.of("hunter2-wrong"));
+        DatabaseEndpoint to = target17.createDatabase("never_filled_target");
+
+        assertThatThrownBy(() -> engine.copy(new CopyRequest(wrong, to, CopyOptions.ofDefaults()), MigrationListener.NONE))
+                .isInstanceOf(UnreachableException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("\n")
+                        .contains("reader@127.0.0.1"));
+    }
+
+    private CopyResult copy(DatabaseEndpoint from, PostgresServer to, String database, CopyOptions options,
+                            List<CopyProgress> progress) {
+        DatabaseEndpoint target = to.endpoint(database);
+        assertThat(guard.prepare(target, options.owner(), false)).isEqualTo(TargetGuard.Outcome.CREATED);
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void onCopyProgress(CopyProgress p) {
+                progress.add(p);
+            }
+        };
+        return engine.copy(new CopyRequest(from, target, options), listener);
+    }
+
+    private static void assertSameContents(PostgresServer from, String fromDb, PostgresServer to, String toDb) {
+        Map<String, String> expected = IndependentComparison.fingerprint(from, fromDb);
+        Map<String, String> actual = IndependentComparison.fingerprint(to, toDb);
+        assertThat(expected).isNotEmpty();
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    private static void assertTrapInvariants(PostgresServer to, String db) {
+        // the comparison really covered the traps (a fingerprint that silently skipped them would prove nothing)
+        assertThat(IndependentComparison.fingerprint(to, db)).containsKeys(
+                "relation \"Mixed Case\".\"Order Items\"", "relation trap.measurements_2024_eu", "relation trap.animals",
+                "relation trap.dogs", "relation trap.nothing", "relation trap.events", "relation trap.order_totals",
+                "relation trap.top_bucket", "relation \"ünïcødé ✓\".\"täble 表\"", "relation trap.\"quote\"\"d \"\"table\"\"\"",
+                "sequence trap.invoice_numbers", "sequence trap.ticket_numbers", "large object 424242", "large object 424243");
+        // the rewriting and auditing triggers exist but did not fire during the load
+        assertThat(q(to, db, "SELECT count(*) FROM \"Mixed Case\".\"Order Items\" WHERE note = 'REWRITTEN BY TRIGGER'")).isEqualTo("0");
+        assertThat(q(to, db, "SELECT count(*) FROM trap.order_audit")).isEqualTo("0");
+        assertThat(q(to, db, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")).isEqualTo("2");
+        // generated columns were computed by the target, not written
+        assertThat(q(to, db, "SELECT count(*) FROM \"Mixed Case\".\"Order Items\" WHERE total IS DISTINCT FROM quantity * \"unit price\""))
+                .isEqualTo("0");
+        // identity continues from the source position, far ahead of the data
+        assertThat(q(to, db, "INSERT INTO \"Mixed Case\".\"Order Items\" (quantity, \"unit price\") VALUES (1, 1)"
+                + " RETURNING \"Item ID\" || '/' || legacy_no")).isEqualTo("1000000/500001");
+        assertThat(q(to, db, "SELECT nextval('trap.invoice_numbers')")).isEqualTo("9999");
+        // the NOT VALID constraint stays NOT VALID and its violating rows are there
+        assertThat(q(to, db, "SELECT convalidated FROM pg_constraint WHERE conname = 'legacy_prices_positive'")).isEqualTo("f");
+        assertThat(q(to, db, "SELECT count(*) FROM trap.legacy_prices WHERE price <= 0")).isEqualTo("2");
+        // circular foreign keys, partition index, matviews
+        assertThat(q(to, db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = 'trap'::regnamespace"))
+                .isEqualTo("2");
+        assertThat(q(to, db, "SELECT relispopulated FROM pg_class WHERE oid = 'trap.never_filled'::regclass")).isEqualTo("f");
+        assertThat(q(to, db, "SELECT relpersistence FROM pg_class WHERE oid = 'trap.session_cache'::regclass")).isEqualTo("u");
+        assertThat(q(to, db, "SELECT count(*) FROM trap.nothing")).isEqualTo("3");
+        assertThat(q(to, db, "SELECT datcollate || '/' || pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"))
+                .isEqualTo("C/UTF8");
+        assertThat(q(to, db, "SELECT count(*) FROM pg_largeobject_metadata WHERE oid = " + TrapFixture.LARGE_OBJECT_OID)).isEqualTo("1");
+    }
+
+    private static String schemaShape(PostgresServer server, String db) {
+        return q(server, db, """
+                SELECT (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public') || ' indexes, '
+                    || (SELECT count(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public') || ' constraints, '
+                    || (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal) || ' triggers, '
+                    || (SELECT count(*) FROM pg_views WHERE schemaname = 'public') || ' views'""");
+    }
+
+    private static String q(PostgresServer server, String db, String sql) {
+        return IndependentComparison.query(server, db, sql);
+    }
+}

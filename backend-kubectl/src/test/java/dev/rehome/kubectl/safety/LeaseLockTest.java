@@ -1,0 +1,83 @@
+package dev.rehome.kubectl.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.core.RefusedException;
+import dev.rehome.kubectl.FakeClock;
+import dev.rehome.kubectl.MockCluster;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class LeaseLockTest {
+    private static final Duration TTL = Duration.ofSeconds(60);
+    private MockCluster cluster;
+    private FakeClock clock;
+    private LeaseLock lock;
+
+    @BeforeEach
+    void start() {
+        cluster = MockCluster.empty();
+        clock = new FakeClock(Instant.parse("2026-11-26T12:00:00Z"));
+        lock = new LeaseLock(cluster.client(), "postgres", clock, null);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void aSecondRunIsRefusedWhileTheFirstHoldsTheLease() {
+        lock.acquire("pal-e-postgres/basketball", "run-a", TTL);
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> lock.acquire("pal-e-postgres/basketball", "run-b", TTL))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("locked by 'run-a'")
+                .hasMessageContaining("2026-11-26T12:01:00Z");
+        var lease = cluster.client().leases().inNamespace("postgres")
+                .withName(LeaseLock.leaseName("pal-e-postgres/basketball")).get();
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("run-a");
+        assertThat(lease.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "rehome");
+    }
+
+    @Test
+    void renewalKeepsTheClaimAliveAndExpiryAllowsTakeover() {
+        LeaseLock.LeaseHandle a = lock.acquire("basketball", "run-a", TTL);
+        clock.advance(Duration.ofSeconds(50));
+        a.renew();
+        clock.advance(Duration.ofSeconds(50));
+        assertThatThrownBy(() -> lock.acquire("basketball", "run-b", TTL)).isInstanceOf(RefusedException.class);
+
+        clock.advance(Duration.ofSeconds(11));
+        lock.acquire("basketball", "run-b", TTL);
+
+        var lease = cluster.client().leases().inNamespace("postgres").withName(LeaseLock.leaseName("basketball")).get();
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("run-b");
+        assertThat(lease.getSpec().getLeaseTransitions()).isEqualTo(1);
+        assertThatThrownBy(a::renew).isInstanceOf(OperationFailedException.class).hasMessageContaining("run-b");
+    }
+
+    @Test
+    void releasingLetsTheNextRunInAtOnceAndTheSameHolderMayReacquire() {
+        LeaseLock.LeaseHandle a = lock.acquire("basketball", "run-a", TTL);
+        lock.acquire("basketball", "run-a", TTL);
+        a.close();
+
+        lock.acquire("basketball", "run-b", TTL);
+        assertThat(cluster.client().leases().inNamespace("postgres").withName(LeaseLock.leaseName("basketball")).get()
+                .getSpec().getHolderIdentity()).isEqualTo("run-b");
+    }
+
+    @Test
+    void leaseNamesAreDnsLabels() {
+        assertThat(LeaseLock.leaseName("pal-e-postgres/Basketball_DB")).isEqualTo("rehome-pal-e-postgres-basketball-db");
+        assertThat(LeaseLock.leaseName("x".repeat(100))).hasSizeLessThanOrEqualTo(63);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.rehome.testkit.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed manifests of the real cluster, as class-path resources under {@code dev/rehome/testkit/cluster/}, and
+ * a loader that creates them in an API server (the fabric8 mock server in CRUD mode, or a real one).
+ * <p>
+ * The seeds describe the cluster at {@link #SEEDED_AT}: the last scheduled backup ran at 02:00 that day, so tests
+ * that judge recency use {@code Clock.fixed(SEEDED_AT, UTC)}. Passwords in the seeds are sandbox fixtures.
+ * Stateless and thread-safe.
+ */
+public final class ClusterSeeds {
+    /** The instant the seeds describe. */
+    public static final Instant SEEDED_AT = Instant.parse("2026-11-26T12:00:00Z");
+
+    private static final String FOLDER = "dev/rehome/testkit/cluster/";
+    private static final List<String> FILES = List.of(
+            "00-crds.yaml",
+            "10-namespaces.yaml",
+            "20-basketball-api-postgres.yaml",
+            "21-basketball-api-app.yaml",
+            "22-basketball-api-pods-volumes.yaml",
+            "30-mcd-tracker.yaml",
+            "31-pal-e-mail.yaml",
+            "40-postgres-cnpg.yaml",
+            "41-postgres-network-policy.yaml",
+            "50-argocd.yaml");
+
+    private ClusterSeeds() {
+    }
+
+    /** The seed files in the order they must be applied (CRDs and namespaces first). */
+    public static List<String> files() {
+        return FILES;
+    }
+
+    /** Class-path resource name of a seed file, e.g. {@code dev/rehome/testkit/cluster/00-crds.yaml}. */
+    public static String resourceName(String file) {
+        if (!FILES.contains(file)) {
+            throw new IllegalArgumentException("no seed file '" + file + "'; known: " + FILES);
+        }
+        return FOLDER + file;
+    }
+
+    /** Opens one seed file; the caller closes the stream. */
+    public static InputStream open(String file) {
+        InputStream in = ClusterSeeds.class.getClassLoader().getResourceAsStream(resourceName(file));
+        if (in == null) {
+            throw new IllegalStateException("seed file missing from the class path: " + resourceName(file));
+        }
+        return in;
+    }
+
+    /** Every object of every seed file, parsed, in apply order. */
+    public static List<HasMetadata> objects(KubernetesClient client) {
+        List<HasMetadata> all = new ArrayList<>();
+        for (String file : FILES) {
+            try (InputStream in = open(file)) {
+                all.addAll(client.load(in).items());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read seed " + file, e);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Creates every seed object in the API server {@code client} talks to. Custom resources go through the
+     * plural names their seeded CRDs declare, so no API discovery is needed.
+     */
+    public static void applyTo(KubernetesClient client) {
+        Map<String, ResourceDefinitionContext> customKinds = new HashMap<>();
+        for (HasMetadata object : objects(client)) {
+            if (object instanceof CustomResourceDefinition crd) {
+                client.resource(crd).create();
+                for (var version : crd.getSpec().getVersions()) {
+                    ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                            .withGroup(crd.getSpec().getGroup())
+                            .withVersion(version.getName())
+                            .withKind(crd.getSpec().getNames().getKind())
+                            .withPlural(crd.getSpec().getNames().getPlural())
+                            .withNamespaced("Namespaced".equals(crd.getSpec().getScope()))
+                            .build();
+                    customKinds.put(crd.getSpec().getGroup() + "/" + version.getName() + "/"
+                            + crd.getSpec().getNames().getKind(), context);
+                }
+            } else if (object instanceof GenericKubernetesResource generic) {
+                ResourceDefinitionContext context = customKinds.get(generic.getApiVersion() + "/" + generic.getKind());
+                if (context == null) {
+                    throw new IllegalStateException("seed object of unknown kind " + generic.getApiVersion()
+                            + " " + generic.getKind() + " named " + generic.getMetadata().getName());
+                }
+                client.genericKubernetesResources(context).inNamespace(generic.getMetadata().getNamespace())
+                        .resource(generic).create();
+            } else {
+                client.resource(object).create();
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.rehome.testkit.kube;
+
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code pods/NAME/exec} call answered the way a kubelet does over {@code v4.channel.k8s.io}: the
+ * {@code command} arguments run as a local process in the pod's {@link PodEnvironment}; its stdout goes out on
+ * channel 1 and stderr on channel 2, channel 0 feeds its stdin, and when it has exited and both outputs are sent, a
+ * {@code Status} on channel 3 carries the exit code before the socket closes. Like v4, nothing can tell the process
+ * that stdin ended: closing the client's input stream sends nothing.
+ */
+final class ExecSession extends WebSocketListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecSession.class);
+    private static final int CHUNK = 32 * 1024;
+    private static final byte[] END_OF_INPUT = new byte[0];
+
+    private final PodSubresourceRequest request;
+    private final PodEnvironment environment;
+    private final SessionRegistry registry;
+    private final BlockingQueue<byte[]> stdinFrames = new ArrayBlockingQueue<>(64);
+    private volatile ChannelWriter writer;
+    private volatile Process process;
+
+    ExecSession(PodSubresourceRequest request, PodEnvironment environment, SessionRegistry registry) {
+        this.request = request;
+        this.environment = environment;
+        this.registry = registry;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+        writer = new ChannelWriter(webSocket);
+        List<String> command = request.all("command");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment.env());
+        environment.workingDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
+        if (!request.flag("stdout")) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        if (!request.flag("stderr")) {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            sendStatusAndClose(StatusJson.cannotStart(command.isEmpty() ? "" : command.get(0), e.getMessage()));
+            return;
+        }
+        registry.register(process);
+        LOG.debug("exec in pod {}: {}", request.podKey(), command);
+        CountDownLatch outputsSent = new CountDownLatch(2);
+        pump("stdout", request.flag("stdout") ? process.getInputStream() : null, 1, outputsSent);
+        pump("stderr", request.flag("stderr") ? process.getErrorStream() : null, 2, outputsSent);
+        if (request.flag("stdin")) {
+            daemon("stdin", this::feedStdin);
+        } else {
+            closeQuietly(process.getOutputStream());
+        }
+        daemon("exit", () -> reportExit(outputsSent));
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, byte[] bytes) {
+        if (bytes.length < 2 || bytes[0] != 0 || process == null) {
+            return;
+        }
+        byte[] data = new byte[bytes.length - 1];
+        System.arraycopy(bytes, 1, data, 0, data.length);
+        try {
+            // Blocks the socket's reader when the process does not read, as a full pipe does in a real pod.
+            stdinFrames.put(data);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+        peerGone();
+    }
+
+    @Override
+    public void onClosed(WebSocket webSocket, int code, String reason) {
+        peerGone();
+    }
+
+    @Override
+    public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+        peerGone();
+    }
+
+    /** The client hung up: the process's pipes break, as they would when kubelet's stream goes away. */
+    private void peerGone() {
+        ChannelWriter w = writer;
+        if (w != null) {
+            w.markClosed();
+        }
+        stdinFrames.offer(END_OF_INPUT);
+        Process p = process;
+        if (p != null) {
+            closeQuietly(p.getInputStream());
+            closeQuietly(p.getErrorStream());
+        }
+    }
+
+    private void pump(String name, InputStream in, int channel, CountDownLatch done) {
+        if (in == null) {
+            done.countDown();
+            return;
+        }
+        daemon(name, () -> {
+            byte[] buffer = new byte[CHUNK];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (n > 0 && !writer.send(channel, buffer, 0, n)) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("{} of exec in {} ended: {}", name, request.podKey(), e.getMessage());
+            } finally {
+                done.countDown();
+            }
+        });
+    }
+
+    private void feedStdin() {
+        try (OutputStream stdin = process.getOutputStream()) {
+            while (true) {
+                byte[] data = stdinFrames.take();
+                if (data == END_OF_INPUT) {
+                    return;
+                }
+                stdin.write(data);
+                stdin.flush();
+            }
+        } catch (IOException e) {
+            LOG.debug("stdin of exec in {} closed: {}", request.podKey(), e.getMessage());
+            stdinFrames.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void reportExit(CountDownLatch outputsSent) {
+        try {
+            int code = process.waitFor();
+            outputsSent.await();
+            stdinFrames.offer(END_OF_INPUT);
+            sendStatusAndClose(code == 0 ? StatusJson.success() : StatusJson.nonZeroExit(code));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            registry.unregister(process);
+        }
+    }
+
+    private void sendStatusAndClose(String statusJson) {
+        if (!writer.isClosed()) {
+            writer.send(3, statusJson.getBytes(StandardCharsets.UTF_8));
+            writer.close(1000, "");
+        }
+    }
+
+    private void daemon(String name, Runnable body) {
+        Thread t = new Thread(body, "exec-" + request.pod() + "-" + name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // the stream is gone either way
+        }
+    }
+
+}

@@ -1,0 +1,224 @@
+package dev.rehome.testkit.kube;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * A Kubernetes API in this JVM, for tests and the sandbox: fabric8's mock API server in CRUD mode (real HTTP and
+ * JSON, watches, optimistic locking, CNPG CRDs installed), with pod {@code exec}, {@code portforward} and
+ * {@code log} served for real.
+ *
+ * <pre>{@code
+ * try (InProcessCluster cluster = InProcessCluster.start(); PostgresServer pg = PostgresServers.start(15)) {
+ *     cluster.apply(getClass().getResourceAsStream("/dev/rehome/testkit/cluster/basketball-api.yaml"));
+ *     cluster.bindPod("basketball-api", "postgres-0", PodEnvironment.postgres(pg));
+ *     cluster.client().pods().inNamespace("basketball-api").withName("postgres-0").exec("pg_dump", "app");
+ * }
+ * }</pre>
+ *
+ * <p>No controllers run unless asked: {@link #startKubelet()} makes Deployments own Pods and runs Jobs as local
+ * processes; {@link #startCnpgOperator()} completes Backups and keeps Cluster status.
+ */
+public final class InProcessCluster implements AutoCloseable {
+    private final KubernetesMockServer server;
+    private final PodStreamingDispatcher dispatcher;
+    private final SessionRegistry sessions;
+    private final PodLogs logs;
+    private final NamespacedKubernetesClient client;
+    private final List<AutoCloseable> controllers = new ArrayList<>();
+
+    private InProcessCluster(KubernetesMockServer server, PodStreamingDispatcher dispatcher, SessionRegistry sessions,
+                             PodLogs logs) {
+        this.server = server;
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+        this.logs = logs;
+        this.client = server.createClient();
+    }
+
+    /** Starts an empty cluster (CNPG CRDs installed) on a loopback port. */
+    public static InProcessCluster start() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        SessionRegistry sessions = new SessionRegistry();
+        PodLogs logs = new PodLogs();
+        PodStreamingDispatcher dispatcher =
+                new PodStreamingDispatcher(new KubernetesMixedDispatcher(responses), sessions, logs);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+                new MockWebServer(), responses, dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        InProcessCluster cluster = new InProcessCluster(server, dispatcher, sessions, logs);
+        CnpgResources.install(cluster.client);
+        return cluster;
+    }
+
+    /** A client for this cluster, shared and closed with it. Its default namespace is {@code test}. */
+    public NamespacedKubernetesClient client() {
+        return client;
+    }
+
+    /** A new client of its own (the caller closes it), e.g. to prove a second process sees the same objects. */
+    public NamespacedKubernetesClient newClient() {
+        return server.createClient();
+    }
+
+    /** The mock server itself, for {@code expect()} scripting next to the CRUD state. */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    /**
+     * Makes exec and port-forward on pod {@code namespace/pod} run in {@code environment}. A pod object that does
+     * not exist yet is created (Running, Ready, one container {@code postgres}); seed your own first for other
+     * containers or labels.
+     */
+    public InProcessCluster bindPod(String namespace, String pod, PodEnvironment environment) {
+        return bindPod(namespace, pod, environment, "postgres");
+    }
+
+    /** {@link #bindPod(String, String, PodEnvironment)} creating a missing pod with these container names. */
+    public InProcessCluster bindPod(String namespace, String pod, PodEnvironment environment, String... containers) {
+        dispatcher.bind(namespace, pod, environment);
+        if (client.pods().inNamespace(namespace).withName(pod).get() == null) {
+            client.resource(runningPod(namespace, pod, containers)).create();
+        }
+        return this;
+    }
+
+    /** fabric8 reads the pod (and checks the container) before it execs, so a bound pod must exist. */
+    private static Pod runningPod(String namespace, String name, String... containers) {
+        PodBuilder pod = new PodBuilder()
+                .withNewMetadata().withNamespace(namespace).withName(name).endMetadata();
+        var spec = pod.withNewSpec();
+        for (String container : containers) {
+            spec.addNewContainer().withName(container).withImage("local").endContainer();
+        }
+        return spec.endSpec()
+                .withNewStatus().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus()
+                .build();
+    }
+
+    public InProcessCluster unbindPod(String namespace, String pod) {
+        dispatcher.unbind(namespace, pod);
+        return this;
+    }
+
+    /**
+     * Creates (or replaces) every object of a multi-document YAML stream. A custom resource's {@code status} is
+     * written through the status subresource afterwards, since the API drops it on create, so seeded manifests
+     * can carry the status a controller would have set.
+     */
+    public List<HasMetadata> apply(InputStream yaml) {
+        if (yaml == null) {
+            throw new IllegalArgumentException("no YAML to apply (resource not found?)");
+        }
+        List<HasMetadata> applied = new ArrayList<>();
+        try (yaml) {
+            for (HasMetadata item : client.load(yaml).items()) {
+                applied.add(applyOne(item));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return applied;
+    }
+
+    /** {@link #apply(InputStream)} for a classpath resource, e.g. {@code /dev/rehome/testkit/cluster/x.yaml}. */
+    public List<HasMetadata> applyResource(String classpathResource) {
+        InputStream in = InProcessCluster.class.getResourceAsStream(classpathResource);
+        if (in == null) {
+            throw new IllegalArgumentException("no classpath resource " + classpathResource);
+        }
+        return apply(in);
+    }
+
+    /** Starts the fake kubelet (Deployments own ready Pods; Jobs run locally); stopped with the cluster. */
+    public FakeKubelet startKubelet() {
+        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod);
+        controllers.add(kubelet);
+        return kubelet;
+    }
+
+    /** Starts the fake CNPG operator (Backups complete, Cluster status kept); stopped with the cluster. */
+    public FakeCnpgOperator startCnpgOperator() {
+        FakeCnpgOperator operator = FakeCnpgOperator.start(client);
+        controllers.add(operator);
+        return operator;
+    }
+
+    /** The API server URL, e.g. for a kubeconfig the CLI under test reads. */
+    public String masterUrl() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
+    private HasMetadata applyOne(HasMetadata item) {
+        if (item.getMetadata().getNamespace() == null && isNamespaced(item)) {
+            item.getMetadata().setNamespace(client.getNamespace());
+        }
+        HasMetadata stored = client.resource(item).createOr(NonDeletingOperation::update);
+        if (item instanceof GenericKubernetesResource generic && generic.getAdditionalProperties().get("status") != null) {
+            stored = writeSeededStatus(generic);
+        }
+        return stored;
+    }
+
+    /** Retries on conflict: a fake controller may write its own status between our read and write. */
+    private HasMetadata writeSeededStatus(GenericKubernetesResource item) {
+        KubernetesClientException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            GenericKubernetesResource current = client.resource(item).get();
+            current.getAdditionalProperties().put("status", item.getAdditionalProperties().get("status"));
+            try {
+                return client.resource(current).updateStatus();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static boolean isNamespaced(HasMetadata item) {
+        String kind = item.getKind();
+        return !List.of("Namespace", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
+                "CustomResourceDefinition", "Node").contains(kind);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : controllers) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // stopping the rest matters more
+            }
+        }
+        sessions.killAll();
+        client.close();
+        server.destroy();
+    }
+}

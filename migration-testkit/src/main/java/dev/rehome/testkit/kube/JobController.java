@@ -1,0 +1,193 @@
+package dev.rehome.testkit.kube;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each new {@code batch/v1} Job once, the way the Job controller and a kubelet would with
+ * {@code backoffLimit: 0}: a pod {@code JOB-xxxxx} labelled {@code job-name}, the first container's
+ * {@code command + args} started as a local process with the container's resolved environment (Secrets included),
+ * its combined output kept as the pod's log, {@code activeDeadlineSeconds} enforced, and the Job's status set to
+ * {@code succeeded: 1} or {@code failed: 1} with a {@code Complete}/{@code Failed} condition. The image is ignored:
+ * the machine's own programs play it.
+ */
+final class JobController {
+    private static final Logger LOG = LoggerFactory.getLogger(JobController.class);
+
+    private final KubernetesClient client;
+    private final SessionRegistry sessions;
+    private final PodLogs logs;
+    private final Clock clock;
+    private final ContainerEnvironment environment;
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong podCounter = new java.util.concurrent.atomic.AtomicLong();
+
+    JobController(KubernetesClient client, SessionRegistry sessions, PodLogs logs, Clock clock) {
+        this.client = client;
+        this.sessions = sessions;
+        this.logs = logs;
+        this.clock = clock;
+        this.environment = new ContainerEnvironment(client);
+    }
+
+    void reconcile(Job job) {
+        JobStatus status = job.getStatus();
+        boolean finished = status != null && (positive(status.getSucceeded()) || positive(status.getFailed()));
+        String key = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName() + "/" + job.getMetadata().getUid();
+        if (finished || !started.add(key)) {
+            return;
+        }
+        Thread t = new Thread(() -> run(job), "fake-kubelet-job-" + job.getMetadata().getName());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void run(Job job) {
+        String ns = job.getMetadata().getNamespace();
+        String podName = job.getMetadata().getName() + "-" + Long.toString(podCounter.incrementAndGet() + 36L * 36 * 36 * 36, 36);
+        Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        createPod(job, podName);
+        writeStatus(job, new JobStatusBuilder().withActive(1).withStartTime(clock.instant().toString()).build());
+        int exit;
+        String reason;
+        try {
+            exit = runContainer(ns, podName, container, job.getSpec().getActiveDeadlineSeconds());
+            reason = exit == 0 ? "Completed" : "BackoffLimitExceeded";
+        } catch (DeadlineExceeded e) {
+            exit = 137;
+            reason = "DeadlineExceeded";
+        } catch (RuntimeException e) {
+            byte[] message = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+            logs.append(ns, podName, message, message.length);
+            exit = 1;
+            reason = "BackoffLimitExceeded";
+        }
+        finishPod(ns, podName, exit);
+        String now = clock.instant().toString();
+        JobStatusBuilder done = new JobStatusBuilder().withStartTime(now).withActive(0);
+        if (exit == 0) {
+            done.withSucceeded(1).withCompletionTime(now).addToConditions(new JobConditionBuilder()
+                    .withType("Complete").withStatus("True").withReason(reason).build());
+        } else {
+            done.withFailed(1).addToConditions(new JobConditionBuilder()
+                    .withType("Failed").withStatus("True").withReason(reason)
+                    .withMessage(reason.equals("DeadlineExceeded") ? "Job was active longer than specified deadline"
+                            : "Job has reached the specified backoff limit").build());
+        }
+        writeStatus(job, done.build());
+    }
+
+    private int runContainer(String ns, String podName, Container container, Long deadlineSeconds) {
+        List<String> argv = new ArrayList<>(container.getCommand());
+        argv.addAll(container.getArgs());
+        if (argv.isEmpty()) {
+            throw new IllegalStateException("the fake kubelet needs an explicit command: it cannot run an image's entrypoint");
+        }
+        Map<String, String> env = environment.resolve(ns, container);
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("failed to start container: " + e.getMessage(), e);
+        }
+        sessions.register(process);
+        Thread logPump = new Thread(() -> pumpLog(ns, podName, process.getInputStream()), "fake-kubelet-log-" + podName);
+        logPump.setDaemon(true);
+        logPump.start();
+        try {
+            long deadline = deadlineSeconds == null ? Long.MAX_VALUE / 2 : deadlineSeconds;
+            if (!process.waitFor(deadline, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new DeadlineExceeded();
+            }
+            logPump.join();
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return 137;
+        } finally {
+            sessions.unregister(process);
+        }
+    }
+
+    private void pumpLog(String ns, String podName, InputStream in) {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                logs.append(ns, podName, buffer, n);
+            }
+        } catch (IOException e) {
+            LOG.debug("log of {} ended: {}", podName, e.getMessage());
+        }
+    }
+
+    private void createPod(Job job, String podName) {
+        String ns = job.getMetadata().getNamespace();
+        String jobName = job.getMetadata().getName();
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName(podName).withNamespace(ns)
+                .addToLabels("job-name", jobName)
+                .addToLabels("batch.kubernetes.io/job-name", jobName)
+                .addToLabels("controller-uid", job.getMetadata().getUid())
+                .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName)
+                .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
+                .endMetadata()
+                .withSpec(job.getSpec().getTemplate().getSpec())
+                .withNewStatus().withPhase("Running").withStartTime(clock.instant().toString()).endStatus()
+                .build();
+        byte[] none = new byte[0];
+        logs.append(ns, podName, none, 0);
+        client.resource(pod).create();
+    }
+
+    private void finishPod(String ns, String podName, int exit) {
+        Pod pod = client.pods().inNamespace(ns).withName(podName).get();
+        if (pod == null) {
+            return;
+        }
+        pod.getStatus().setPhase(exit == 0 ? "Succeeded" : "Failed");
+        client.resource(pod).updateStatus();
+    }
+
+    private void writeStatus(Job job, JobStatus status) {
+        Job fresh = client.resource(job).get();
+        if (fresh == null) {
+            return;
+        }
+        fresh.setStatus(status);
+        client.resource(fresh).updateStatus();
+    }
+
+    private static boolean positive(Integer n) {
+        return n != null && n > 0;
+    }
+
+    private static final class DeadlineExceeded extends RuntimeException {
+        DeadlineExceeded() {
+            super("DeadlineExceeded", null, false, false);
+        }
+    }
+}
