@@ -37,6 +37,9 @@ final class ProgressPrinter implements MigrationListener {
 
     @Override
     public void onCopyProgress(CopyProgress progress) {
+        if (progress.tablesTotal() < 0) {
+            return;
+        }
         out.println(String.format(Locale.ROOT, "  copy: tables %d/%d, %d rows, %.1f MiB, %.1f MiB/s, %.0fs elapsed",
                 progress.tablesDone(), progress.tablesTotal(), progress.rows(), progress.bytes() / 1048576.0,
                 progress.bytesPerSecond() / 1048576.0, progress.elapsed().toMillis() / 1000.0));

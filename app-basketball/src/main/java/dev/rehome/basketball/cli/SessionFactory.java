@@ -7,8 +7,6 @@ import dev.rehome.basketball.config.ConfigLoader;
 import dev.rehome.basketball.sandbox.Sandbox;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.UnreachableException;
-import dev.rehome.core.Verifier;
-import dev.rehome.core.VerificationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -54,12 +52,9 @@ final class SessionFactory {
             config = config.withHealthUrl(o.healthUrl);
         }
         RunOptions withRepo = options.withGitopsDir(o.gitopsDir != null ? o.gitopsDir : sandbox.deploymentsRepo());
-        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(Engines.local(), verifier()), withRepo, listener, clock);
+        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(Engines.local(),
+                Engines.verifier(config.target().role())), withRepo, listener, clock);
         return new Session(config, runner, sandbox, "java -jar app-basketball/target/rehome-basketball.jar migrate --sandbox");
-    }
-
-    static Verifier verifier() {
-        return (source, target) -> VerificationReport.empty();
     }
 
     private static String holder() {

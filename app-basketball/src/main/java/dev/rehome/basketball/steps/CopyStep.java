@@ -36,7 +36,7 @@ public final class CopyStep implements Step {
     public List<String> plannedChanges(StepContext context) {
         return List.of("reads: every table, sequence and object of " + cutover.source().describe(),
                 "changes: loads them into " + cutover.targetLabel() + " with engine " + cutover.options().engine()
-                        + ", objects owned by role " + cutover.config().target().role(),
+                        + ", logged in as role " + cutover.config().target().role() + " (so it owns every object)",
                 "changes on rerun: DROP DATABASE / CREATE DATABASE of the rehome-marked target first");
     }
 
@@ -48,8 +48,10 @@ public final class CopyStep implements Step {
             ctx.listener().onNotice("the target already holds tables from an earlier attempt; recreating it empty");
             cutover.ports().provisioner().recreate(t.role(), t.database(), cutover.marker());
         }
-        CopyOptions options = CopyOptions.ofDefaults().withOwner(t.role());
-        CopyResult result = engine.copy(new CopyRequest(cutover.source(), cutover.targetAdmin(), options), ctx.listener());
+        // The load runs as the app's role, so every object is born owned by it: least privilege, and no
+        // ownership rewrite afterwards (ALTER ... OWNER cannot move a serial column's sequence on its own).
+        var asRole = cutover.ports().databases().targetAs(t.role(), new ProvisionStep(cutover).password(), t.database());
+        CopyResult result = engine.copy(new CopyRequest(cutover.source(), asRole, CopyOptions.ofDefaults()), ctx.listener());
         result.notices().forEach(ctx.listener()::onNotice);
         ctx.putFact(Facts.COPY_ENGINE, result.engine());
         ctx.putFact(Facts.COPY_ROWS, String.valueOf(result.totalRows()));
