@@ -51,6 +51,16 @@ class DumpRestoreEngineTest {
     }
 
     @Test
+    void aPgDumpOlderThanTheSourceSaysWhatToInstall() {
+        var runner = runner(Map.of("pg_dump", new ScriptedRunner.Script(new byte[0], 1,
+                "pg_dump: error: aborting because of server version mismatch\n"
+                        + "pg_dump: detail: server version: 17.6; pg_dump version: 15.18", Long.MAX_VALUE)));
+        assertThatThrownBy(() -> copy(runner))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("server version mismatch").hasMessageContaining("at least the source");
+    }
+
+    @Test
     void aRefusedLoginIsAnUnreachableServer() {
         var runner = runner(Map.of("psql:pg_roles", new ScriptedRunner.Script(new byte[0], 2,
                 "psql: error: connection to server at \"new-db\" (10.0.0.5), port 5432 failed: FATAL:  password"
