@@ -85,7 +85,10 @@ public final class ClusterSeeds {
         Map<String, ResourceDefinitionContext> customKinds = new HashMap<>();
         for (HasMetadata object : objects(client)) {
             if (object instanceof CustomResourceDefinition crd) {
-                client.resource(crd).create();
+                // An InProcessCluster installs the CNPG CRDs itself; the seeds only add what is missing.
+                if (client.resource(crd).get() == null) {
+                    client.resource(crd).create();
+                }
                 for (var version : crd.getSpec().getVersions()) {
                     ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
                             .withGroup(crd.getSpec().getGroup())
