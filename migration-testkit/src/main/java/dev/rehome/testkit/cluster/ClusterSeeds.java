@@ -106,8 +106,15 @@ public final class ClusterSeeds {
                     throw new IllegalStateException("seed object of unknown kind " + generic.getApiVersion()
                             + " " + generic.getKind() + " named " + generic.getMetadata().getName());
                 }
-                client.genericKubernetesResources(context).inNamespace(generic.getMetadata().getNamespace())
-                        .resource(generic).create();
+                var kind = client.genericKubernetesResources(context).inNamespace(generic.getMetadata().getNamespace());
+                GenericKubernetesResource created = kind.resource(generic).create();
+                Object status = generic.getAdditionalProperties().get("status");
+                if (status != null && created.getAdditionalProperties().get("status") == null) {
+                    // The CRD has a status subresource (as an InProcessCluster installs them), which drops status
+                    // on create; the seeds' status is part of the picture, so write it through the subresource.
+                    created.setAdditionalProperty("status", status);
+                    kind.resource(created).updateStatus();
+                }
             } else {
                 client.resource(object).create();
             }
