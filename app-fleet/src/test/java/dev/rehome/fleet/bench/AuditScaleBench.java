@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,21 +42,25 @@ public final class AuditScaleBench {
             sizes.add(Integer.parseInt(arg));
         }
         measure(5); // warm the JVM up once, so the first row does not pay for class loading alone
-        System.out.printf("%-11s %-7s %-9s %-9s %-10s %-11s %-14s %s%n", "namespaces", "pods", "findings",
-                "requests", "seed ms", "audit ms", "of it server", "audit ms, again");
+        System.out.printf("%-11s %-7s %-9s %-9s %-9s %-10s %-13s %-13s %s%n", "namespaces", "pods", "findings",
+                "requests", "seed ms", "audit ms", "of it server", "audit CPU ms", "audit ms, again");
         for (int namespaces : sizes) {
             Row row = measure(namespaces);
-            System.out.printf("%-11d %-7d %-9d %-9d %-10d %-11d %-14d %d%n", namespaces,
+            System.out.printf("%-11d %-7d %-9d %-9d %-9d %-10d %-13d %-13d %d%n", namespaces,
                     namespaces * PODS_PER_NAMESPACE, row.findings, row.requests, row.seedMillis, row.firstMillis,
-                    row.serverMillis, row.secondMillis);
+                    row.serverMillis, row.cpuMillis, row.secondMillis);
         }
-        System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + "; requests = API requests the "
+        System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", load average at the end: "
+                + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + " (audit CPU ms = CPU time of this process, client and in-process server, during the audit;"
+                + " on a busy machine wall time exceeds it)");
+        System.out.println("requests = API requests the "
                 + "server received during one audit (all GET); 'of it server' = time the in-process API server spent "
                 + "composing its answers (a real API server serves lists from a cache)");
     }
 
     private record Row(int findings, int requests, long seedMillis, long firstMillis, long serverMillis,
-                       long secondMillis) {
+                       long cpuMillis, long secondMillis) {
     }
 
     private static Row measure(int namespaces) {
@@ -66,9 +71,11 @@ public final class AuditScaleBench {
             long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
             ClusterAuditor auditor = new ClusterAuditor(client, Clock.systemUTC());
             server.clearRequests();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             AuditReport report = auditor.audit(AuditScope.allNamespaces(), Optional.empty());
             long first = (System.nanoTime() - start) / 1_000_000;
+            long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
             int requests = server.requests().size();
             long serverMillis = server.serverMillis();
             if (server.requests().stream().anyMatch(r -> !r.startsWith("GET "))) {
@@ -77,8 +84,13 @@ public final class AuditScaleBench {
             start = System.nanoTime();
             auditor.audit(AuditScope.allNamespaces(), Optional.empty());
             long second = (System.nanoTime() - start) / 1_000_000;
-            return new Row(report.findings().size(), requests, seedMillis, first, serverMillis, second);
+            return new Row(report.findings().size(), requests, seedMillis, first, serverMillis, cpu, second);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void seed(SimulatedApiServer server, int namespaces) {
