@@ -27,6 +27,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Console.requireAnswerable("migrate", options);
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             if (options.dryRun) {
                 PlanPreview preview = s.runner().preview();

@@ -31,6 +31,7 @@ final class RetireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Console.requireAnswerable("retire", options);
         try (Session s = cli.sessions().open(options, cli.progress(), now, deleteVolume)) {
             if (options.dryRun) {
                 s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))

@@ -23,6 +23,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Console.requireAnswerable("rollback", options);
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             Console.confirm("roll " + s.config().app().deployment() + " back to its old database", options, cli.err());
             CutoverOutcome outcome = s.runner().rollback();
