@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "retire", description = {"Remove the standalone postgres Deployment and Service (or its overlay file"
+@Command(name = "retire", mixinStandardHelpOptions = true, description = {"Remove the standalone postgres Deployment and Service (or its overlay file"
         + " with --gitops-dir). Refused until the cutover is verified, a backup completed and the cool-off passed.",
         "The PVC is kept unless --delete-volume, which deletes only the PVC proven at preflight, by UID. The "
                 + "photo-uploads PVC is never touched."})

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "rollback", description = {"Put the app back on the old database: undo every step that ran, newest first.",
+@Command(name = "rollback", mixinStandardHelpOptions = true, description = {"Put the app back on the old database: undo every step that ran, newest first.",
         "After the re-point this is allowed only while the target shows no writes since the cutover; otherwise it "
                 + "refuses and says why."})
 final class RollbackCommand implements Callable<Integer> {
