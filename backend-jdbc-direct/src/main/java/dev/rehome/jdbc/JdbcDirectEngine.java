@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Order of work: export a snapshot on a coordinator session that stays open until the data is read; dump
  * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data in one transaction; copy
  * the rows of every table (partition leaves, never partitioned parents) and the large objects on
- * {@code jobs} workers that joined the snapshot, largest table first, with explicit column lists that leave out
- * generated columns; set sequences; build indexes in parallel, then constraints, triggers and the rest of
+ * {@code jobs} workers that joined the snapshot, largest table first (tables over the split threshold in page
+ * ranges side by side), with explicit column lists that leave out generated columns; set sequences; build indexes in parallel, then constraints, triggers and the rest of
  * post-data; refresh materialized views; replay privileges whose roles exist on the target; {@code ANALYZE}.
  *
  * <p>Triggers never fire during the load because they do not exist yet: pg_dump puts triggers, rules, foreign
@@ -64,14 +64,31 @@ public final class JdbcDirectEngine implements CopyEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDirectEngine.class);
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
 
+    /** Tables larger than this (heap + TOAST) are copied in page ranges by several workers at once. */
+    public static final long DEFAULT_SPLIT_THRESHOLD_BYTES = 1L << 30;
+
     private final SchemaDumper dumper;
     private final PgConnector connector;
     private final Clock clock;
+    private final long splitThresholdBytes;
 
     public JdbcDirectEngine(SchemaDumper dumper, PgConnector connector, Clock clock) {
+        this(dumper, connector, clock, DEFAULT_SPLIT_THRESHOLD_BYTES);
+    }
+
+    private JdbcDirectEngine(SchemaDumper dumper, PgConnector connector, Clock clock, long splitThresholdBytes) {
         this.dumper = Objects.requireNonNull(dumper, "dumper");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (splitThresholdBytes < 1) {
+            throw new IllegalArgumentException("split threshold must be positive, was " + splitThresholdBytes);
+        }
+        this.splitThresholdBytes = splitThresholdBytes;
+    }
+
+    /** A copy of this engine that splits tables larger than {@code bytes} across workers (sources 14 and newer). */
+    public JdbcDirectEngine withSplitThreshold(long bytes) {
+        return new JdbcDirectEngine(dumper, connector, clock, bytes);
     }
 
     /** With the machine's own pg_dump and the system clock. */
@@ -118,7 +135,7 @@ public final class JdbcDirectEngine implements CopyEngine {
             DdlApplier ddl = new DdlApplier(sessions);
             ddl.applyPreData(pre);
             ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
-            tables = new DataCopier(sessions, clock).copy(snapshot, catalog, jobs, meter);
+            tables = new DataCopier(sessions, clock, splitThresholdBytes).copy(snapshot, catalog, jobs, meter);
             try (Connection target = sessions.openTarget()) {
                 new SequenceCopier().copy(coordinator, target, catalog.sequences());
             }

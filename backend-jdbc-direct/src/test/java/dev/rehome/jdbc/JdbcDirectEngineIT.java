@@ -11,6 +11,12 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.Secret;
 import dev.rehome.core.UnreachableException;
+import dev.rehome.core.spi.CommandRunner;
+import dev.rehome.core.spi.CommandSpec;
+import dev.rehome.core.spi.RunningCommand;
+import dev.rehome.jdbc.copy.PgDumpSchemaDumper;
+import dev.rehome.jdbc.copy.SourceCatalog;
+import dev.rehome.jdbc.copy.internal.LocalCommandRunner;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.fixtures.Pagila;
@@ -62,7 +68,9 @@ class JdbcDirectEngineIT {
         assertSameContents(source, TRAP, target15, "trap_same");
         assertTrapInvariants(target15, "trap_same");
         assertThat(result.engine()).isEqualTo("jdbc-direct");
-        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("trap_reader").contains("not replayed"));
+        assertThat(result.notices()).hasSize(2).allSatisfy(n -> assertThat(n).contains("TO \"trap_reader\" not replayed:"
+                + " role trap_reader does not exist in the target"));
+        assertThat(q(target15, "trap_same", "SELECT has_table_privilege('public', 'trap.\"order\"', 'SELECT')")).isEqualTo("t");
         assertThat(progress).isNotEmpty();
         CopyProgress last = progress.get(progress.size() - 1);
         assertThat(last.tablesDone()).isEqualTo(last.tablesTotal()).isEqualTo(result.tables().size());
@@ -70,8 +78,11 @@ class JdbcDirectEngineIT {
     }
 
     @Test
-    void copiesEveryTrapFrom15To17() {
-        copy(trapSource, target17, "trap_newer", CopyOptions.ofDefaults().withJobs(3), new CopyOnWriteArrayList<>());
+    void copiesEveryTrapFrom15To17WithBigTablesSplitIntoPageRanges() {
+        DatabaseEndpoint target = target17.endpoint("trap_newer");
+        guard.prepare(target, Optional.empty(), false);
+        engine.withSplitThreshold(64 * 1024).copy(new CopyRequest(trapSource, target, CopyOptions.ofDefaults().withJobs(3)),
+                MigrationListener.NONE);
 
         assertSameContents(source, TRAP, target17, "trap_newer");
         assertTrapInvariants(target17, "trap_newer");
@@ -117,6 +128,52 @@ class JdbcDirectEngineIT {
     }
 
     @Test
+    void streamsBuiltInTypesInBinaryAndEverythingElseAsText() throws Exception {
+        try (var c = source.connect(TRAP)) {
+            Map<String, Boolean> binary = new java.util.TreeMap<>();
+            SourceCatalog.read(c).tables().forEach(t -> binary.put(t.table().toString(), t.binary()));
+
+            assertThat(binary).containsEntry("trap.floats", true).containsEntry("trap.measurements_2023", true)
+                    .containsEntry("trap.blobs", true).containsEntry("trap.events", true)
+                    .containsEntry("trap.people", false).containsEntry("trap.order", false)
+                    .containsEntry("trap.documents", true).doesNotContainKey("trap.measurements");
+        }
+    }
+
+    @Test
+    void passesTheSourcePasswordToPgDumpOnlyThroughTheEnvironment() {
+        DatabaseEndpoint admin = source.createLoginRole("trap_admin", Secret.of("pw-in-env-only"), TRAP);
+        source.execute("postgres", "ALTER ROLE trap_admin SUPERUSER");
+        List<CommandSpec> started = new CopyOnWriteArrayList<>();
+        LocalCommandRunner local = new LocalCommandRunner();
+        CommandRunner recording = new CommandRunner() {
+            @Override
+            public RunningCommand start(CommandSpec spec) {
+                started.add(spec);
+                return local.start(spec);
+            }
+
+            @Override
+            public String describe() {
+                return local.describe();
+            }
+        };
+        JdbcDirectEngine withRecordedDumps = new JdbcDirectEngine(new PgDumpSchemaDumper(recording, "pg_dump"),
+                new PgConnector(), java.time.Clock.systemUTC());
+        DatabaseEndpoint target = target17.endpoint("trap_by_password");
+        guard.prepare(target, Optional.empty(), false);
+
+        withRecordedDumps.copy(new CopyRequest(admin, target, CopyOptions.ofDefaults()), MigrationListener.NONE);
+
+        assertSameContents(source, TRAP, target17, "trap_by_password");
+        assertThat(started).filteredOn(s -> s.argv().contains("--schema-only")).hasSize(2).allSatisfy(spec -> {
+            assertThat(String.join(" ", spec.argv()) + spec.env()).doesNotContain("pw-in-env-only");
+            assertThat(spec.secretEnv().get("PGPASSWORD")).isEqualTo(Secret.of("pw-in-env-only"));
+            assertThat(spec.toString()).doesNotContain("pw-in-env-only");
+        });
+    }
+
+    @Test
     void wrongSourcePasswordIsUnreachableWithAOneLineMessageWithoutThePassword() {
         source.createLoginRole("reader", Secret.of("right-pass"), TRAP);
         DatabaseEndpoint wrong = DatabaseEndpoint.of(source.host(), source.port(), TRAP, "reader", Secret.of("hunter2-wrong"));
@@ -152,8 +209,8 @@ class JdbcDirectEngineIT {
         // the comparison really covered the traps (a fingerprint that silently skipped them would prove nothing)
         assertThat(IndependentComparison.fingerprint(to, db)).containsKeys(
                 "relation \"Mixed Case\".\"Order Items\"", "relation trap.measurements_2024_eu", "relation trap.animals",
-                "relation trap.dogs", "relation trap.nothing", "relation trap.events", "relation trap.order_totals",
-                "relation trap.top_bucket", "relation \"ünïcødé ✓\".\"täble 表\"", "relation trap.\"quote\"\"d \"\"table\"\"\"",
+                "relation trap.dogs", "relation trap.nothing", "relation trap.readings", "relation trap.events", "relation trap.order_totals",
+                "relation trap.top_bucket", "relation trap.a_total_via_view", "relation \"ünïcødé ✓\".\"täble 表\"", "relation trap.\"quote\"\"d \"\"table\"\"\"",
                 "sequence trap.invoice_numbers", "sequence trap.ticket_numbers", "large object 424242", "large object 424243");
         // the rewriting and auditing triggers exist but did not fire during the load
         assertThat(q(to, db, "SELECT count(*) FROM \"Mixed Case\".\"Order Items\" WHERE note = 'REWRITTEN BY TRIGGER'")).isEqualTo("0");

@@ -21,6 +21,8 @@ public final class Verifiers {
     public static final String NONE = "none";
     public static final String COUNTS = "counts";
     public static final String FULL = "full";
+    /** Sessions per side for content checksums unless told otherwise. */
+    public static final int DEFAULT_JOBS = 2;
 
     private Verifiers() {
     }
@@ -36,7 +38,15 @@ public final class Verifiers {
      * catches duplicated rows, which an XOR checksum would not.
      */
     public static Verifier contentChecksums() {
-        return new ContentChecksumVerifier(connector());
+        return contentChecksums(DEFAULT_JOBS);
+    }
+
+    /**
+     * {@link #contentChecksums()} with {@code jobs} sessions per side streaming tables at the same time; all
+     * sessions of a side share one exported snapshot, so the result still describes one moment of each database.
+     */
+    public static Verifier contentChecksums(int jobs) {
+        return new ContentChecksumVerifier(connector(), jobs);
     }
 
     /** Every sequence's next value ({@code last_value}, {@code is_called} and the increment taken together). */
@@ -71,11 +81,19 @@ public final class Verifiers {
      * @throws InvalidConfigurationException for any other level (exit code 2)
      */
     public static Verifier forLevel(String level) {
+        return forLevel(level, DEFAULT_JOBS);
+    }
+
+    /** {@link #forLevel(String)} with {@code jobs} sessions per side for the content checksums of {@code full}. */
+    public static Verifier forLevel(String level, int jobs) {
+        if (jobs < 1) {
+            throw new InvalidConfigurationException("--jobs must be at least 1, was " + jobs);
+        }
         String normalized = level == null ? "" : level.trim().toLowerCase(Locale.ROOT);
         return switch (normalized) {
             case NONE -> (source, target) -> VerificationReport.empty();
             case COUNTS -> Verifier.allOf(rowCounts(), sequences());
-            case FULL -> Verifier.allOf(rowCounts(), contentChecksums(), sequences(), schemaInventory(),
+            case FULL -> Verifier.allOf(rowCounts(), contentChecksums(jobs), sequences(), schemaInventory(),
                     largeObjects());
             default -> throw new InvalidConfigurationException("unknown verification level '" + level
                     + "'; use none, counts or full");
