@@ -5,6 +5,7 @@ import dev.rehome.core.Identifiers;
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.RefusedException;
+import dev.rehome.core.UnreachableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +48,7 @@ public final class TargetGuard {
 
     public Outcome prepare(DatabaseEndpoint target, Optional<String> owner, boolean clean) {
         Objects.requireNonNull(owner, "owner");
-        try (Connection admin = connector.open(target.withDatabase("postgres"))) {
+        try (Connection admin = openMaintenance(target)) {
             owner.ifPresent(role -> requireRole(admin, role, target));
             if (!exists(admin, target.database())) {
                 create(admin, target, owner);
@@ -74,6 +75,18 @@ public final class TargetGuard {
         } catch (SQLException e) {
             throw new OperationFailedException("cannot prepare target database on " + target.describe() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code postgres} database, or {@code template1} on servers where it was dropped. */
+    private Connection openMaintenance(DatabaseEndpoint target) {
+        try {
+            return connector.open(target.withDatabase("postgres"));
+        } catch (UnreachableException e) {
+            if (e.getCause() instanceof SQLException sql && "3D000".equals(sql.getSQLState())) {
+                return connector.open(target.withDatabase("template1"));
+            }
+            throw e;
         }
     }
 

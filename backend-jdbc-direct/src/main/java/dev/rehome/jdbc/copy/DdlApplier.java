@@ -12,13 +12,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs schema DDL on the target. Pre-data runs as one transaction, so a failure leaves no half schema. Post-data
+ * Runs schema DDL on the target. Pre-data runs in a few large transactions, in dump order. Post-data
  * builds indexes and index-backed constraints in parallel (each a full table scan and sort; they are
  * independent), then runs the rest (partition index attachments, foreign keys, triggers, rules, policies,
  * comments) one by one in dump order, which already respects their dependencies.
  */
 public final class DdlApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);
+    /**
+     * Pre-data commits in batches: each CREATE TABLE holds a lock until commit, and one transaction over a schema
+     * of thousands of tables would run out of lock slots ({@code max_locks_per_transaction}).
+     */
+    private static final int STATEMENTS_PER_TRANSACTION = 500;
 
     private final CopySessions sessions;
 
@@ -29,8 +34,16 @@ public final class DdlApplier {
     public void applyPreData(DdlScript script) {
         try (Connection c = sessions.openTarget()) {
             c.setAutoCommit(false);
+            int inTransaction = 0;
             for (String statement : script.statements()) {
                 execute(c, statement, "pre-data");
+                if (++inTransaction == STATEMENTS_PER_TRANSACTION) {
+                    c.commit();
+                    for (String setting : script.sessionSettings()) {
+                        execute(c, setting, "pre-data");
+                    }
+                    inTransaction = 0;
+                }
             }
             c.commit();
         } catch (SQLException e) {

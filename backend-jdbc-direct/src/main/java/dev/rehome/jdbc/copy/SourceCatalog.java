@@ -42,16 +42,19 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
     }
 
     private static List<TableSpec> tables(Connection source) throws SQLException {
-        String sql = "SELECT c.oid::int8, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid)"
+        String sql = "SELECT c.oid::int8, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid),"
+                + " pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind = 'r' AND " + USER_RELATION
                 + " ORDER BY 4 DESC, n.nspname, c.relname";
         Map<Long, TableRef> refs = new LinkedHashMap<>();
         Map<Long, Long> sizes = new HashMap<>();
+        Map<Long, Long> pages = new HashMap<>();
         try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 refs.put(rs.getLong(1), new TableRef(rs.getString(2), rs.getString(3)));
                 sizes.put(rs.getLong(1), rs.getLong(4));
+                pages.put(rs.getLong(1), rs.getLong(5));
             }
         }
         Map<Long, List<String>> columns = new HashMap<>();
@@ -73,7 +76,7 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
         }
         List<TableSpec> out = new ArrayList<>();
         refs.forEach((oid, ref) -> out.add(new TableSpec(ref, columns.getOrDefault(oid, List.of()),
-                binary.getOrDefault(oid, false), sizes.get(oid))));
+                binary.getOrDefault(oid, false), sizes.get(oid), pages.get(oid))));
         return out;
     }
 
@@ -104,11 +107,20 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
                         rs.getBoolean(4)));
             }
         }
-        // A view's rewrite rule depends on every relation it reads; matviews among them must be refreshed first.
-        String deps = "SELECT DISTINCT r.ev_class::int8, d.refobjid::int8 FROM pg_catalog.pg_rewrite r"
+        // A view's rewrite rule depends on every relation it reads; follow plain views down to the matviews
+        // they read, which must be refreshed first.
+        String deps = "WITH RECURSIVE reads(mv, rel) AS ("
+                + " SELECT r.ev_class, d.refobjid FROM pg_catalog.pg_rewrite r"
+                + " JOIN pg_catalog.pg_class m ON m.oid = r.ev_class AND m.relkind = 'm'"
                 + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid"
-                + " JOIN pg_catalog.pg_class c ON c.oid = d.refobjid AND c.relkind = 'm'"
-                + " WHERE d.refobjid <> r.ev_class";
+                + " AND d.refclassid = 'pg_catalog.pg_class'::regclass WHERE d.refobjid <> r.ev_class"
+                + " UNION SELECT reads.mv, d.refobjid FROM reads"
+                + " JOIN pg_catalog.pg_class v ON v.oid = reads.rel AND v.relkind = 'v'"
+                + " JOIN pg_catalog.pg_rewrite r ON r.ev_class = v.oid"
+                + " JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid"
+                + " AND d.refclassid = 'pg_catalog.pg_class'::regclass WHERE d.refobjid <> v.oid)"
+                + " SELECT DISTINCT reads.mv::int8, reads.rel::int8 FROM reads"
+                + " JOIN pg_catalog.pg_class c ON c.oid = reads.rel AND c.relkind = 'm' WHERE reads.rel <> reads.mv";
         Map<Long, List<Long>> needs = new HashMap<>();
         try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(deps)) {
             while (rs.next()) {

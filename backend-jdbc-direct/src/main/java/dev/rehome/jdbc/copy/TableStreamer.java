@@ -1,51 +1,58 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.OperationFailedException;
-import dev.rehome.core.TableCopy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Streams one table from a source session into a target session: {@code COPY ... TO STDOUT} read one CopyData
- * message at a time and written straight into {@code COPY ... FROM STDIN}, so memory holds one row, whatever the
- * table's size. The target loads into a table truncated in the same transaction with {@code FREEZE}, so the
- * rows need no later vacuum to be frozen. The row count the source sent must equal the count the target
- * loaded, or the table fails. Stateless and thread-safe; the sessions are the caller's.
+ * Streams rows from a source session into a target session: {@code COPY ... TO STDOUT} read one CopyData message
+ * at a time and written straight into {@code COPY ... FROM STDIN}, so memory holds one row, whatever the table's
+ * size. A whole table loads into a table truncated in the same transaction with {@code FREEZE}, so its rows need
+ * no later vacuum to be frozen; a part of a split table (a range of heap pages, read with a TID range scan) loads
+ * beside the other parts without it. The row count the source sent must equal the count the target loaded, or
+ * the copy fails. Stateless and thread-safe; the sessions are the caller's.
  */
 final class TableStreamer {
-    private static final Logger LOG = LoggerFactory.getLogger(TableStreamer.class);
     private static final int CHECK_EVERY_MESSAGES = 4096;
 
-    private final Clock clock;
-
-    TableStreamer(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** What one COPY moved. */
+    record Moved(long rows, long bytes) {
     }
 
-    TableCopy copy(Connection source, Connection target, TableSpec spec, ProgressMeter meter, BooleanSupplier stop)
+    Moved copyWhole(Connection source, Connection target, TableSpec spec, ProgressMeter meter, BooleanSupplier stop)
             throws SQLException {
-        long start = clock.millis();
         try (Statement s = target.createStatement()) {
             s.execute("TRUNCATE ONLY " + spec.table().sql());
         }
         String out = "COPY " + spec.copyTarget() + " TO STDOUT" + spec.copyOptions();
         String in = "COPY " + spec.copyTarget() + " FROM STDIN" + spec.copyOptions().replace(")", ", FREEZE)");
+        return pipe(source, target, spec, out, in, meter, stop);
+    }
+
+    /** Pages {@code fromPage} up to {@code toPage} (exclusive; negative: to the end of the table). */
+    Moved copyPages(Connection source, Connection target, TableSpec spec, long fromPage, long toPage, ProgressMeter meter,
+                    BooleanSupplier stop) throws SQLException {
+        String range = "ctid >= '(" + fromPage + ",0)'::pg_catalog.tid"
+                + (toPage < 0 ? "" : " AND ctid < '(" + toPage + ",0)'::pg_catalog.tid");
+        String out = "COPY (SELECT " + spec.selectList() + " FROM ONLY " + spec.table().sql() + " WHERE " + range
+                + ") TO STDOUT" + spec.copyOptions();
+        String in = "COPY " + spec.copyTarget() + " FROM STDIN" + spec.copyOptions();
+        return pipe(source, target, spec, out, in, meter, stop);
+    }
+
+    private Moved pipe(Connection source, Connection target, TableSpec spec, String out, String in, ProgressMeter meter,
+                       BooleanSupplier stop) throws SQLException {
         CopyOut reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
         CopyIn writer = null;
-        long bytes = 0;
         try {
             writer = target.unwrap(PGConnection.class).getCopyAPI().copyIn(in);
             long messages = 0;
+            long bytes = 0;
             long pendingBytes = 0;
             byte[] row;
             while ((row = reader.readFromCopy()) != null) {
@@ -62,7 +69,6 @@ final class TableStreamer {
             }
             long loaded = writer.endCopy();
             long sent = reader.getHandledRowCount();
-            bytes += pendingBytes;
             // messages approximate rows (binary COPY adds framing messages); settle on the exact count now
             meter.add(loaded - (messages - messages % CHECK_EVERY_MESSAGES), pendingBytes);
             if (loaded != sent) {
@@ -70,10 +76,7 @@ final class TableStreamer {
                         + " rows but the target loaded " + loaded);
             }
             target.commit();
-            Duration took = Duration.ofMillis(clock.millis() - start);
-            LOG.debug("copied '{}': {} rows, {} bytes, {} format, {} ms", spec.table(), loaded, bytes,
-                    spec.binary() ? "binary" : "text", took.toMillis());
-            return new TableCopy(spec.table(), loaded, bytes, took);
+            return new Moved(loaded, bytes + pendingBytes);
         } catch (SQLException | RuntimeException e) {
             cancelQuietly(reader, writer);
             target.rollback();
