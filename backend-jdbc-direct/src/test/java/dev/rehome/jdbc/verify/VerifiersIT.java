@@ -19,10 +19,7 @@ import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,7 +101,7 @@ class VerifiersIT {
 
     @Test
     void aDumpRestoredFromFifteenIntoSeventeenPassesEveryVerifier() throws Exception {
-        assumeThat(onPath("pg_dump")).as("pg_dump/pg_restore (PostgreSQL 15 client) are needed for this test").isTrue();
+        assumeThat(VerifierFixture.onPath("pg_dump")).as("pg_dump/pg_restore (PostgreSQL 15 client) are needed for this test").isTrue();
         pg17.createDatabase("restored");
         Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; pg_dump -Fc -h 127.0.0.1 -p " + pg15.port()
                 + " -U postgres -d " + DB + " | pg_restore --exit-on-error -h 127.0.0.1 -p " + pg17.port()
@@ -357,14 +354,5 @@ class VerifiersIT {
 
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static boolean onPath(String program) throws IOException {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
