@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.cluster.ClusterSeeds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -168,6 +169,27 @@ class InProcessClusterIT {
             assertThat(app).isNotNull();
             assertThat(job).isNotNull();
         }
+    }
+
+    @Test
+    void takesTheRealClusterSeedsEitherThroughApplyOrThroughTheirOwnLoader() {
+        try (InProcessCluster cluster = InProcessCluster.start()) {
+            for (String file : ClusterSeeds.files()) {
+                cluster.apply(ClusterSeeds.open(file));
+            }
+            assertSeeded(cluster);
+        }
+        try (InProcessCluster bare = InProcessCluster.startBare()) {
+            ClusterSeeds.applyTo(bare.client());
+            assertSeeded(bare);
+        }
+    }
+
+    private static void assertSeeded(InProcessCluster cluster) {
+        var pg = CnpgResources.of(cluster.client(), CnpgResources.CLUSTER).inNamespace("postgres").withName("pal-e-postgres").get();
+        assertThat(pg.<String>get("status", "currentPrimary")).startsWith("pal-e-postgres-");
+        assertThat(cluster.client().persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get())
+                .isNotNull();
     }
 
     @Test
