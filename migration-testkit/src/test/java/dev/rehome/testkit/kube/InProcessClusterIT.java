@@ -115,7 +115,7 @@ class InProcessClusterIT {
     }
 
     @Test
-    void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() {
+    void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start()) {
             cluster.startCnpgOperator();
             cluster.apply(new ByteArrayInputStream("""
@@ -128,6 +128,10 @@ class InProcessClusterIT {
                     .withName("shared").waitUntilCondition(r -> r.get("status", "currentPrimary") != null, 30, TimeUnit.SECONDS);
             assertThat(c.<String>get("status", "currentPrimary")).isEqualTo("shared-1");
             assertThat(c.<Object>get("status", "readyInstances")).isEqualTo(3);
+            var primary = cluster.client().pods().inNamespace("postgres")
+                    .withLabel("cnpg.io/cluster", "shared").withLabel("cnpg.io/instanceRole", "primary")
+                    .informOnCondition(pods -> pods.size() == 1).get(30, TimeUnit.SECONDS);
+            assertThat(primary.get(0).getMetadata().getName()).isEqualTo("shared-1");
         }
     }
 
