@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.cluster.ClusterSeeds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -114,7 +115,7 @@ class InProcessClusterIT {
     }
 
     @Test
-    void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() {
+    void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start()) {
             cluster.startCnpgOperator();
             cluster.apply(new ByteArrayInputStream("""
@@ -127,6 +128,10 @@ class InProcessClusterIT {
                     .withName("shared").waitUntilCondition(r -> r.get("status", "currentPrimary") != null, 30, TimeUnit.SECONDS);
             assertThat(c.<String>get("status", "currentPrimary")).isEqualTo("shared-1");
             assertThat(c.<Object>get("status", "readyInstances")).isEqualTo(3);
+            var primary = cluster.client().pods().inNamespace("postgres")
+                    .withLabel("cnpg.io/cluster", "shared").withLabel("cnpg.io/instanceRole", "primary")
+                    .informOnCondition(pods -> pods.size() == 1).get(30, TimeUnit.SECONDS);
+            assertThat(primary.get(0).getMetadata().getName()).isEqualTo("shared-1");
         }
     }
 
@@ -168,6 +173,27 @@ class InProcessClusterIT {
             assertThat(app).isNotNull();
             assertThat(job).isNotNull();
         }
+    }
+
+    @Test
+    void takesTheRealClusterSeedsEitherThroughApplyOrThroughTheirOwnLoader() {
+        try (InProcessCluster cluster = InProcessCluster.start()) {
+            for (String file : ClusterSeeds.files()) {
+                cluster.apply(ClusterSeeds.open(file));
+            }
+            assertSeeded(cluster);
+        }
+        try (InProcessCluster bare = InProcessCluster.startBare()) {
+            ClusterSeeds.applyTo(bare.client());
+            assertSeeded(bare);
+        }
+    }
+
+    private static void assertSeeded(InProcessCluster cluster) {
+        var pg = CnpgResources.of(cluster.client(), CnpgResources.CLUSTER).inNamespace("postgres").withName("pal-e-postgres").get();
+        assertThat(pg.<String>get("status", "currentPrimary")).startsWith("pal-e-postgres-");
+        assertThat(cluster.client().persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get())
+                .isNotNull();
     }
 
     @Test
