@@ -115,7 +115,8 @@ public final class JdbcDirectEngine implements CopyEngine {
     }
 
     /** What the snapshot phase produced: the source's inventory, both DDL sections, and the tables copied. */
-    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables) {
+    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables,
+                          List<String> notices) {
     }
 
     private CopyResult run(CopyRequest request, MigrationListener listener) throws SQLException {
@@ -127,7 +128,7 @@ public final class JdbcDirectEngine implements CopyEngine {
         new DdlApplier(sessions).applyPostData(loaded.post(), jobs);
         TargetFinisher finisher = new TargetFinisher(sessions);
         finisher.refresh(loaded.catalog().materializedViews());
-        List<String> notices = new ArrayList<>();
+        List<String> notices = new ArrayList<>(loaded.notices());
         request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
         List<String> privileges = new ArrayList<>(loaded.pre().privileges());
         privileges.addAll(loaded.post().privileges());
@@ -154,7 +155,7 @@ public final class JdbcDirectEngine implements CopyEngine {
                     request.source().describe(), snapshot, request.options().jobs());
             DdlScript pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
             DdlScript post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
-            new DdlApplier(sessions).applyPreData(pre);
+            List<String> notices = new DdlApplier(sessions).applyPreData(pre);
             ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
             List<TableCopy> tables = new DataCopier(sessions, clock, splitThresholdBytes)
                     .copy(snapshot, catalog, request.options().jobs(), meter);
@@ -163,7 +164,7 @@ public final class JdbcDirectEngine implements CopyEngine {
             }
             coordinator.commit();
             meter.finish();
-            return new Loaded(catalog, pre, post, tables);
+            return new Loaded(catalog, pre, post, tables, notices);
         }
     }
 

@@ -118,6 +118,23 @@ class JdbcDirectEngineIT {
     }
 
     @Test
+    void copiesIntoADatabaseOwnedByANonSuperuserLoginWhereAnAdministratorPreinstalledTheExtensions() {
+        target17.execute("postgres", "CREATE ROLE cnpg_app LOGIN PASSWORD 'app-pass'");
+        target17.execute("postgres", "CREATE DATABASE trap_app OWNER cnpg_app TEMPLATE template0 ENCODING 'UTF8'"
+                + " LC_COLLATE 'C' LC_CTYPE 'C'");
+        target17.execute("trap_app", "CREATE EXTENSION citext; CREATE EXTENSION hstore");
+        DatabaseEndpoint app = DatabaseEndpoint.of(target17.host(), target17.port(), "trap_app", "cnpg_app", Secret.of("app-pass"));
+        assertThat(guard.prepare(app, Optional.empty(), false)).isEqualTo(TargetGuard.Outcome.EMPTY);
+
+        CopyResult result = engine.copy(new CopyRequest(trapSource, app, CopyOptions.ofDefaults().withJobs(2)), MigrationListener.NONE);
+
+        assertSameContents(source, TRAP, target17, "trap_app");
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).startsWith("COMMENT ON EXTENSION").contains("skipped"));
+        assertThat(q(target17, "trap_app", "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('trap', 'Mixed Case') AND c.relowner <> 'cnpg_app'::regrole")).isEqualTo("0");
+    }
+
+    @Test
     void copiesPagilaAndAnIndependentComparisonAgrees() {
         Optional<Pagila> pagila = Pagila.locate();
         Assumptions.assumeTrue(pagila.isPresent(), "Pagila dataset not found at " + Pagila.searchedFrom() + ": skipping");
