@@ -10,6 +10,7 @@ import dev.rehome.core.TableCopy;
 import dev.rehome.core.TableRef;
 import dev.rehome.jdbc.copy.CopySessions;
 import dev.rehome.jdbc.copy.DataCopier;
+import dev.rehome.jdbc.copy.DatabaseSettingsCopier;
 import dev.rehome.jdbc.copy.DdlApplier;
 import dev.rehome.jdbc.copy.DdlScript;
 import dev.rehome.jdbc.copy.DumpSection;
@@ -42,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Order of work: export a snapshot on a coordinator session that stays open until the data is read; dump
- * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data in one transaction; copy
- * the rows of every table (partition leaves, never partitioned parents) and the large objects on
- * {@code jobs} workers that joined the snapshot, largest table first (tables over the split threshold in page
- * ranges side by side), with explicit column lists that leave out generated columns; set sequences; build indexes in parallel, then constraints, triggers and the rest of
+ * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data; copy the rows of every table
+ * (partition leaves, never partitioned parents) and the large objects on {@code jobs} workers that joined the
+ * snapshot, largest table first (tables over the split threshold in page ranges side by side), with explicit
+ * column lists that leave out generated columns; set sequences and the database's own settings
+ * ({@code ALTER DATABASE ... SET}); build indexes in parallel, then constraints, triggers and the rest of
  * post-data; refresh materialized views; replay privileges whose roles exist on the target; {@code ANALYZE}.
  *
  * <p>Triggers never fire during the load because they do not exist yet: pg_dump puts triggers, rules, foreign
@@ -161,6 +163,7 @@ public final class JdbcDirectEngine implements CopyEngine {
                     .copy(snapshot, catalog, request.options().jobs(), meter);
             try (Connection target = sessions.openTarget()) {
                 new SequenceCopier().copy(coordinator, target, catalog.sequences());
+                notices.addAll(new DatabaseSettingsCopier().copy(coordinator, target, request.target().database()));
             }
             coordinator.commit();
             meter.finish();
