@@ -93,6 +93,16 @@ class JdbcDirectEngineIT {
     }
 
     @Test
+    void copiesEveryTrapFrom15To18() {
+        try (PostgresServer target18 = PostgresServers.start(18)) {
+            copy(trapSource, target18, "trap_18", CopyOptions.ofDefaults().withJobs(2), new CopyOnWriteArrayList<>());
+
+            assertSameContents(source, TRAP, target18, "trap_18");
+            assertTrapInvariants(target18, "trap_18");
+        }
+    }
+
+    @Test
     void makesTheOwnerRoleOwnEveryObject() {
         target17.execute("postgres", "CREATE ROLE app_owner NOLOGIN");
         copy(trapSource, target17, "trap_owned", CopyOptions.ofDefaults().withOwner("app_owner"), new CopyOnWriteArrayList<>());
