@@ -10,10 +10,13 @@ import dev.rehome.jdbc.PgConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +24,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Full-content checksum of every table and populated materialized view on both sides (see {@link RowHashSum}).
  * Both sides read the same columns in the same order: the source's column order, restricted to the columns both
- * sides have; a column on one side only is itself a finding. Tables on one side only are left to
- * {@link RowCountVerifier} and the schema inventory.
+ * sides have; a column on one side only is itself a finding. A table on one side only is checksummed there and
+ * reported with {@code missing} for the other side; a materialized view populated on one side only, likewise
+ * with {@code not populated}.
  */
 final class ContentChecksumVerifier implements Verifier {
     static final String CHECK = "checksum";
+    private static final String NOT_POPULATED = "not populated";
     private static final Logger LOG = LoggerFactory.getLogger(ContentChecksumVerifier.class);
 
     private final PgConnector connector;
+    private final int jobs;
 
-    ContentChecksumVerifier(PgConnector connector) {
+    /** {@code jobs} sessions per side stream tables at the same time, all in that side's one snapshot. */
+    ContentChecksumVerifier(PgConnector connector, int jobs) {
         this.connector = Objects.requireNonNull(connector, "connector");
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+        }
+        this.jobs = jobs;
     }
 
     @Override
@@ -39,51 +50,86 @@ final class ContentChecksumVerifier implements Verifier {
         try (PairedSessions sessions = PairedSessions.open(connector, source, target)) {
             Sides<Map<TableRef, DataRelation>> relations = sessions.both("listing tables", DataRelations::list);
             List<Finding> findings = new ArrayList<>();
-            Map<TableRef, List<String>> plan = plan(relations, findings);
-            Sides<Map<TableRef, ContentChecksum>> sums = sessions.both("checksumming tables", s -> checksumAll(s, plan));
-            List<TableCheck> tables = new ArrayList<>();
-            for (TableRef table : plan.keySet()) {
+            Sides<Map<TableRef, List<String>>> plan = plan(relations, findings);
+            Sides<Map<TableRef, ContentChecksum>> sums = sessions.each("checksumming tables",
+                    s -> checksumAll(s, source, plan.source(), relations.source()),
+                    t -> checksumAll(t, target, plan.target(), relations.target()));
+            Set<TableRef> tables = new TreeSet<>(plan.source().keySet());
+            tables.addAll(plan.target().keySet());
+            List<TableCheck> checks = new ArrayList<>();
+            for (TableRef table : tables) {
                 ContentChecksum s = sums.source().get(table);
                 ContentChecksum t = sums.target().get(table);
-                tables.add(new TableCheck(table.toString(), s.rows(), t.rows(), s.hex(), t.hex()));
-                if (!s.equals(t)) {
-                    findings.add(new Finding(CHECK, table.toString(), s.describe(), t.describe()));
+                if (s != null && t != null) {
+                    checks.add(new TableCheck(table.toString(), s.rows(), t.rows(), s.hex(), t.hex()));
+                }
+                if (!Objects.equals(s, t)) {
+                    findings.add(new Finding(CHECK, table.toString(), shown(s, relations.source().get(table)),
+                            shown(t, relations.target().get(table))));
                 }
             }
-            return new VerificationReport(List.of(CHECK), tables, List.of(), findings);
+            return new VerificationReport(List.of(CHECK), checks, List.of(), findings);
         }
     }
 
-    /** The columns to read per table present and readable on both sides; column-set differences become findings. */
-    private static Map<TableRef, List<String>> plan(Sides<Map<TableRef, DataRelation>> relations,
-                                                    List<Finding> findings) {
-        Map<TableRef, List<String>> plan = new LinkedHashMap<>();
-        for (TableRef table : new TreeSet<>(relations.source().keySet())) {
+    private static String shown(ContentChecksum sum, DataRelation relation) {
+        if (sum != null) {
+            return sum.describe();
+        }
+        return relation == null ? null : NOT_POPULATED;
+    }
+
+    /**
+     * Per side, the columns to read of each readable relation: on both sides the source's column order cut down
+     * to the columns both have (column-set differences become findings); a relation on one side only, all its
+     * columns.
+     */
+    private static Sides<Map<TableRef, List<String>>> plan(Sides<Map<TableRef, DataRelation>> relations,
+                                                           List<Finding> findings) {
+        Map<TableRef, List<String>> onSource = new LinkedHashMap<>();
+        Map<TableRef, List<String>> onTarget = new LinkedHashMap<>();
+        Set<TableRef> all = new TreeSet<>(relations.source().keySet());
+        all.addAll(relations.target().keySet());
+        for (TableRef table : all) {
             DataRelation s = relations.source().get(table);
             DataRelation t = relations.target().get(table);
-            if (t == null || !s.populated() || !t.populated()) {
-                continue;
+            List<String> columns = s != null ? new ArrayList<>(s.columns()) : new ArrayList<>(t.columns());
+            if (s != null && t != null) {
+                columns.retainAll(t.columns());
+                if (columns.size() != s.columns().size() || columns.size() != t.columns().size()) {
+                    findings.add(new Finding(CHECK, table + " columns", String.valueOf(s.columns()),
+                            String.valueOf(t.columns())));
+                }
             }
-            List<String> common = new ArrayList<>(s.columns());
-            common.retainAll(t.columns());
-            if (common.size() != s.columns().size() || common.size() != t.columns().size()) {
-                findings.add(new Finding(CHECK, table + " columns", String.valueOf(s.columns()),
-                        String.valueOf(t.columns())));
+            if (s != null && s.populated()) {
+                onSource.put(table, columns);
             }
-            plan.put(table, common);
+            if (t != null && t.populated()) {
+                onTarget.put(table, columns);
+            }
         }
-        return plan;
+        return new Sides<>(onSource, onTarget);
     }
 
-    private static Map<TableRef, ContentChecksum> checksumAll(Connection session, Map<TableRef, List<String>> plan)
-            throws SQLException {
-        Map<TableRef, ContentChecksum> out = new LinkedHashMap<>();
-        for (Map.Entry<TableRef, List<String>> e : plan.entrySet()) {
-            long started = System.nanoTime();
-            ContentChecksum sum = CopyTextChecksum.of(session, e.getKey(), e.getValue());
-            LOG.debug("checksummed {} ({} rows) in {} ms", e.getKey(), sum.rows(), (System.nanoTime() - started) / 1_000_000);
-            out.put(e.getKey(), sum);
+    /** Checksums the planned tables of one side, the biggest first so the last job to finish is a small one. */
+    private Map<TableRef, ContentChecksum> checksumAll(Connection session, DatabaseEndpoint endpoint,
+                                                      Map<TableRef, List<String>> plan,
+                                                      Map<TableRef, DataRelation> relations) throws SQLException {
+        List<TableRef> order = new ArrayList<>(plan.keySet());
+        order.sort(Comparator.comparingLong((TableRef t) -> relations.get(t).pages()).reversed());
+        Map<TableRef, ContentChecksum> out = new TreeMap<>();
+        try (SnapshotWorkers workers = new SnapshotWorkers(connector, endpoint, session,
+                Math.max(1, Math.min(jobs, order.size())))) {
+            workers.forEach(order, out, (s, table) -> checksum(s, table, plan.get(table)));
         }
         return out;
+    }
+
+    private static ContentChecksum checksum(Connection session, TableRef table, List<String> columns)
+            throws SQLException {
+        long started = System.nanoTime();
+        ContentChecksum sum = CopyTextChecksum.of(session, table, columns);
+        LOG.debug("checksummed {} ({} rows) in {} ms", table, sum.rows(), (System.nanoTime() - started) / 1_000_000);
+        return sum;
     }
 }

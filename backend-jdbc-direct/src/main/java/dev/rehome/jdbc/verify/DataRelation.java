@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * A relation that stores rows of its own: a table (a leaf partition included, a partitioned parent not) or a
- * materialized view, with its live columns in {@code attnum} order.
+ * materialized view, with its live columns in {@code attnum} order and its size in pages (as of the last
+ * {@code VACUUM}/{@code ANALYZE}; used only to start the biggest tables first).
  */
-record DataRelation(TableRef table, boolean materializedView, boolean populated, List<String> columns) {
+record DataRelation(TableRef table, boolean materializedView, boolean populated, List<String> columns, long pages) {
     DataRelation {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);

@@ -22,7 +22,8 @@ final class DataRelations {
 
     private static final String SQL = "SELECT n.nspname, c.relname, c.relkind = 'm', c.relispopulated,"
             + " ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a"
-            + "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)"
+            + "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),"
+            + " c.relpages::int8 + COALESCE((SELECT t.relpages FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 0)"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'm') AND " + USER_SCHEMA
             + " ORDER BY n.nspname, c.relname";
@@ -38,7 +39,8 @@ final class DataRelations {
                 TableRef table = new TableRef(rs.getString(1), rs.getString(2));
                 Array columns = rs.getArray(5);
                 String[] names = (String[]) columns.getArray();
-                out.put(table, new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names)));
+                out.put(table, new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names),
+                        rs.getLong(6)));
             }
         }
         return out;

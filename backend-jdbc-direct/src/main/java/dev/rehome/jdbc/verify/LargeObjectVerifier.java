@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +96,7 @@ final class LargeObjectVerifier implements Verifier {
         } finally {
             lo.close();
         }
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static MessageDigest sha256() {

@@ -2,6 +2,7 @@ package dev.rehome.jdbc.verify;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Finding;
+import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
@@ -76,7 +77,7 @@ final class OwnershipVerifier implements Verifier {
             });
             return VerificationReport.ofFindings(CHECK, findings);
         } catch (SQLException e) {
-            throw new dev.rehome.core.OperationFailedException("reading owners failed on " + target.describe() + ": "
+            throw new OperationFailedException("reading owners failed on " + target.describe() + ": "
                     + e.getMessage(), e);
         } finally {
             PairedSessions.closeQuietly(session);

@@ -50,6 +50,12 @@ final class PairedSessions implements AutoCloseable {
     static Connection openSnapshot(PgConnector connector, DatabaseEndpoint endpoint) {
         Connection c = connector.open(endpoint);
         try (Statement st = c.createStatement()) {
+            // A full checksum pass runs as long as the data takes to stream, and one side may sit idle in its
+            // snapshot while the other finishes: timeouts meant for application sessions must not cut it off.
+            // With row_security off, a table whose policies would hide rows from this role is an error instead
+            // of a silently partial count (as pg_dump does).
+            st.execute("SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0;"
+                    + " SET row_security = off");
             c.setAutoCommit(false);
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             return c;
@@ -62,8 +68,13 @@ final class PairedSessions implements AutoCloseable {
 
     /** Runs {@code work} on the source and the target in parallel and returns both answers. */
     <T> Sides<T> both(String what, SessionWork<T> work) {
-        Future<T> onSource = threads.submit(() -> work.apply(source));
-        Future<T> onTarget = threads.submit(() -> work.apply(target));
+        return each(what, work, work);
+    }
+
+    /** Runs {@code sourceWork} on the source and {@code targetWork} on the target in parallel. */
+    <T> Sides<T> each(String what, SessionWork<T> sourceWork, SessionWork<T> targetWork) {
+        Future<T> onSource = threads.submit(() -> sourceWork.apply(source));
+        Future<T> onTarget = threads.submit(() -> targetWork.apply(target));
         T s = await(onSource, what, sourceEndpoint, onTarget);
         T t = await(onTarget, what, targetEndpoint, null);
         return new Sides<>(s, t);

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,7 +26,8 @@ import java.util.TreeSet;
  */
 final class RowCountVerifier implements Verifier {
     static final String CHECK = "rows";
-    private static final String NOT_POPULATED = "not populated";
+    /** Stands for the row count of a materialized view that was never populated and so cannot be read. */
+    private static final long NOT_POPULATED = -1;
 
     private final PgConnector connector;
 
@@ -38,18 +38,18 @@ final class RowCountVerifier implements Verifier {
     @Override
     public VerificationReport verify(DatabaseEndpoint source, DatabaseEndpoint target) {
         try (PairedSessions sessions = PairedSessions.open(connector, source, target)) {
-            Sides<Map<TableRef, Optional<Long>>> counts = sessions.both("counting rows", RowCountVerifier::countAll);
+            Sides<Map<TableRef, Long>> counts = sessions.both("counting rows", RowCountVerifier::countAll);
+            Set<TableRef> all = new TreeSet<>(counts.source().keySet());
+            all.addAll(counts.target().keySet());
             List<TableCheck> tables = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
-            for (TableRef table : new TreeSet<>(union(counts))) {
-                Optional<Long> s = counts.source().get(table);
-                Optional<Long> t = counts.target().get(table);
-                if (s != null && t != null && s.isPresent() && t.isPresent()) {
-                    tables.add(new TableCheck(table.toString(), s.get(), t.get(), null, null));
-                    if (!s.get().equals(t.get())) {
-                        findings.add(new Finding(CHECK, table.toString(), s.get().toString(), t.get().toString()));
-                    }
-                } else if (!(s != null && t != null && s.isEmpty() && t.isEmpty())) {
+            for (TableRef table : all) {
+                Long s = counts.source().get(table);
+                Long t = counts.target().get(table);
+                if (isCount(s) && isCount(t)) {
+                    tables.add(new TableCheck(table.toString(), s, t, null, null));
+                }
+                if (!Objects.equals(s, t)) {
                     findings.add(new Finding(CHECK, table.toString(), shown(s), shown(t)));
                 }
             }
@@ -57,32 +57,29 @@ final class RowCountVerifier implements Verifier {
         }
     }
 
-    private static Set<TableRef> union(Sides<Map<TableRef, Optional<Long>>> counts) {
-        Set<TableRef> all = new TreeSet<>(counts.source().keySet());
-        all.addAll(counts.target().keySet());
-        return all;
+    private static boolean isCount(Long rows) {
+        return rows != null && rows != NOT_POPULATED;
     }
 
-    /** The count, {@code not populated} or {@code missing}. */
-    private static String shown(Optional<Long> count) {
-        if (count == null) {
+    /** The count, {@code not populated}, or null (shown as {@code missing}). */
+    private static String shown(Long rows) {
+        if (rows == null) {
             return null;
         }
-        return count.map(String::valueOf).orElse(NOT_POPULATED);
+        return rows == NOT_POPULATED ? "not populated" : rows.toString();
     }
 
-    /** Table to row count; empty for a materialized view that was never populated (it cannot be read). */
-    private static Map<TableRef, Optional<Long>> countAll(Connection session) throws SQLException {
-        Map<TableRef, Optional<Long>> out = new TreeMap<>();
+    private static Map<TableRef, Long> countAll(Connection session) throws SQLException {
+        Map<TableRef, Long> out = new TreeMap<>();
         try (Statement st = session.createStatement()) {
             for (DataRelation r : DataRelations.list(session).values()) {
                 if (!r.populated()) {
-                    out.put(r.table(), Optional.empty());
+                    out.put(r.table(), NOT_POPULATED);
                     continue;
                 }
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM ONLY " + r.table().sql())) {
                     rs.next();
-                    out.put(r.table(), Optional.of(rs.getLong(1)));
+                    out.put(r.table(), rs.getLong(1));
                 }
             }
         }

@@ -13,14 +13,28 @@ import java.util.Locale;
  * VerificationReport report = Verifiers.forLevel("full").verify(source, target);
  * Verifier custom = Verifier.allOf(Verifiers.rowCounts(), Verifiers.ownership("app"));
  * }</pre>
- * Findings name the check ({@code rows}, {@code checksum}, {@code sequence}, {@code schema},
- * {@code large-objects}, {@code ownership}), the object and both values.
+ * Every {@link dev.rehome.core.Finding} names the check, the object and both values ({@code missing} for an
+ * object on one side only), e.g.:
+ * <ul>
+ *   <li>{@code rows: public.players: source 4, target 3}</li>
+ *   <li>{@code checksum: public.players: source 767d13ed95f5f5aa (4 rows), target 1b0c... (3 rows)}; a column
+ *       on one side only: {@code checksum: public.players columns: source [id, name], target [id]}</li>
+ *   <li>{@code sequence: public.ticket_seq: source 5001, target 1000} (the next value nextval() returns)</li>
+ *   <li>{@code schema: index public.players_name_idx: source CREATE INDEX ..., target missing},
+ *       {@code schema: enum public.status labels: source [a, b], target [a, c]}</li>
+ *   <li>{@code large-objects: large object 424242: source sha256 ..., target sha256 ...}</li>
+ *   <li>{@code ownership: table public.players: source expected app, target postgres}</li>
+ * </ul>
+ * Tables are compared as stored: leaf partitions and plain tables, each read with {@code ONLY}; partitioned
+ * parents are not listed (their rows are their leaves'), so no row is counted twice.
  */
 public final class Verifiers {
     /** Levels accepted by {@link #forLevel}. */
     public static final String NONE = "none";
     public static final String COUNTS = "counts";
     public static final String FULL = "full";
+    /** Sessions per side for content checksums unless told otherwise. */
+    public static final int DEFAULT_JOBS = 2;
 
     private Verifiers() {
     }
@@ -36,7 +50,15 @@ public final class Verifiers {
      * catches duplicated rows, which an XOR checksum would not.
      */
     public static Verifier contentChecksums() {
-        return new ContentChecksumVerifier(connector());
+        return contentChecksums(DEFAULT_JOBS);
+    }
+
+    /**
+     * {@link #contentChecksums()} with {@code jobs} sessions per side streaming tables at the same time; all
+     * sessions of a side share one exported snapshot, so the result still describes one moment of each database.
+     */
+    public static Verifier contentChecksums(int jobs) {
+        return new ContentChecksumVerifier(connector(), jobs);
     }
 
     /** Every sequence's next value ({@code last_value}, {@code is_called} and the increment taken together). */
@@ -71,11 +93,19 @@ public final class Verifiers {
      * @throws InvalidConfigurationException for any other level (exit code 2)
      */
     public static Verifier forLevel(String level) {
+        return forLevel(level, DEFAULT_JOBS);
+    }
+
+    /** {@link #forLevel(String)} with {@code jobs} sessions per side for the content checksums of {@code full}. */
+    public static Verifier forLevel(String level, int jobs) {
+        if (jobs < 1) {
+            throw new InvalidConfigurationException("--jobs must be at least 1, was " + jobs);
+        }
         String normalized = level == null ? "" : level.trim().toLowerCase(Locale.ROOT);
         return switch (normalized) {
             case NONE -> (source, target) -> VerificationReport.empty();
             case COUNTS -> Verifier.allOf(rowCounts(), sequences());
-            case FULL -> Verifier.allOf(rowCounts(), contentChecksums(), sequences(), schemaInventory(),
+            case FULL -> Verifier.allOf(rowCounts(), contentChecksums(jobs), sequences(), schemaInventory(),
                     largeObjects());
             default -> throw new InvalidConfigurationException("unknown verification level '" + level
                     + "'; use none, counts or full");

@@ -4,14 +4,18 @@ import static dev.rehome.jdbc.verify.VerifierFixture.findingsOf;
 import static dev.rehome.jdbc.verify.VerifierFixture.query;
 import static dev.rehome.jdbc.verify.VerifierFixture.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Finding;
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.core.Secret;
 import dev.rehome.core.SequenceCheck;
 import dev.rehome.core.TableCheck;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
+import dev.rehome.jdbc.PgConnector;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import java.io.IOException;
@@ -19,6 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +115,50 @@ class VerifiersIT {
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.tables()).hasSize(12).allMatch(TableCheck::match);
+    }
+
+    @Test
+    void parallelChecksumSessionsShareOneSnapshotAndAgreeWithASingleSession() throws Exception {
+        VerifierFixture.load(pg15, "snapshot");
+        DatabaseEndpoint db = pg15.endpoint("snapshot");
+        Connection first = PairedSessions.openSnapshot(new PgConnector(), db);
+        try {
+            assertThat(countPlayers(first)).isEqualTo(4);
+            pg15.execute("snapshot", "INSERT INTO public.players (name) VALUES ('Late')");
+            Map<Integer, Long> seen = new TreeMap<>();
+            Set<Connection> sessions = ConcurrentHashMap.newKeySet();
+            CountDownLatch allThreeBusy = new CountDownLatch(3);
+            try (SnapshotWorkers workers = new SnapshotWorkers(new PgConnector(), db, first, 3)) {
+                workers.forEach(List.of(1, 2, 3, 4, 5, 6), seen, (session, i) -> {
+                    sessions.add(session);
+                    allThreeBusy.countDown();
+                    try {
+                        assertThat(allThreeBusy.await(30, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    return countPlayers(session);
+                });
+            }
+            assertThat(sessions).hasSize(3);
+            assertThat(seen.values()).as("every session reads the exported snapshot, not the later insert")
+                    .containsOnly(4L).hasSize(6);
+        } finally {
+            PairedSessions.closeQuietly(first);
+        }
+
+        VerificationReport one = Verifiers.contentChecksums(1).verify(source, copyOnSeventeen("jobs"));
+        VerificationReport four = Verifiers.contentChecksums(4).verify(source, pg17.endpoint("jobs"));
+        assertThat(one.findings()).isEmpty();
+        assertThat(four.findings()).isEmpty();
+        assertThat(four.tables()).isEqualTo(one.tables());
+    }
+
+    private static long countPlayers(Connection session) throws SQLException {
+        try (var st = session.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM public.players")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
@@ -221,7 +277,10 @@ class VerifiersIT {
 
         VerificationReport full = Verifiers.forLevel("full").verify(source, target);
 
+        TableCheck scratchOnSource = table(Verifiers.contentChecksums().verify(source, source), "public.scratch")
+                .orElseThrow();
         assertThat(full.findings()).contains(new Finding("rows", "public.scratch", "1", "missing"),
+                new Finding("checksum", "public.scratch", scratchOnSource.sourceChecksum() + " (1 row)", "missing"),
                 new Finding("schema", "table public.scratch", "table, unlogged", "missing"),
                 new Finding("schema", "column public.scratch.k", "integer", "missing"));
         assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().startsWith("trigger "))
@@ -229,6 +288,50 @@ class VerifiersIT {
                     assertThat(f.object()).isEqualTo("trigger public.measurements.measurements_normalize");
                     assertThat(f.target()).isEqualTo(f.source() + " (disabled)");
                 });
+    }
+
+    @Test
+    void anUnpopulatedMaterializedViewAndADroppedColumnAreNamed() {
+        DatabaseEndpoint target = copyOnSeventeen("unpopulated");
+        pg17.execute("unpopulated", "REFRESH MATERIALIZED VIEW public.players_by_status WITH NO DATA;"
+                + " ALTER TABLE \"Mixed Case\".\"Order Items\" DROP COLUMN \"select\"");
+
+        VerificationReport full = Verifiers.forLevel("full").verify(source, target);
+
+        TableCheck items = table(full, "Mixed Case.Order Items").orElseThrow();
+        assertThat(items.match()).as("the columns both sides still have hold the same data").isTrue();
+        TableCheck matview = table(Verifiers.contentChecksums().verify(source, source), "public.players_by_status")
+                .orElseThrow();
+        assertThat(full.findings()).contains(
+                new Finding("rows", "public.players_by_status", "3", "not populated"),
+                new Finding("checksum", "public.players_by_status", matview.sourceChecksum() + " (3 rows)",
+                        "not populated"),
+                new Finding("checksum", "Mixed Case.Order Items columns",
+                        "[Item \"Quoted\" Name, select, ünïcødé, Qty]", "[Item \"Quoted\" Name, ünïcødé, Qty]"),
+                new Finding("schema", "column Mixed Case.Order Items.select", "integer", "missing"));
+        assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().equals(
+                "materialized view public.players_by_status")).singleElement()
+                .satisfies(f -> assertThat(f.target()).isEqualTo(f.source() + " (not populated)"));
+    }
+
+    @Test
+    void rowsHiddenByRowLevelSecurityAreAnErrorNotAPartialCount() {
+        String policy = "ALTER TABLE public.players ENABLE ROW LEVEL SECURITY;"
+                + " CREATE POLICY only_active ON public.players USING (status = 'active');"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA public TO auditor;"
+                + " GRANT USAGE ON SCHEMA \"Mixed Case\" TO auditor;"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA \"Mixed Case\" TO auditor;";
+        VerifierFixture.load(pg15, "rls");
+        VerifierFixture.load(pg17, "rls");
+        DatabaseEndpoint onSource = pg15.createLoginRole("auditor", Secret.of("audit-pw"), "rls");
+        DatabaseEndpoint onTarget = pg17.createLoginRole("auditor", Secret.of("audit-pw"), "rls");
+        pg15.execute("rls", policy);
+        pg17.execute("rls", policy);
+
+        assertThatThrownBy(() -> Verifiers.rowCounts().verify(onSource, onTarget))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("row-level security").hasMessageContaining("players")
+                .hasMessageNotContaining("audit-pw");
     }
 
     @Test

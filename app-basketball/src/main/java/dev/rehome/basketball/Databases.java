@@ -1,0 +1,25 @@
+package dev.rehome.basketball;
+
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.Secret;
+
+/**
+ * Port: how the tool reaches the two servers (directly, or through a port-forward to the pod) and how the app
+ * will reach the target. Endpoints carry passwords as {@link Secret}s only.
+ */
+public interface Databases {
+    /** A login to the source database that may read everything and fence it (superuser or owner). */
+    DatabaseEndpoint sourceAdmin();
+
+    /** The role the app logs in with on the source; fenced together with PUBLIC. */
+    String sourceAppRole();
+
+    /** A superuser login to {@code database} on the target cluster's primary. */
+    DatabaseEndpoint targetAdmin(String database);
+
+    /** The target as the tool reaches it, logged in as {@code role}. */
+    DatabaseEndpoint targetAs(String role, Secret password, String database);
+
+    /** The URL the app will use (the cluster's read-write service), without the password. */
+    DatabaseEndpoint appEndpoint(String role, String database);
+}

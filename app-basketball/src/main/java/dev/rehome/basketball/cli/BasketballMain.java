@@ -1,0 +1,79 @@
+package dev.rehome.basketball.cli;
+
+import dev.rehome.core.MigrationException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code rehome-basketball}: moves basketball-api's database from its standalone postgres into pal-e-postgres.
+ * Exit codes: 0 success, 1 verification failed, 2 usage, 3 refused as unsafe, 4 unreachable, 5 failed (and
+ * rolled back when before the re-point).
+ */
+@Command(name = "rehome-basketball", mixinStandardHelpOptions = true, version = "rehome-basketball 0.1.0",
+        description = {"Move basketball-api's database out of its standalone postgres pod (no backups) into the shared "
+                + "CloudNativePG cluster pal-e-postgres, verify every row, cut the app over, prove a backup, and later "
+                + "retire the old database.", "",
+                "Start here:  rehome-basketball migrate --sandbox     (the whole cutover on embedded servers, < 1 min)",
+                "Then:        rehome-basketball plan                  (what it would do to your cluster)", ""},
+        footer = {"", "Exit codes: 0 done, 1 verification failed, 2 usage error, 3 refused as unsafe, 4 cannot reach "
+                + "a server or the cluster, 5 failed (rolled back when before the re-point).",
+                "Defaults are the real cluster's names; --config FILE (YAML) overrides any of them."})
+public final class BasketballMain {
+    private BasketballMain() {
+    }
+
+    public static void main(String[] args) {
+        Path log = logFile();
+        System.setProperty("rehome.log.file", log.toString());
+        System.exit(run(args, System.out, System.err, Clock.systemUTC(), log));
+    }
+
+    /** Runs the CLI and returns the exit code; the entry point for tests. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Path logFile) {
+        Cli cli = new Cli(out, err, new SessionFactory(clock), logFile);
+        CommandLine cmd = new CommandLine(new BasketballMain());
+        cmd.addSubcommand(new CommandLine(new PlanCommand(cli)));
+        cmd.addSubcommand(new CommandLine(new MigrateCommand(cli)));
+        cmd.addSubcommand(new CommandLine(new VerifyCommand(cli)));
+        cmd.addSubcommand(new CommandLine(new RollbackCommand(cli)));
+        cmd.addSubcommand(new CommandLine(new RetireCommand(cli)));
+        cmd.addSubcommand(new CommandLine(new StatusCommand(cli)));
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        cmd.setExitCodeExceptionMapper(BasketballMain::exitCode);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+            Logger log = LoggerFactory.getLogger(BasketballMain.class);
+            log.error("command failed", ex);
+            err.println("✘ " + ex.getMessage() + (ex instanceof MigrationException ? "" : " (" + ex.getClass().getSimpleName()
+                    + ")") + ". Log: " + logFile);
+            return exitCode(ex);
+        });
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println(ex.getMessage());
+            err.println("See: rehome-basketball " + (ex.getCommandLine().getCommandName()) + " --help");
+            return 2;
+        });
+        if (args.length == 0) {
+            cmd.usage(out);
+            return 2;
+        }
+        return cmd.execute(args);
+    }
+
+    private static int exitCode(Throwable t) {
+        return t instanceof MigrationException m ? m.errorCode().exitCode() : 5;
+    }
+
+    private static Path logFile() {
+        String override = System.getenv("REHOME_LOG_FILE");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return Path.of(System.getProperty("user.home"), ".rehome", "logs", "rehome-basketball.log");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rehome.basketball.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command takes. */
+public final class CommonOptions {
+    @Option(names = "--sandbox", description = "Run against an embedded copy of the whole setup (two PostgreSQL servers,"
+            + " the cluster's objects, a deployments repo, the app's health check). Needs only Java. Implies --yes.")
+    boolean sandbox;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML overriding the defaults (the real cluster's names).")
+    Path config;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "As in kubectl (default: $KUBECONFIG, then ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context to use.")
+    String context;
+
+    @Option(names = "--health-url", paramLabel = "URL", description = "The app's health URL; must answer 200 after the cutover.")
+    String healthUrl;
+
+    @Option(names = "--gitops-dir", paramLabel = "DIR", description = "Checkout of the deployments repo: the re-point is"
+            + " committed there on a new branch (never pushed). Needed when ArgoCD manages the app.")
+    Path gitopsDir;
+
+    @Option(names = "--engine", paramLabel = "ID", defaultValue = "dump-restore",
+            description = "Copy engine: dump-restore (default, pg_dump | pg_restore) or jdbc-direct.")
+    String engine;
+
+    @Option(names = "--dry-run", description = "Show what would happen, with the preflight verdicts; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Answer the confirmation for scripts. Without a terminal and without --yes,"
+            + " changing commands refuse (exit 3).")
+    boolean yes;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    Path reportJson;
+
+    @Option(names = "--journal-dir", paramLabel = "DIR", description = "Where the local journal lives (default ~/.rehome/journal).")
+    Path journalDir;
+}

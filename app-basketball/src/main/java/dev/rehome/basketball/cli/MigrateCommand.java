@@ -1,0 +1,52 @@
+package dev.rehome.basketball.cli;
+
+import dev.rehome.basketball.CutoverOutcome;
+import dev.rehome.basketball.PlanPreview;
+import dev.rehome.basketball.report.CutoverReport;
+import dev.rehome.basketball.report.JsonRenderer;
+import dev.rehome.basketball.report.MarkdownRenderer;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true, description = {"Run the cutover: preflight, lock, provision, fingerprint, quiesce and fence,"
+        + " copy, verify, re-point (point of no return), scale up + health, prove a backup.",
+        "A killed run continues where it stopped when started again. Any failure before the re-point puts the app "
+                + "back on the old database automatically."})
+final class MigrateCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    private final Cli cli;
+
+    MigrateCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Console.requireAnswerable("migrate", options);
+        try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
+            if (options.dryRun) {
+                PlanPreview preview = s.runner().preview();
+                PlanPrinter.print(preview, cli.out());
+                cli.out().println();
+                cli.out().println("(dry run: nothing was changed)");
+                return preview.preflight().refusals().isEmpty() ? 0 : 3;
+            }
+            Console.confirm("migrate " + s.config().app().deployment() + " into " + s.config().target().cluster(),
+                    options, cli.err());
+            CutoverOutcome outcome = s.runner().migrate();
+            List<String> retire = s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))
+                    .findFirst().map(PlanPreview.Item::changes).orElse(List.of());
+            CutoverReport report = CutoverReport.of(s.config(), outcome, retire);
+            cli.out().print(MarkdownRenderer.render(report));
+            if (options.reportJson != null) {
+                Files.writeString(options.reportJson, JsonRenderer.render(report, options.engine));
+            }
+            return Outcomes.exitCode(outcome, cli, s);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rehome.basketball.cli;
+
+import dev.rehome.basketball.CutoverOutcome;
+import dev.rehome.basketball.report.CutoverReport;
+import dev.rehome.basketball.report.MarkdownRenderer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true, description = {"Put the app back on the old database: undo every step that ran, newest first.",
+        "After the re-point this is allowed only while the target shows no writes since the cutover; otherwise it "
+                + "refuses and says why."})
+final class RollbackCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    private final Cli cli;
+
+    RollbackCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Console.requireAnswerable("rollback", options);
+        try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
+            Console.confirm("roll " + s.config().app().deployment() + " back to its old database", options, cli.err());
+            CutoverOutcome outcome = s.runner().rollback();
+            cli.out().print(MarkdownRenderer.render(CutoverReport.of(s.config(), outcome, List.of())));
+            return Outcomes.exitCode(outcome, cli, s);
+        }
+    }
+}

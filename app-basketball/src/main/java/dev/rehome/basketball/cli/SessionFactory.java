@@ -1,0 +1,69 @@
+package dev.rehome.basketball.cli;
+
+import dev.rehome.basketball.CutoverRunner;
+import dev.rehome.basketball.RunOptions;
+import dev.rehome.basketball.config.BasketballConfig;
+import dev.rehome.basketball.config.ConfigLoader;
+import dev.rehome.basketball.sandbox.Sandbox;
+import dev.rehome.core.MigrationListener;
+import dev.rehome.core.UnreachableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Builds the {@link Session} for the options: the sandbox, or the cluster the kubeconfig names. */
+final class SessionFactory {
+    private final Clock clock;
+
+    SessionFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume) {
+        BasketballConfig config = o.config == null ? BasketballConfig.defaults() : new ConfigLoader().load(o.config);
+        if (o.healthUrl != null) {
+            config = config.withHealthUrl(o.healthUrl);
+        }
+        RunOptions options = RunOptions.defaults(holder()).withEngine(o.engine).withRetire(retireNow, deleteVolume);
+        if (o.sandbox) {
+            return sandbox(o, listener, options);
+        }
+        if (o.gitopsDir != null) {
+            options = options.withGitopsDir(o.gitopsDir);
+        }
+        throw new UnreachableException("this build cannot drive a real cluster yet (the Kubernetes adapters are not "
+                + "wired into app-basketball); try the same command with --sandbox");
+    }
+
+    private Session sandbox(CommonOptions o, MigrationListener listener, RunOptions options) {
+        Path work;
+        try {
+            work = Files.createTempDirectory("rehome-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the sandbox directory", e);
+        }
+        listener.onNotice("sandbox: starting PostgreSQL 15 (basketball-api/postgres) and 17 (pal-e-postgres) in " + work);
+        Sandbox sandbox = Sandbox.start(work, clock);
+        BasketballConfig config = sandbox.config();
+        if (o.healthUrl != null) {
+            config = config.withHealthUrl(o.healthUrl);
+        }
+        RunOptions withRepo = options.withGitopsDir(o.gitopsDir != null ? o.gitopsDir : sandbox.deploymentsRepo());
+        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(Engines.local(),
+                Engines.verifier(config.target().role())), withRepo, listener, clock);
+        return new Session(config, runner, sandbox, "java -jar app-basketball/target/rehome-basketball.jar migrate --sandbox");
+    }
+
+    private static String holder() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return System.getProperty("user.name", "rehome") + "@" + host;
+    }
+}

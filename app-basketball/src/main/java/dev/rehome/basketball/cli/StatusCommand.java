@@ -1,0 +1,38 @@
+package dev.rehome.basketball.cli;
+
+import dev.rehome.core.JournalState;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the journal: each step's state and when, and the facts recorded (no secrets).")
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    private final Cli cli;
+
+    StatusCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
+            print(s.runner().status());
+            print(s.runner().retireStatus());
+        }
+        return 0;
+    }
+
+    private void print(JournalState state) {
+        cli.out().println("# " + state.plan());
+        if (state.steps().isEmpty()) {
+            cli.out().println("(nothing run yet)");
+        }
+        state.steps().forEach(r -> cli.out().println("- " + r.stepId() + ": " + r.status().name().toLowerCase()
+                + " at " + r.at() + (r.detail().isEmpty() ? "" : " — " + r.detail())));
+        state.facts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> cli.out().println("  " + e.getKey() + " = " + e.getValue()));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.rehome.fleet.audit;
+
+import java.util.Locale;
+
+/** The formats {@code audit --output} accepts. */
+public enum OutputFormat {
+    TABLE, JSON, MARKDOWN;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.rehome.fleet.cli;
+
+import dev.rehome.core.MigrationException;
+import dev.rehome.core.audit.AuditReport;
+import dev.rehome.core.audit.Severity;
+import dev.rehome.fleet.audit.AuditRenderer;
+import dev.rehome.fleet.audit.KubeClientFactory;
+import dev.rehome.fleet.audit.OutputFormat;
+import dev.rehome.kubectl.inventory.AuditScope;
+import dev.rehome.kubectl.inventory.ClusterAuditor;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rehome-fleet audit}: which data in the cluster would be gone if a disk died or a PVC were deleted.
+ * Read-only; one list request per kind, whatever the number of namespaces.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find every database in the cluster and tell whether anything backs it up.",
+                "Read-only: it lists resources (one request per kind) and changes nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:audit done; no finding reaches --fail-on (or no --fail-on given)",
+            "1:a finding reaches --fail-on (a check failed, as 'verification failed' elsewhere)",
+            "2:usage error (a flag is wrong, the kubeconfig is missing)",
+            "4:cannot reach the cluster or the login was refused"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  rehome-fleet audit",
+            "  rehome-fleet audit --output markdown > audit.md",
+            "  rehome-fleet audit --output json --fail-on high        # nightly CI gate",
+            "  rehome-fleet audit -n basketball-api -n mcd-tracker --context prod"})
+public final class AuditCommand implements Callable<Integer> {
+    /** Exit code when a finding reaches {@code --fail-on}: like a failed verification, a check failed. */
+    public static final int EXIT_FINDING_REACHES_FAIL_ON = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "kubeconfig to use (default: KUBECONFIG, then ~/.kube/config)")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one)")
+    private String context;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = OutputFormatConverter.class,
+            description = "table (default, for a terminal), json (for scripts) or markdown (for a ticket)")
+    private OutputFormat output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            description = "exit 1 when a finding is this severe or worse: critical, high, medium, low or info")
+    private Severity failOn;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "audit only this namespace (repeatable; default: every namespace you may read)")
+    private List<String> namespaces = new ArrayList<>();
+
+    @Option(names = "--into", paramLabel = "NAMESPACE/CLUSTER",
+            description = "CNPG cluster to name in the 'rehome-fleet plan' remedies (default: the healthiest "
+                    + "CNPG cluster with working backups found in the cluster)")
+    private String into;
+
+    private final KubeClientFactory clients;
+    private final Clock clock;
+
+    /** The real thing: kubectl's kubeconfig rules, the system clock. */
+    public AuditCommand() {
+        this(KubeClientFactory.kubectlLike(System.getenv(), Path.of(System.getProperty("user.home"))),
+                Clock.systemUTC());
+    }
+
+    /** As {@code rehome-fleet} builds it: the context's environment, home directory and clock. */
+    public AuditCommand(CliContext context) {
+        this(KubeClientFactory.kubectlLike(context.env(), context.home()), context.clock());
+    }
+
+    public AuditCommand(KubeClientFactory clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (into != null && !into.matches("[a-z0-9][-a-z0-9.]*/[a-z0-9][-a-z0-9.]*")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--into must be NAMESPACE/CLUSTER, e.g. postgres/pal-e-postgres; got '" + into + "'");
+        }
+        try (KubernetesClient client = clients.connect(Optional.ofNullable(kubeconfig), Optional.ofNullable(context))) {
+            AuditReport report = new ClusterAuditor(client, clock)
+                    .audit(new AuditScope(java.util.Set.copyOf(namespaces)), Optional.ofNullable(into));
+            out.print(AuditRenderer.of(output).render(report));
+            out.flush();
+            if (failOn != null && report.reaches(failOn)) {
+                long count = report.findings().stream().filter(f -> f.severity().reaches(failOn)).count();
+                err.println("rehome-fleet audit: " + count + " finding(s) at " + failOn.label() + " or worse (--fail-on "
+                        + failOn.label() + ")");
+                return EXIT_FINDING_REACHES_FAIL_ON;
+            }
+            return 0;
+        } catch (MigrationException e) {
+            err.println("rehome-fleet audit: " + e.getMessage());
+            return e.errorCode().exitCode();
+        }
+    }
+
+    static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.fromLabel(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class OutputFormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown output '" + value
+                        + "' (expected table, json or markdown)");
+            }
+        }
+    }
+}

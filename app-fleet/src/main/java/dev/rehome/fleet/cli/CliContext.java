@@ -1,0 +1,34 @@
+package dev.rehome.fleet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a command needs from the world: its output streams, the environment (for {@code PGPASSWORD},
+ * {@code PGPASSFILE}), the home directory (for {@code ~/.pgpass}), a clock, whether stderr is a terminal, the log
+ * file the user is pointed to, and the engines and verifiers to use. Tests build one with their own streams and
+ * environment; {@link #system(Path)} is the real one. Immutable.
+ */
+public record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Path home, Clock clock,
+                         boolean terminal, Path logFile, EngineCatalog engines, VerifierCatalog verifiers) {
+    public CliContext {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        env = Map.copyOf(env);
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(logFile, "logFile");
+        Objects.requireNonNull(engines, "engines");
+        Objects.requireNonNull(verifiers, "verifiers");
+    }
+
+    /** The process's own streams, environment and home, with the engines and verifiers of this build. */
+    public static CliContext system(Path logFile) {
+        return new CliContext(System.out, System.err, System.getenv(), Path.of(System.getProperty("user.home")),
+                Clock.systemUTC(), System.console() != null, logFile, EngineCatalog.standard(),
+                VerifierCatalog.standard());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rehome.fleet.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs {@code rehome-fleet} inside the test JVM with captured streams and a given environment. */
+final class InProcessCli {
+    private final Path home;
+    private final Map<String, String> env;
+
+    InProcessCli(Path home, Map<String, String> env) {
+        this.home = home;
+        this.env = env;
+    }
+
+    record Result(int exit, String stdout, String stderr) {
+        String all() {
+            return stdout + "\n" + stderr;
+        }
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, home, Clock.systemUTC(), false,
+                home.resolve("rehome-fleet.log"), EngineCatalog.standard(), VerifierCatalog.standard());
+        int exit = FleetMain.execute(args, context);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rehome.kubectl.exec;
+
+import dev.rehome.core.CopyEngine;
+import dev.rehome.core.CopyRequest;
+import dev.rehome.core.CopyResult;
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.MigrationListener;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code dump-restore-job} copy engine: the whole {@code pg_dump | pg_restore} runs in a Job inside the
+ * cluster ({@link InClusterJobRunner}). The request's endpoints must be as pods see them (Service host names such
+ * as {@code postgres.basketball-api.svc}, port 5432). Both passwords are staged in a short-lived Secret in the
+ * Job's namespace (labelled {@code app.kubernetes.io/managed-by=rehome}, deleted when the copy ends) because a Job
+ * can only read Secrets of its own namespace; they never appear in the Job object.
+ */
+public final class InClusterCopy implements CopyEngine {
+    public static final String ID = "dump-restore-job";
+    static final String SOURCE_KEY = "source-password";
+    static final String TARGET_KEY = "target-password";
+    private static final Logger LOG = LoggerFactory.getLogger(InClusterCopy.class);
+
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final JobPlacement placement;
+    private final InClusterJobRunner runner;
+    private final SecureRandom random = new SecureRandom();
+
+    public InClusterCopy(KubernetesClient client, Clock clock, JobPlacement placement) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.placement = Objects.requireNonNull(placement, "placement");
+        this.runner = new InClusterJobRunner(client, clock);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CopyResult copy(CopyRequest request, MigrationListener listener) {
+        Instant start = clock.instant();
+        String name = "rehome-copy-" + HexFormat.of().formatHex(randomBytes());
+        String secretName = name + "-credentials";
+        createCredentials(secretName, request);
+        try {
+            DumpRestoreJobSpec spec = new DumpRestoreJobSpec(placement.namespace(), name, placement.image(),
+                    database(request.source(), new SecretKeyRef(secretName, SOURCE_KEY)),
+                    database(request.target(), new SecretKeyRef(secretName, TARGET_KEY)),
+                    request.options().owner(), placement.activeDeadline(), placement.keepAfterFinished());
+            JobRun run = runner.run(spec);
+            String notice = "copied inside the cluster " + run.describe() + " with image " + placement.image();
+            listener.onNotice(notice);
+            return new CopyResult(ID, Duration.between(start, clock.instant()), List.of(), List.of(notice));
+        } finally {
+            deleteCredentials(secretName);
+        }
+    }
+
+    private void createCredentials(String secretName, CopyRequest request) {
+        Secret secret = new SecretBuilder()
+                .withNewMetadata().withName(secretName).withNamespace(placement.namespace())
+                .withLabels(DumpRestoreJobManifest.LABELS).endMetadata()
+                .withType("Opaque")
+                .addToStringData(SOURCE_KEY, request.source().password().reveal())
+                .addToStringData(TARGET_KEY, request.target().password().reveal())
+                .build();
+        client.resource(secret).create();
+    }
+
+    private void deleteCredentials(String secretName) {
+        try {
+            client.secrets().inNamespace(placement.namespace()).withName(secretName).delete();
+        } catch (KubernetesClientException e) {
+            LOG.warn("could not delete Secret {}/{} holding copy credentials; delete it by hand: {}",
+                    placement.namespace(), secretName, e.getMessage());
+        }
+    }
+
+    private static JobDatabase database(DatabaseEndpoint endpoint, SecretKeyRef password) {
+        return new JobDatabase(endpoint.host(), endpoint.port(), endpoint.database(), endpoint.user(), password);
+    }
+
+    private byte[] randomBytes() {
+        byte[] b = new byte[4];
+        random.nextBytes(b);
+        return b;
+    }
+}

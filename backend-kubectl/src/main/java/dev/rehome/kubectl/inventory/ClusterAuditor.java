@@ -1,0 +1,101 @@
+package dev.rehome.kubectl.inventory;
+
+import dev.rehome.core.audit.AuditFinding;
+import dev.rehome.core.audit.AuditReport;
+import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.Severity;
+import dev.rehome.core.audit.UnreadableResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Answers "which data in this cluster would be gone if a disk died or a PVC were deleted?". Reads the cluster
+ * once per kind ({@link InventoryReader}), finds every data store, decides its backup coverage and risks, and
+ * returns the findings worst first. Read-only.
+ *
+ * <pre>{@code
+ * AuditReport report = new ClusterAuditor(client, Clock.systemUTC()).audit(AuditScope.allNamespaces(), Optional.empty());
+ * report.findings().forEach(f -> System.out.println(f.qualifiedName() + " " + f.coverage() + " " + f.severity()));
+ * }</pre>
+ */
+public final class ClusterAuditor {
+    private static final Set<String> WORKLOAD_KINDS = Set.of("pods", "deployments", "statefulsets", "daemonsets");
+
+    private final KubernetesClient client;
+    private final Clock clock;
+
+    public ClusterAuditor(KubernetesClient client, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param scope      the namespaces to report on
+     * @param planTarget {@code namespace/cluster} to name in the remedy of standalone PostgreSQL; when empty, the
+     *                   healthiest CNPG cluster with working backups is picked
+     */
+    public AuditReport audit(AuditScope scope, Optional<String> planTarget) {
+        ClusterInventory inventory = new InventoryReader(client).read(scope);
+        StorageIndex storage = new StorageIndex(inventory);
+        CnpgClusterAssessor cnpg = new CnpgClusterAssessor(inventory, storage, clock);
+        List<AuditFinding> cnpgFindings = inventory.custom(CustomKind.CNPG_CLUSTER).stream().map(cnpg::assess).toList();
+        Remedies remedies = new Remedies(planTarget.orElseGet(() -> healthiestCnpg(cnpgFindings)));
+        SnapshotCoverage snapshots = new SnapshotCoverage(inventory, storage, clock);
+        DataStoreAssessor assessor = new DataStoreAssessor(inventory, new VeleroCoverage(inventory, clock),
+                new K10Coverage(inventory), snapshots, remedies);
+        DataStoreDetector detector = new DataStoreDetector(storage);
+        List<Workload> workloads = workloads(inventory);
+
+        List<AuditFinding> findings = new ArrayList<>(cnpgFindings);
+        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(assessor::assess).forEach(findings::add);
+        findings.addAll(new OrphanClaims(inventory, storage, snapshots).find(workloads));
+        findings.addAll(unreadableNamespaces(inventory.unreadable()));
+        List<AuditFinding> inScope = findings.stream().filter(f -> scope.includes(f.namespace())).toList();
+        return new AuditReport(clock.instant(), inScope, inventory.unreadable(), inventory.apiRequests());
+    }
+
+    private static List<Workload> workloads(ClusterInventory inventory) {
+        return Stream.of(
+                inventory.deployments().stream().map(Workload::of),
+                inventory.statefulSets().stream().map(Workload::of),
+                inventory.daemonSets().stream().map(Workload::of),
+                inventory.pods().stream().filter(ClusterAuditor::isBare).map(Workload::of)
+        ).flatMap(s -> s).toList();
+    }
+
+    /** A pod no controller owns; owned pods are judged through their owner (or their CNPG Cluster). */
+    private static boolean isBare(Pod pod) {
+        return pod.getMetadata().getOwnerReferences() == null || pod.getMetadata().getOwnerReferences().isEmpty();
+    }
+
+    private static String healthiestCnpg(List<AuditFinding> cnpgFindings) {
+        return cnpgFindings.stream()
+                .filter(f -> f.coverage() == Coverage.CNPG && !f.severity().reaches(Severity.HIGH))
+                .min(Comparator.comparing(AuditFinding::severity, Comparator.reverseOrder())
+                        .thenComparing(AuditFinding::qualifiedName))
+                .map(AuditFinding::qualifiedName).orElse(Remedies.UNKNOWN_TARGET);
+    }
+
+    private static List<AuditFinding> unreadableNamespaces(List<UnreadableResource> unreadable) {
+        TreeSet<String> namespaces = new TreeSet<>();
+        unreadable.stream().filter(u -> u.namespace() != null && WORKLOAD_KINDS.contains(u.kind()))
+                .forEach(u -> namespaces.add(u.namespace()));
+        return namespaces.stream().map(namespace -> new AuditFinding(namespace, "*", "Namespace", "unknown",
+                Coverage.UNKNOWN, Severity.MEDIUM,
+                List.of("cannot list workloads here (forbidden): any database in this namespace is unaudited"),
+                "grant get/list on pods, deployments, statefulsets and persistentvolumeclaims in " + namespace
+                        + " (e.g. the view ClusterRole), or run the audit as someone who has it",
+                List.of(), null)).toList();
+    }
+
+}
