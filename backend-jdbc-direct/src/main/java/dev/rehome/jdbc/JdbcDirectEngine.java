@@ -57,9 +57,12 @@ import org.slf4j.LoggerFactory;
  * objects belong to the target login.
  *
  * <p>Limits: {@code pg_dump} must be at least the source's major version (the local one is 15: a newer source
- * needs a {@link SchemaDumper} that runs pg_dump in the source pod); grants and comments on large objects,
- * publications, subscriptions and security labels are not copied; a materialized view is refreshed from the
- * copied data, so a stale one on the source is fresh on the target. Thread-safe: one instance serves many copies.
+ * needs a {@link SchemaDumper} that runs pg_dump in the source pod, see
+ * {@link PgDumpSchemaDumper#runningWhere}); grants and comments on large objects, publications, subscriptions,
+ * security labels and role-bound database settings are not copied; a row-level security policy that names a role
+ * the target lacks fails post-data (dropping it could widen access); a materialized view is refreshed from the
+ * copied data, so a stale one on the source is fresh on the target; the target must run the source's major
+ * version or a newer one. Thread-safe: one instance serves many copies.
  */
 public final class JdbcDirectEngine implements CopyEngine {
     public static final String ID = "jdbc-direct";
