@@ -4,10 +4,13 @@ import static dev.rehome.jdbc.verify.VerifierFixture.findingsOf;
 import static dev.rehome.jdbc.verify.VerifierFixture.query;
 import static dev.rehome.jdbc.verify.VerifierFixture.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Finding;
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.core.Secret;
 import dev.rehome.core.SequenceCheck;
 import dev.rehome.core.TableCheck;
 import dev.rehome.core.VerificationReport;
@@ -309,6 +312,26 @@ class VerifiersIT {
         assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().equals(
                 "materialized view public.players_by_status")).singleElement()
                 .satisfies(f -> assertThat(f.target()).isEqualTo(f.source() + " (not populated)"));
+    }
+
+    @Test
+    void rowsHiddenByRowLevelSecurityAreAnErrorNotAPartialCount() {
+        String policy = "ALTER TABLE public.players ENABLE ROW LEVEL SECURITY;"
+                + " CREATE POLICY only_active ON public.players USING (status = 'active');"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA public TO auditor;"
+                + " GRANT USAGE ON SCHEMA \"Mixed Case\" TO auditor;"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA \"Mixed Case\" TO auditor;";
+        VerifierFixture.load(pg15, "rls");
+        VerifierFixture.load(pg17, "rls");
+        DatabaseEndpoint onSource = pg15.createLoginRole("auditor", Secret.of("audit-pw"), "rls");
+        DatabaseEndpoint onTarget = pg17.createLoginRole("auditor", Secret.of("audit-pw"), "rls");
+        pg15.execute("rls", policy);
+        pg17.execute("rls", policy);
+
+        assertThatThrownBy(() -> Verifiers.rowCounts().verify(onSource, onTarget))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("row-level security").hasMessageContaining("players")
+                .hasMessageNotContaining("audit-pw");
     }
 
     @Test
