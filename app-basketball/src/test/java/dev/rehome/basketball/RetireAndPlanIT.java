@@ -103,7 +103,7 @@ class RetireAndPlanIT {
                 "persistentVolumeReclaimPolicy -> Retain",
                 "Lease postgres/rehome-pal-e-postgres-basketball",
                 "versions: source PostgreSQL 15 -> target PostgreSQL 17")
-                .doesNotContain(world.cluster().read("basketball-api", "postgres-credentials").orElseThrow()
+                .doesNotContain(world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()
                         .get("database-url").reveal());
     }
 

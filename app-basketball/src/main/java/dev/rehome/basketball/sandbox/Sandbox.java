@@ -108,9 +108,9 @@ public final class Sandbox implements AutoCloseable {
         c.addDeployment(app, 1, true);
         c.addDeployment(pg, 1, false);
         c.addService(d.source().namespace(), d.source().service());
-        c.put(d.app().namespace(), "postgres-credentials", Map.of("database-url", Secret.of("postgresql://" + APP_ROLE + ":"
+        c.put(d.app().namespace(), "basketball-api-secrets", Map.of("database-url", Secret.of("postgresql://" + APP_ROLE + ":"
                 + appPassword.reveal() + "@" + source.host() + ":" + source.port() + "/" + d.source().database())));
-        c.setEnv(app, d.app().container(), d.app().envVar(), new InMemoryCluster.EnvDef(null, "postgres-credentials", "database-url"));
+        c.setEnv(app, d.app().container(), d.app().envVar(), new InMemoryCluster.EnvDef(null, "basketball-api-secrets", "database-url"));
         c.addPvc(new InMemoryCluster.Pvc(d.source().namespace(), d.source().pvc(), uid("postgres-data"), "4711",
                 "pvc-" + uid("postgres-data"), "local-path", "2Gi"), pg, "Delete");
         c.addPvc(new InMemoryCluster.Pvc(d.app().namespace(), "photo-uploads", uid("photo-uploads"), "4712",
