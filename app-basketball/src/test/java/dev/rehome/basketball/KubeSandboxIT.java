@@ -52,6 +52,8 @@ class KubeSandboxIT {
             assertThat(client.persistentVolumes().withName(pvc.getSpec().getVolumeName()).get().getSpec()
                     .getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
             assertThat(outcome.result().facts()).containsKey("backup.id");
+            assertThat(client.configMaps().inNamespace("postgres").list().getItems())
+                    .as("the journal lives in the cluster").anyMatch(cm -> cm.getMetadata().getName().startsWith("rehome-"));
             assertThat(servers.target.connect("basketball")).satisfies(c -> {
                 try (c; var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM public.players")) {
                     rs.next();

@@ -3,6 +3,7 @@ package dev.rehome.basketball.sandbox;
 import dev.rehome.basketball.CopyEngines;
 import dev.rehome.basketball.CutoverPorts;
 import dev.rehome.basketball.HttpHealthCheck;
+import dev.rehome.basketball.MirroredJournal;
 import dev.rehome.basketball.cluster.KubernetesPorts;
 import dev.rehome.basketball.config.BasketballConfig;
 import dev.rehome.basketball.steps.SqlProvisioner;
@@ -11,7 +12,9 @@ import dev.rehome.core.Secret;
 import dev.rehome.core.Verifier;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.network.NetworkReachability;
+import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.kubectl.retry.Sleeper;
+import dev.rehome.kubectl.safety.ConfigMapJournal;
 import dev.rehome.kubectl.safety.LeaseLock;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
@@ -150,7 +153,8 @@ public final class KubeSandbox implements AutoCloseable {
                 new SqlProvisioner(databases), new LeaseLock(cluster.client(), BasketballConfig.defaults().target().namespace(),
                 clock, renewer), engines, verifier,
                 new HttpHealthCheck(clock, t -> Thread.sleep(t.toMillis()), Duration.ofMillis(200)),
-                new FileJournal(journalDir));
+                new MirroredJournal(new ConfigMapJournal(cluster.client(), BasketballConfig.defaults().target().namespace(),
+                        KubeRetry.standard()), new FileJournal(journalDir)));
     }
 
     public KubernetesClient client() {
