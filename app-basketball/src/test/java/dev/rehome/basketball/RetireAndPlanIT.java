@@ -102,7 +102,7 @@ class RetireAndPlanIT {
                 "never touched: PVC basketball-api/photo-uploads",
                 "persistentVolumeReclaimPolicy -> Retain",
                 "Lease postgres/rehome-pal-e-postgres-basketball",
-                "versions: source PostgreSQL 15 -> target PostgreSQL 17")
+                "versions: source PostgreSQL 15 -> target PostgreSQL 17", "downtime: about ")
                 .doesNotContain(world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()
                         .get("database-url").reveal());
     }
