@@ -10,6 +10,7 @@ import dev.rehome.core.TableCopy;
 import dev.rehome.core.TableRef;
 import dev.rehome.jdbc.copy.CopySessions;
 import dev.rehome.jdbc.copy.DataCopier;
+import dev.rehome.jdbc.copy.DatabaseSettingsCopier;
 import dev.rehome.jdbc.copy.DdlApplier;
 import dev.rehome.jdbc.copy.DdlScript;
 import dev.rehome.jdbc.copy.DumpSection;
@@ -42,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Order of work: export a snapshot on a coordinator session that stays open until the data is read; dump
- * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data in one transaction; copy
- * the rows of every table (partition leaves, never partitioned parents) and the large objects on
- * {@code jobs} workers that joined the snapshot, largest table first (tables over the split threshold in page
- * ranges side by side), with explicit column lists that leave out generated columns; set sequences; build indexes in parallel, then constraints, triggers and the rest of
+ * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data; copy the rows of every table
+ * (partition leaves, never partitioned parents) and the large objects on {@code jobs} workers that joined the
+ * snapshot, largest table first (tables over the split threshold in page ranges side by side), with explicit
+ * column lists that leave out generated columns; set sequences and the database's own settings
+ * ({@code ALTER DATABASE ... SET}); build indexes in parallel, then constraints, triggers and the rest of
  * post-data; refresh materialized views; replay privileges whose roles exist on the target; {@code ANALYZE}.
  *
  * <p>Triggers never fire during the load because they do not exist yet: pg_dump puts triggers, rules, foreign
@@ -55,9 +57,12 @@ import org.slf4j.LoggerFactory;
  * objects belong to the target login.
  *
  * <p>Limits: {@code pg_dump} must be at least the source's major version (the local one is 15: a newer source
- * needs a {@link SchemaDumper} that runs pg_dump in the source pod); grants and comments on large objects,
- * publications, subscriptions and security labels are not copied; a materialized view is refreshed from the
- * copied data, so a stale one on the source is fresh on the target. Thread-safe: one instance serves many copies.
+ * needs a {@link SchemaDumper} that runs pg_dump in the source pod, see
+ * {@link PgDumpSchemaDumper#runningWhere}); grants and comments on large objects, publications, subscriptions,
+ * security labels and role-bound database settings are not copied; a row-level security policy that names a role
+ * the target lacks fails post-data (dropping it could widen access); a materialized view is refreshed from the
+ * copied data, so a stale one on the source is fresh on the target; the target must run the source's major
+ * version or a newer one. Thread-safe: one instance serves many copies.
  */
 public final class JdbcDirectEngine implements CopyEngine {
     public static final String ID = "jdbc-direct";
@@ -114,47 +119,59 @@ public final class JdbcDirectEngine implements CopyEngine {
         }
     }
 
+    /** What the snapshot phase produced: the source's inventory, both DDL sections, and the tables copied. */
+    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables,
+                          List<String> notices) {
+    }
+
     private CopyResult run(CopyRequest request, MigrationListener listener) throws SQLException {
         long start = clock.millis();
         int jobs = request.options().jobs();
         CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
-        List<String> notices = new ArrayList<>();
-        SourceCatalog catalog;
-        DdlScript post;
-        DdlScript pre;
-        List<TableCopy> tables;
-        try (Connection coordinator = sessions.openSource()) {
-            CopySessions.startReadOnlyRepeatableRead(coordinator);
-            String snapshot = exportSnapshot(coordinator);
-            catalog = SourceCatalog.read(coordinator);
-            LOG.info("copying {} tables, {} sequences, {} large objects from {} (snapshot {}) on {} jobs",
-                    catalog.tables().size(), catalog.sequences().size(), catalog.largeObjects(),
-                    request.source().describe(), snapshot, jobs);
-            pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
-            post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
-            DdlApplier ddl = new DdlApplier(sessions);
-            ddl.applyPreData(pre);
-            ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
-            tables = new DataCopier(sessions, clock, splitThresholdBytes).copy(snapshot, catalog, jobs, meter);
-            try (Connection target = sessions.openTarget()) {
-                new SequenceCopier().copy(coordinator, target, catalog.sequences());
-            }
-            coordinator.commit();
-            meter.finish();
-        }
+        Loaded loaded = loadInOneSnapshot(request, sessions, listener);
         LOG.info("data copied in {} ms; building indexes and constraints", clock.millis() - start);
-        new DdlApplier(sessions).applyPostData(post, jobs);
+        new DdlApplier(sessions).applyPostData(loaded.post(), jobs);
         TargetFinisher finisher = new TargetFinisher(sessions);
-        finisher.refresh(catalog.materializedViews());
+        finisher.refresh(loaded.catalog().materializedViews());
+        List<String> notices = new ArrayList<>(loaded.notices());
         request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
-        List<String> privileges = new ArrayList<>(pre.privileges());
-        privileges.addAll(post.privileges());
+        List<String> privileges = new ArrayList<>(loaded.pre().privileges());
+        privileges.addAll(loaded.post().privileges());
         notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
-        finisher.analyze(analyzable(catalog), jobs);
+        finisher.analyze(analyzable(loaded.catalog()), jobs);
         notices.forEach(listener::onNotice);
         Duration took = Duration.ofMillis(clock.millis() - start);
         LOG.info("copy to {} finished in {} ms", request.target().describe(), took.toMillis());
-        return new CopyResult(ID, took, tables, notices);
+        return new CopyResult(ID, took, loaded.tables(), notices);
+    }
+
+    /**
+     * Everything that must see the source at one moment: the exported snapshot stays open on the coordinator
+     * session while pg_dump reads the schema and the workers read the rows and large objects in it.
+     */
+    private Loaded loadInOneSnapshot(CopyRequest request, CopySessions sessions, MigrationListener listener)
+            throws SQLException {
+        try (Connection coordinator = sessions.openSource()) {
+            CopySessions.startReadOnlyRepeatableRead(coordinator);
+            String snapshot = exportSnapshot(coordinator);
+            SourceCatalog catalog = SourceCatalog.read(coordinator);
+            LOG.info("copying {} tables, {} sequences, {} large objects from {} (snapshot {}) on {} jobs",
+                    catalog.tables().size(), catalog.sequences().size(), catalog.largeObjects(),
+                    request.source().describe(), snapshot, request.options().jobs());
+            DdlScript pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
+            DdlScript post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
+            List<String> notices = new DdlApplier(sessions).applyPreData(pre);
+            ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
+            List<TableCopy> tables = new DataCopier(sessions, clock, splitThresholdBytes)
+                    .copy(snapshot, catalog, request.options().jobs(), meter);
+            try (Connection target = sessions.openTarget()) {
+                new SequenceCopier().copy(coordinator, target, catalog.sequences());
+                notices.addAll(new DatabaseSettingsCopier().copy(coordinator, target, request.target().database()));
+            }
+            coordinator.commit();
+            meter.finish();
+            return new Loaded(catalog, pre, post, tables, notices);
+        }
     }
 
     private static String exportSnapshot(Connection coordinator) throws SQLException {

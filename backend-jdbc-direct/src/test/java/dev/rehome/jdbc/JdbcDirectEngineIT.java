@@ -11,6 +11,8 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.Secret;
 import dev.rehome.core.UnreachableException;
+import dev.rehome.core.VerificationReport;
+import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.core.spi.CommandRunner;
 import dev.rehome.core.spi.CommandSpec;
 import dev.rehome.core.spi.RunningCommand;
@@ -66,10 +68,12 @@ class JdbcDirectEngineIT {
         CopyResult result = copy(trapSource, target15, "trap_same", CopyOptions.ofDefaults().withJobs(2), progress);
 
         assertSameContents(source, TRAP, target15, "trap_same");
-        assertTrapInvariants(target15, "trap_same");
+        assertProjectVerifierAgrees(trapSource, target15.endpoint("trap_same"));
+        assertTrapInvariants(target15, "trap_same"); // last: it writes to the target
         assertThat(result.engine()).isEqualTo("jdbc-direct");
-        assertThat(result.notices()).hasSize(2).allSatisfy(n -> assertThat(n).contains("TO \"trap_reader\" not replayed:"
-                + " role trap_reader does not exist in the target"));
+        assertThat(result.notices()).filteredOn(n -> n.startsWith("GRANT")).hasSize(2).allSatisfy(n -> assertThat(n)
+                .contains("TO \"trap_reader\" not replayed: role trap_reader does not exist in the target"));
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("work_mem=16MB of role trap_reader not copied"));
         assertThat(q(target15, "trap_same", "SELECT has_table_privilege('public', 'trap.\"order\"', 'SELECT')")).isEqualTo("t");
         assertThat(progress).isNotEmpty();
         CopyProgress last = progress.get(progress.size() - 1);
@@ -86,6 +90,16 @@ class JdbcDirectEngineIT {
 
         assertSameContents(source, TRAP, target17, "trap_newer");
         assertTrapInvariants(target17, "trap_newer");
+    }
+
+    @Test
+    void copiesEveryTrapFrom15To18() {
+        try (PostgresServer target18 = PostgresServers.start(18)) {
+            copy(trapSource, target18, "trap_18", CopyOptions.ofDefaults().withJobs(2), new CopyOnWriteArrayList<>());
+
+            assertSameContents(source, TRAP, target18, "trap_18");
+            assertTrapInvariants(target18, "trap_18");
+        }
     }
 
     @Test
@@ -115,6 +129,23 @@ class JdbcDirectEngineIT {
     }
 
     @Test
+    void copiesIntoADatabaseOwnedByANonSuperuserLoginWhereAnAdministratorPreinstalledTheExtensions() {
+        target17.execute("postgres", "CREATE ROLE cnpg_app LOGIN PASSWORD 'app-pass'");
+        target17.execute("postgres", "CREATE DATABASE trap_app OWNER cnpg_app TEMPLATE template0 ENCODING 'UTF8'"
+                + " LC_COLLATE 'C' LC_CTYPE 'C'");
+        target17.execute("trap_app", "CREATE EXTENSION citext; CREATE EXTENSION hstore");
+        DatabaseEndpoint app = DatabaseEndpoint.of(target17.host(), target17.port(), "trap_app", "cnpg_app", Secret.of("app-pass"));
+        assertThat(guard.prepare(app, Optional.empty(), false)).isEqualTo(TargetGuard.Outcome.EMPTY);
+
+        CopyResult result = engine.copy(new CopyRequest(trapSource, app, CopyOptions.ofDefaults().withJobs(2)), MigrationListener.NONE);
+
+        assertSameContents(source, TRAP, target17, "trap_app");
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).startsWith("COMMENT ON EXTENSION").contains("skipped"));
+        assertThat(q(target17, "trap_app", "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('trap', 'Mixed Case') AND c.relowner <> 'cnpg_app'::regrole")).isEqualTo("0");
+    }
+
+    @Test
     void copiesPagilaAndAnIndependentComparisonAgrees() {
         Optional<Pagila> pagila = Pagila.locate();
         Assumptions.assumeTrue(pagila.isPresent(), "Pagila dataset not found at " + Pagila.searchedFrom() + ": skipping");
@@ -123,6 +154,7 @@ class JdbcDirectEngineIT {
         CopyResult result = copy(from, target17, "pagila_copy", CopyOptions.ofDefaults().withJobs(2), new CopyOnWriteArrayList<>());
 
         assertSameContents(source, "pagila", target17, "pagila_copy");
+        assertProjectVerifierAgrees(from, target17.endpoint("pagila_copy"));
         assertThat(result.totalRows()).isGreaterThan(40_000);
         assertThat(schemaShape(target17, "pagila_copy")).isEqualTo(schemaShape(source, "pagila"));
     }
@@ -205,6 +237,12 @@ class JdbcDirectEngineIT {
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
+    /** rehome's own full verification must agree with the independent comparison. */
+    private static void assertProjectVerifierAgrees(DatabaseEndpoint from, DatabaseEndpoint to) {
+        VerificationReport report = Verifiers.forLevel(Verifiers.FULL).verify(from, to);
+        assertThat(report.passed()).as("verify --level full: %s", report).isTrue();
+    }
+
     private static void assertTrapInvariants(PostgresServer to, String db) {
         // the comparison really covered the traps (a fingerprint that silently skipped them would prove nothing)
         assertThat(IndependentComparison.fingerprint(to, db)).containsKeys(
@@ -235,6 +273,9 @@ class JdbcDirectEngineIT {
         assertThat(q(to, db, "SELECT datcollate || '/' || pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"))
                 .isEqualTo("C/UTF8");
         assertThat(q(to, db, "SELECT count(*) FROM pg_largeobject_metadata WHERE oid = " + TrapFixture.LARGE_OBJECT_OID)).isEqualTo("1");
+        String databaseSettings = "SELECT array_to_string(setconfig, ' | ') FROM pg_db_role_setting WHERE setrole = 0"
+                + " AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        assertThat(q(to, db, databaseSettings)).isEqualTo(q(source, TRAP, databaseSettings)).contains("search_path=\"$user\", public, trap");
     }
 
     private static String schemaShape(PostgresServer server, String db) {
