@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -104,7 +105,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         try (KubernetesClient client = clients.connect(Optional.ofNullable(kubeconfig), Optional.ofNullable(context))) {
             AuditReport report = new ClusterAuditor(client, clock)
-                    .audit(new AuditScope(java.util.Set.copyOf(namespaces)), Optional.ofNullable(into));
+                    .audit(new AuditScope(Set.copyOf(namespaces)), Optional.ofNullable(into));
             out.print(AuditRenderer.of(output).render(report));
             out.flush();
             if (failOn != null && report.reaches(failOn)) {

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ClusterAuditor {
+    /** CNPG instance pods carry it; they are judged through their Cluster, even when an owner reference is missing. */
+    private static final String CNPG_CLUSTER_LABEL = "cnpg.io/cluster";
     private static final Set<String> WORKLOAD_KINDS = Set.of("pods", "deployments", "statefulsets", "daemonsets");
 
     private final KubernetesClient client;
@@ -70,10 +72,10 @@ public final class ClusterAuditor {
                 inventory.statefulSets().stream().map(Workload::of),
                 inventory.daemonSets().stream().map(Workload::of),
                 inventory.pods().stream().filter(ClusterAuditor::isBare).map(Workload::of)
-        ).flatMap(s -> s).toList();
+        ).flatMap(s -> s).filter(w -> !w.podLabels().containsKey(CNPG_CLUSTER_LABEL)).toList();
     }
 
-    /** A pod no controller owns; owned pods are judged through their owner (or their CNPG Cluster). */
+    /** A pod no controller owns; owned pods are judged through their owner. */
     private static boolean isBare(Pod pod) {
         return pod.getMetadata().getOwnerReferences() == null || pod.getMetadata().getOwnerReferences().isEmpty();
     }

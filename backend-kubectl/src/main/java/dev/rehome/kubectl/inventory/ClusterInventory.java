@@ -39,10 +39,4 @@ public record ClusterInventory(List<Deployment> deployments, List<StatefulSet> s
     List<GenericKubernetesResource> custom(CustomKind kind) {
         return custom.getOrDefault(kind, List.of());
     }
-
-    /** True when {@code kind} could not be read at all or not in {@code namespace}. */
-    boolean unreadable(String kindName, String namespace) {
-        return unreadable.stream().anyMatch(u -> u.kind().equals(kindName)
-                && (u.namespace() == null || u.namespace().equals(namespace)));
-    }
 }

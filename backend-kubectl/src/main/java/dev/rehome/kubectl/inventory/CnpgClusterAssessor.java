@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides whether a CloudNativePG Cluster is really backed up (cnpg-facts "Backup-coverage checks"): an archiver
@@ -165,7 +166,7 @@ final class CnpgClusterAssessor {
                 .flatMap(Optional::stream).max(Comparator.naturalOrder());
         Optional<Instant> fromStatus = Fields.instant(cluster, "status", "lastSuccessfulBackup");
         Optional<Instant> fromStore = hasArchiver ? objectStoreLastBackup(cluster) : Optional.empty();
-        return java.util.stream.Stream.of(fromBackups, fromStatus, fromStore).flatMap(Optional::stream)
+        return Stream.of(fromBackups, fromStatus, fromStore).flatMap(Optional::stream)
                 .max(Comparator.naturalOrder());
     }
 

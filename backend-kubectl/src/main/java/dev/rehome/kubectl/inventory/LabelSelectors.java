@@ -2,6 +2,7 @@ package dev.rehome.kubectl.inventory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Evaluates a Kubernetes label selector held as untyped maps (from a custom resource) against labels. */
 final class LabelSelectors {
@@ -50,7 +51,7 @@ final class LabelSelectors {
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
-                default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
         return value.matches(regex.toString());
