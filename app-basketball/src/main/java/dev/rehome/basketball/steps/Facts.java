@@ -29,7 +29,6 @@ public final class Facts {
     public static final String VERIFY_SEQUENCES = "verify.sequences";
     public static final String VERIFY_NOTICE = "verify.notice";
     public static final String CUTOVER_AT = "cutover.at";
-    public static final String TARGET_WRITES_AT_CUTOVER = "target.writes.atCutover";
     public static final String GITOPS_BRANCH = "gitops.branch";
     public static final String GITOPS_COMMIT = "gitops.commit";
     public static final String BACKUP_NAME = "backup.name";

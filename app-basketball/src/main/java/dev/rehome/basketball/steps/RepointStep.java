@@ -4,6 +4,7 @@ import dev.rehome.basketball.gitops.GitOpsChange;
 import dev.rehome.basketball.gitops.GitOpsEditor;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.RefusedException;
+import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Secret;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
@@ -52,7 +53,7 @@ public final class RepointStep implements Step {
                 + " -> valueFrom.secretKeyRef " + a.connectionSecret() + "/" + a.connectionSecretKey()
                 + " (before-image journaled)");
         cutover.options().gitopsDir().ifPresent(dir -> out.addAll(new GitOpsEditor(dir, cutover.config()).plannedRepoint()));
-        out.add("undo: only while the target shows no writes since the cutover (per-table write counters)");
+        out.add("undo: only while the target still equals the fenced source (rows, checksums, sequences): no writes since the cutover");
         return out;
     }
 
@@ -66,9 +67,6 @@ public final class RepointStep implements Step {
         if (ctx.fact(Facts.ENV_BEFORE).isEmpty()) {
             ctx.putFact(Facts.ENV_BEFORE, workloads.captureEnv(cutover.app(), a.container(), a.envVar()));
         }
-        if (ctx.fact(Facts.TARGET_WRITES_AT_CUTOVER).isEmpty()) {
-            ctx.putFact(Facts.TARGET_WRITES_AT_CUTOVER, String.valueOf(Witnesses.targetWrites(cutover.targetAdmin())));
-        }
         cutover.options().gitopsDir().ifPresent(dir -> {
             GitOpsChange change = new GitOpsEditor(dir, cutover.config()).repoint();
             ctx.putFact(Facts.GITOPS_BRANCH, change.branch());
@@ -79,6 +77,21 @@ public final class RepointStep implements Step {
         });
         workloads.pointEnvAtSecret(cutover.app(), a.container(), a.envVar(), a.connectionSecret(), a.connectionSecretKey());
         ctx.putFact(Facts.CUTOVER_AT, ctx.clock().instant().toString());
+    }
+
+    /**
+     * The source has stayed fenced since the copy, so a target that still equals it (rows, checksums, sequences)
+     * has taken no writes. Content, not the statistics counters: those are flushed about once a second and
+     * would let a late flush of the copy's own inserts pass for an app write, or hide a fresh one.
+     */
+    private void refuseIfTargetWasWritten(StepContext ctx) {
+        VerificationReport now = cutover.ports().verifier().verify(cutover.source(), cutover.targetAdmin());
+        if (!now.passed()) {
+            throw new RefusedException("the target '" + cutover.targetLabel() + "' has taken write(s) since the cutover at "
+                    + ctx.fact(Facts.CUTOVER_AT).orElse("?") + " (" + now.findings().size() + " difference(s) from the fenced "
+                    + "source, first: " + now.findings().get(0).describe() + "); rolling back would lose them, so the app "
+                    + "stays on the new home (copy those rows back by hand if you must return)");
+        }
     }
 
     /** The app's URL with the password filled in; it only ever goes into the Secret. */
@@ -107,15 +120,7 @@ public final class RepointStep implements Step {
 
     @Override
     public void undo(StepContext ctx) {
-        ctx.fact(Facts.TARGET_WRITES_AT_CUTOVER).ifPresent(atCutover -> {
-            long now = Witnesses.targetWrites(cutover.targetAdmin());
-            if (now != Long.parseLong(atCutover)) {
-                throw new RefusedException("the target '" + cutover.targetLabel() + "' has taken "
-                        + (now - Long.parseLong(atCutover)) + " row write(s) since the cutover at "
-                        + ctx.fact(Facts.CUTOVER_AT).orElse("?") + "; rolling back would lose them, so the app stays on "
-                        + "the new home (copy those rows back by hand if you must return)");
-            }
-        });
+        refuseIfTargetWasWritten(ctx);
         var a = cutover.config().app();
         ctx.fact(Facts.ENV_BEFORE).ifPresent(before ->
                 cutover.ports().workloads().restoreEnv(cutover.app(), a.container(), a.envVar(), before));

@@ -35,16 +35,36 @@ final class SourceFence {
             if (roleExists(c, appRole)) {
                 Sql.execute(c, "REVOKE CONNECT ON DATABASE " + db + " FROM " + Identifiers.quote(appRole));
             }
-            Sql.queryColumn(c, "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
+            // PG14+ waits (up to 5 s) until each terminated backend has exited, so the count below sees the result.
+            String terminate = c.getMetaData().getDatabaseMajorVersion() >= 14
+                    ? "pg_catalog.pg_terminate_backend(pid, 5000)" : "pg_catalog.pg_terminate_backend(pid)";
+            Sql.queryColumn(c, "SELECT " + terminate + " FROM pg_catalog.pg_stat_activity "
                     + "WHERE datname = ? AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'",
                     source.database());
             return null;
         });
-        long left = Witnesses.foreignBackends(source);
+        // Counted in a session of its own, after the fencing session is gone; a backend of ours that is still
+        // exiting would otherwise count as a foreign one.
+        long left = remainingForeignBackends(source);
         if (left > 0) {
             throw new RefusedException(left + " client session(s) are still connected to the source database '"
                     + source.database() + "' after the fence; find them in pg_stat_activity and rerun");
         }
+    }
+
+    private static long remainingForeignBackends(DatabaseEndpoint source) {
+        long left = Witnesses.foreignBackends(source);
+        for (int i = 0; left > 0 && i < 50; i++) {
+            // Only our own just-closed sessions can still be exiting here: new logins are revoked.
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            left = Witnesses.foreignBackends(source);
+        }
+        return left;
     }
 
     static void lift(DatabaseEndpoint source, String appRole) {

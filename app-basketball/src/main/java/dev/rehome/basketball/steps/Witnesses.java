@@ -4,8 +4,8 @@ import dev.rehome.core.DatabaseEndpoint;
 
 /**
  * Cheap proofs that nobody wrote. The source's XID witness is the next transaction id of the instance: it moves
- * when any transaction writes (reliability-facts §2.4). The target is shared with other tenants, so its witness
- * is per database: inserted + updated + deleted tuples of its own tables, from the statistics views.
+ * when any transaction writes (reliability-facts §2.4). The target's witness is its content compared with
+ * the fenced source (see the re-point step's undo).
  */
 final class Witnesses {
     private Witnesses() {
@@ -14,12 +14,6 @@ final class Witnesses {
     /** The next XID to be assigned; reading it assigns none. */
     static long sourceXid(DatabaseEndpoint source) {
         return Sql.with(source, c -> Sql.queryLong(c, "SELECT pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::bigint"));
-    }
-
-    /** Tuples written to the database's tables since statistics began (flushed about once a second). */
-    static long targetWrites(DatabaseEndpoint target) {
-        return Sql.with(target, c -> Sql.queryLong(c,
-                "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_catalog.pg_stat_user_tables"));
     }
 
     /** Client sessions on the database other than rehome's own. */
