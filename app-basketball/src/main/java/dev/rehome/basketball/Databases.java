@@ -2,6 +2,7 @@ package dev.rehome.basketball;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Secret;
+import java.util.Optional;
 
 /**
  * Port: how the tool reaches the two servers (directly, or through a port-forward to the pod) and how the app
@@ -22,4 +23,12 @@ public interface Databases {
 
     /** The URL the app will use (the cluster's read-write service), without the password. */
     DatabaseEndpoint appEndpoint(String role, String database);
+
+    /**
+     * The target server's facts read without any login of ours, where the target has no superuser login to
+     * offer (CNPG with {@code enableSuperuserAccess: false}); empty means "read them through {@link #targetAdmin}".
+     */
+    default Optional<TargetServer> targetServer() {
+        return Optional.empty();
+    }
 }

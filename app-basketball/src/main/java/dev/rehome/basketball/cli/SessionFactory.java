@@ -6,13 +6,16 @@ import dev.rehome.basketball.config.BasketballConfig;
 import dev.rehome.basketball.config.ConfigLoader;
 import dev.rehome.basketball.sandbox.KubeSandbox;
 import dev.rehome.core.MigrationListener;
-import dev.rehome.core.UnreachableException;
+import dev.rehome.basketball.live.LiveCluster;
+import dev.rehome.kubectl.KubeClients;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds the {@link Session} for the options: the sandbox, or the cluster the kubeconfig names. */
 final class SessionFactory {
@@ -34,8 +37,28 @@ final class SessionFactory {
         if (o.gitopsDir != null) {
             options = options.withGitopsDir(o.gitopsDir);
         }
-        throw new UnreachableException("this build cannot drive a real cluster yet (the Kubernetes adapters are not "
-                + "wired into app-basketball); try the same command with --sandbox");
+        return live(o, listener, config, options);
+    }
+
+    private Session live(CommonOptions o, MigrationListener listener, BasketballConfig config, RunOptions options) {
+        KubernetesClient client = new KubeClients(System.getenv(), home())
+                .connectReachable(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context));
+        LiveCluster cluster = LiveCluster.open(client, config, clock);
+        try {
+            listener.onNotice(cluster.describe());
+            Path journal = o.journalDir != null ? o.journalDir : home().resolve(".rehome").resolve("journal");
+            CutoverRunner runner = new CutoverRunner(config, cluster.ports(Engines.verifier(config.target().role()), journal),
+                    options, listener, clock);
+            return new Session(config, runner, cluster, "rehome-basketball migrate" + (o.kubeconfig == null ? ""
+                    : " --kubeconfig " + o.kubeconfig) + (o.context == null ? "" : " --context " + o.context));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("user.home"));
     }
 
     private Session sandbox(CommonOptions o, MigrationListener listener, RunOptions options) {

@@ -74,7 +74,9 @@ public final class PreflightStep implements Step {
         List<String> lines = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         ServerFacts source = ServerFacts.read(cutover.source());
-        ServerFacts target = ServerFacts.read(cutover.ports().databases().targetAdmin("postgres"));
+        ServerFacts target = cutover.ports().databases().targetServer()
+                .map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
+                .orElseGet(() -> ServerFacts.read(cutover.ports().databases().targetAdmin("postgres")));
         lines.add("versions: source PostgreSQL " + source.major() + " -> target PostgreSQL " + target.major());
         if (target.major() < source.major()) {
             refusals.add("the target runs PostgreSQL " + target.major() + ", older than the source's "
