@@ -1,0 +1,190 @@
+package dev.rehome.basketball.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rehome.basketball.cli.BasketballMain;
+import dev.rehome.basketball.sandbox.SandboxDeploymentsRepo;
+import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.network.NetworkReachability;
+import dev.rehome.testkit.PostgresServer;
+import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.cluster.ClusterSeeds;
+import dev.rehome.testkit.cluster.CnpgRoleReconciler;
+import dev.rehome.testkit.fixtures.BasketballFixture;
+import dev.rehome.testkit.kube.FakeKubelet;
+import dev.rehome.testkit.kube.InProcessCluster;
+import dev.rehome.testkit.kube.PodEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real-cluster code path of the CLI (no {@code --sandbox}): a kubeconfig naming an in-process Kubernetes API
+ * seeded like the real cluster, the standalone postgres pod played by an embedded PostgreSQL 15 holding the
+ * basketball fixture, the CNPG primary by an embedded PostgreSQL 17 with a reconciler creating declared roles and
+ * databases, and a fake CNPG loop completing Backups. The databases are reached only through port-forwards.
+ */
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveMigrateIT {
+    private static final String SOURCE_PASSWORD = "sandbox-basketball-pw";
+
+    @TempDir
+    Path dir;
+    private PostgresServer source;
+    private PostgresServer target;
+
+    @BeforeAll
+    void startServers() {
+        source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
+        target = PostgresServers.start(17);
+        BasketballFixture.load(source, BasketballFixture.DATABASE);
+        // postgres:16-alpine makes POSTGRES_USER a superuser; the seeded Secret holds this password.
+        source.execute("postgres", "CREATE ROLE basketball LOGIN SUPERUSER PASSWORD '" + SOURCE_PASSWORD + "'");
+    }
+
+    @AfterAll
+    void stopServers() {
+        if (source != null) {
+            source.close();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @Test
+    void migrateDrivesTheClusterTheKubeconfigNamesAndMovesTheData() throws Exception {
+        try (InProcessCluster cluster = InProcessCluster.start();
+             CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target);
+             HealthEndpoint health = HealthEndpoint.start()) {
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            var client = cluster.client();
+            client.pods().inNamespace("basketball-api").delete();
+            FakeKubelet kubelet = cluster.startKubelet();
+            PodEnvironment sourcePod = PodEnvironment.postgres(source)
+                    .withEnv("POSTGRES_USER", "basketball").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
+            kubelet.bindPodsOf("basketball-api", "postgres", sourcePod);
+            cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
+            cluster.startCnpgOperator();
+            reconciler.start(Duration.ofMillis(200));
+            // The kubelet may have created the pod before bindPodsOf took effect.
+            cluster.bindPod("basketball-api", awaitPod(cluster, "basketball-api", "app=postgres"), sourcePod);
+            Path kubeconfig = kubeconfig(cluster.masterUrl());
+            Path repo = SandboxDeploymentsRepo.create(dir.resolve("deployments"));
+            String[] migrate = {"migrate", "--kubeconfig", kubeconfig.toString(), "--yes", "--engine", "jdbc-direct",
+                    "--gitops-dir", repo.toString(), "--health-url", health.url(), "--journal-dir", dir.resolve("journal").toString()};
+
+            Run refused = run(migrate);
+            assertThat(refused.code()).as(refused.err()).isEqualTo(3);
+            assertThat(refused.out() + refused.err()).contains("NetworkPolicy", "does not admit");
+            client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), "basketball-api"))
+                    .create();
+
+            Run done = run(migrate);
+
+            assertThat(done.code()).as(done.err() + done.out()).isZero();
+            assertThat(done.out()).contains("**Result:** moved and verified", "| players | 76 | 76 | 76 | =");
+            try (var c = target.connect("basketball"); var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM public.players), (SELECT count(*) FROM "
+                         + "public.orders WHERE status = 'paid'), (SELECT pg_catalog.pg_get_userbyid(datdba) FROM "
+                         + "pg_catalog.pg_database WHERE datname = 'basketball')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(BasketballFixture.PLAYERS);
+                assertThat(rs.getLong(2)).isEqualTo(BasketballFixture.PAID_ORDERS);
+                assertThat(rs.getString(3)).isEqualTo("basketball");
+            }
+            var env = client.apps().deployments().inNamespace("basketball-api").withName("basketball-api").get()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("BASKETBALL_DATABASE_URL")).findFirst().orElseThrow();
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isNotEqualTo("basketball-api-secrets");
+            String pv = client.persistentVolumeClaims().inNamespace("basketball-api").withName("postgres-data").get()
+                    .getSpec().getVolumeName();
+            assertThat(client.persistentVolumes().withName(pv).get().getSpec().getPersistentVolumeReclaimPolicy())
+                    .isEqualTo("Retain");
+            assertThat(client.secrets().inNamespace("postgres").withName("basketball-credentials").get()).isNotNull();
+        }
+    }
+
+    @Test
+    void anUnreachableClusterIsExitFourInOneLine() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Run run = run(new String[] {"status", "--kubeconfig", kubeconfig("https://127.0.0.1:" + port).toString()});
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(run.err()).contains("cannot reach the Kubernetes API at https://127.0.0.1:" + port);
+    }
+
+    private Run run(String[] args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BasketballMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), dir.resolve("rehome.log"));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path kubeconfig(String server) throws Exception {
+        Path file = Files.createTempFile(dir, "kubeconfig", ".yaml");
+        Files.writeString(file, String.join("\n", List.of("apiVersion: v1", "kind: Config",
+                "clusters:", "- name: test", "  cluster:", "    server: " + server, "    insecure-skip-tls-verify: true",
+                "users:", "- name: test", "  user:", "    token: test-token",
+                "contexts:", "- name: test", "  context:", "    cluster: test", "    user: test",
+                "current-context: test", "")));
+        return file;
+    }
+
+    private static String awaitPod(InProcessCluster cluster, String namespace, String selector) throws InterruptedException {
+        String[] kv = selector.split("=");
+        for (int i = 0; i < 100; i++) {
+            var pods = cluster.client().pods().inNamespace(namespace).withLabel(kv[0], kv[1]).list().getItems();
+            if (!pods.isEmpty()) {
+                return pods.get(0).getMetadata().getName();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no pod " + selector + " in " + namespace);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** The app's health endpoint: 200 on /health. */
+    private record HealthEndpoint(HttpServer server) implements AutoCloseable {
+        static HealthEndpoint start() throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/health", exchange -> {
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return new HealthEndpoint(server);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
