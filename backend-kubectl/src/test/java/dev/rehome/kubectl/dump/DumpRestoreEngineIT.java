@@ -121,6 +121,21 @@ class DumpRestoreEngineIT {
     }
 
     @Test
+    void givesTheOwnerSerialColumnSequencesThroughTheirTable() throws SQLException {
+        DatabaseEndpoint from = source.createDatabase("serials");
+        source.execute("serials", "CREATE TABLE public.\"Order Items\" (id serial PRIMARY KEY, n bigserial, note text);"
+                + " INSERT INTO public.\"Order Items\" (note) VALUES ('a'), ('b')");
+        DatabaseEndpoint into = target.createDatabase("serials_owned");
+
+        engine.copy(new CopyRequest(from, into, CopyOptions.ofDefaults().withOwner("app_owner")), MigrationListener.NONE);
+
+        assertThat(rows(target, "serials_owned", "SELECT relname || ':' || pg_get_userbyid(relowner) FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = relnamespace WHERE nspname = 'public' AND relkind IN ('r','S') ORDER BY 1"))
+                .containsExactly("Order Items:app_owner", "Order Items_id_seq:app_owner", "Order Items_n_seq:app_owner");
+        assertThat(rows(target, "serials_owned", "SELECT nextval('public.\"Order Items_id_seq\"')::text")).containsExactly("3");
+    }
+
+    @Test
     void refusesAnOwnerMissingFromTheTargetBeforeCopyingAnything() throws SQLException {
         DatabaseEndpoint into = target.createDatabase("copy_no_owner");
         assertThatThrownBy(() -> engine.copy(new CopyRequest(sourceDb, into,
