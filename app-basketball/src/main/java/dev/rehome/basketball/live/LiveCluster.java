@@ -117,7 +117,7 @@ public final class LiveCluster implements AutoCloseable {
                 "rehome-" + config.target().database().replace('_', '-'));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
                 kube.lock(targetNamespace), LiveEngines.of(client, source, target, clock), verifier,
-                new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1)),
+                new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
                 new MirroredJournal(kube.journal(targetNamespace), new FileJournal(journalDir)));
     }
 

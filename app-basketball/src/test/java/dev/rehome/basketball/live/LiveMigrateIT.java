@@ -82,6 +82,8 @@ class LiveMigrateIT {
                     .withEnv("POSTGRES_USER", "basketball").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
             kubelet.bindPodsOf("basketball-api", "postgres", sourcePod);
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
+            // The app's pods after the scale-up answer the default in-cluster health URL's port.
+            kubelet.bindPodsOf("basketball-api", "basketball-api", PodEnvironment.empty().withPort(8000, health.address()));
             cluster.startCnpgOperator();
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
@@ -89,13 +91,24 @@ class LiveMigrateIT {
             Path kubeconfig = kubeconfig(cluster.masterUrl());
             Path repo = SandboxDeploymentsRepo.create(dir.resolve("deployments"));
             String[] migrate = {"migrate", "--kubeconfig", kubeconfig.toString(), "--yes", "--engine", "jdbc-direct",
-                    "--gitops-dir", repo.toString(), "--health-url", health.url(), "--journal-dir", dir.resolve("journal").toString()};
+                    "--gitops-dir", repo.toString(), "--journal-dir", dir.resolve("journal").toString()};
 
             Run refused = run(migrate);
             assertThat(refused.code()).as(refused.err()).isEqualTo(3);
             assertThat(refused.out() + refused.err()).contains("NetworkPolicy", "does not admit");
             client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), "basketball-api"))
                     .create();
+
+            String[] dryRun = java.util.stream.Stream.concat(java.util.Arrays.stream(migrate), java.util.stream.Stream.of("--dry-run"))
+                    .toArray(String[]::new);
+            Run preview = run(dryRun);
+            assertThat(preview.code()).as(preview.err()).isZero();
+            assertThat(preview.out()).contains("(dry run: nothing was changed)", "pal-e-postgres");
+            try (var c = target.connect("postgres"); var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_catalog.pg_database WHERE datname = 'basketball'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the dry run created nothing").isZero();
+            }
 
             Run done = run(migrate);
 
@@ -119,6 +132,9 @@ class LiveMigrateIT {
             assertThat(client.persistentVolumes().withName(pv).get().getSpec().getPersistentVolumeReclaimPolicy())
                     .isEqualTo("Retain");
             assertThat(client.secrets().inNamespace("postgres").withName("basketball-credentials").get()).isNotNull();
+            Run status = run(new String[] {"status", "--kubeconfig", kubeconfig.toString(),
+                    "--journal-dir", dir.resolve("journal").toString()});
+            assertThat(status.code()).as(status.err()).isZero();
         }
     }
 
@@ -178,8 +194,8 @@ class LiveMigrateIT {
             return new HealthEndpoint(server);
         }
 
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
+        InetSocketAddress address() {
+            return server.getAddress();
         }
 
         @Override
