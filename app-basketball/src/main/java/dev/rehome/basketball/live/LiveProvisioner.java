@@ -1,6 +1,7 @@
 package dev.rehome.basketball.live;
 
 import dev.rehome.basketball.Provisioner;
+import dev.rehome.core.CommandFailedException;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
@@ -70,10 +71,17 @@ final class LiveProvisioner implements Provisioner {
         requireOurs(r);
         String q = Identifiers.quote(database);
         primary.execute("postgres", "DROP DATABASE IF EXISTS " + q + " WITH (FORCE)");
-        // CNPG's Database CR may bring it back before we do; either way it ends up empty and ours.
+        // CNPG reconciles the Database CR (ensure: present) and may bring it back before we do, even between our
+        // check and our CREATE; either way it is new, empty and owned by the role.
         if (!exists(database)) {
-            primary.execute("postgres", "CREATE DATABASE " + q + " OWNER " + Identifiers.quote(role)
-                    + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+            try {
+                primary.execute("postgres", "CREATE DATABASE " + q + " OWNER " + Identifiers.quote(role)
+                        + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+            } catch (CommandFailedException e) {
+                if (!exists(database)) {
+                    throw e;
+                }
+            }
         }
         primary.execute("postgres", "COMMENT ON DATABASE " + q + " IS " + Identifiers.literal(r.marker()));
         primary.execute("postgres", "REVOKE CONNECT, TEMPORARY ON DATABASE " + q + " FROM PUBLIC");
