@@ -12,7 +12,6 @@ import dev.rehome.core.Secret;
 import dev.rehome.core.Verifier;
 import dev.rehome.kubectl.KubeBackend;
 import dev.rehome.kubectl.NamespacedName;
-import dev.rehome.kubectl.discovery.SourceDatabase;
 import dev.rehome.kubectl.discovery.TargetCluster;
 import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.provision.SqlConsole;
@@ -39,26 +38,21 @@ public final class LiveCluster implements AutoCloseable {
     private final KubernetesClient client;
     private final KubeBackend kube;
     private final BasketballConfig config;
-    private final SourceDatabase source;
+    private final ForwardedSource source;
     private final TargetCluster target;
     private final Clock clock;
-    private final ScheduledExecutorService renewer;
     private final List<AutoCloseable> opened;
-    private final PodPortForward sourceForward;
     private final PodPortForward targetForward;
 
-    private LiveCluster(KubernetesClient client, KubeBackend kube, BasketballConfig config, SourceDatabase source,
-                        TargetCluster target, Clock clock, ScheduledExecutorService renewer, List<AutoCloseable> opened,
-                        PodPortForward sourceForward, PodPortForward targetForward) {
+    private LiveCluster(KubernetesClient client, KubeBackend kube, BasketballConfig config, ForwardedSource source,
+                        TargetCluster target, Clock clock, List<AutoCloseable> opened, PodPortForward targetForward) {
         this.client = client;
         this.kube = kube;
         this.config = config;
         this.source = source;
         this.target = target;
         this.clock = clock;
-        this.renewer = renewer;
         this.opened = opened;
-        this.sourceForward = sourceForward;
         this.targetForward = targetForward;
     }
 
@@ -76,19 +70,16 @@ public final class LiveCluster implements AutoCloseable {
         try {
             KubeBackend kube = KubeBackend.builder(client).clock(clock).editPolicy(EditPolicy.ALLOW_ARGOCD_DRIFT)
                     .leaseRenewer(renewer).build();
-            SourceDatabase source = kube.sources().discover(
+            ForwardedSource source = new ForwardedSource(client, kube.sources(),
                     new NamespacedName(config.source().namespace(), config.source().deployment()));
+            opened.add(0, source);
             TargetCluster target = kube.targets().discover(
                     new NamespacedName(config.target().namespace(), config.target().cluster()));
-            String sourcePod = source.pod().orElseThrow(() -> new RefusedException("the source " + source.workload()
-                    + " has no running pod; scale it up and rerun"));
             String primary = target.primaryPod().orElseThrow(() -> new RefusedException("CNPG Cluster "
                     + target.cluster() + " has no primary pod; wait until it is healthy and rerun"));
-            PodPortForward sourceForward = PodPortForward.open(client, config.source().namespace(), sourcePod, POSTGRES_PORT);
-            opened.add(0, sourceForward);
             PodPortForward targetForward = PodPortForward.open(client, config.target().namespace(), primary, POSTGRES_PORT);
             opened.add(0, targetForward);
-            return new LiveCluster(client, kube, config, source, target, clock, renewer, opened, sourceForward, targetForward);
+            return new LiveCluster(client, kube, config, source, target, clock, opened, targetForward);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
@@ -97,26 +88,26 @@ public final class LiveCluster implements AutoCloseable {
 
     /** What was found, for notices; no secrets. */
     public String describe() {
-        return source.describe().strip() + "\n" + target.describe().strip() + "\nport-forwards: source "
-                + sourceForward.describe() + ", target " + targetForward.describe();
+        return target.describe().strip() + "\n  through " + targetForward.describe() + "\n" + source.describe();
     }
 
     public CutoverPorts ports(Verifier verifier, Path journalDir) {
         KubernetesPorts k = KubernetesPorts.over(client, clock, Sleeper.system());
+        // The cutover keeps the role's password in this Secret (see Cutover#roleSecret).
         String roleSecret = "rehome-" + config.target().database() + "-credentials";
         String targetNamespace = config.target().namespace();
         SqlConsole console = kube.sqlConsole(target);
-        LiveDatabases databases = new LiveDatabases(sourceForward.endpoint(source.endpoint("localhost", POSTGRES_PORT)),
-                source.credentials().user(), DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres",
-                config.target().role(), Secret.empty()), target.writeHostFqdn(),
-                config.target().role(), () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
-                .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret + " is missing; "
-                        + "the role has not been provisioned yet (run migrate)")), console);
+        LiveDatabases databases = new LiveDatabases(source::endpoint, () -> source.database().credentials().user(),
+                DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres", config.target().role(),
+                        Secret.empty()), target.writeHostFqdn(), config.target().role(),
+                () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
+                        .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret
+                                + " is missing: the role has not been provisioned yet (run migrate)")), console);
         LiveProvisioner provisioner = new LiveProvisioner(client, kube.provisioner(), console, target.cluster(),
                 new NamespacedName(config.app().namespace(), config.target().role().replace('_', '-') + "-cnpg-connection"),
                 "rehome-" + config.target().database().replace('_', '-'));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
-                kube.lock(targetNamespace), LiveEngines.of(client, source, target, clock), verifier,
+                kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock), verifier,
                 new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
                 new MirroredJournal(kube.journal(targetNamespace), new FileJournal(journalDir)));
     }

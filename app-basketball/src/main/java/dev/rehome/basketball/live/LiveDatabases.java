@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * owns it; server facts come from {@code psql} as {@code postgres} in the primary (peer auth, no password).
  */
 final class LiveDatabases implements Databases {
-    private final DatabaseEndpoint source;
-    private final String sourceAppRole;
+    private final Supplier<DatabaseEndpoint> source;
+    private final Supplier<String> sourceAppRole;
     private final DatabaseEndpoint targetForward;
     private final String appHost;
     private final String targetRole;
@@ -26,11 +26,12 @@ final class LiveDatabases implements Databases {
     private final SqlConsole primary;
 
     /**
+     * @param source             the source through its port-forward, opened when first needed
      * @param targetForward      the forwarded primary (host and port only matter)
      * @param appHost            the read-write Service as the app reaches it
      * @param targetRolePassword the app role's password, read when first needed (after provisioning)
      */
-    LiveDatabases(DatabaseEndpoint source, String sourceAppRole, DatabaseEndpoint targetForward, String appHost,
+    LiveDatabases(Supplier<DatabaseEndpoint> source, Supplier<String> sourceAppRole, DatabaseEndpoint targetForward, String appHost,
                   String targetRole, Supplier<Secret> targetRolePassword, SqlConsole primary) {
         this.source = Objects.requireNonNull(source, "source");
         this.sourceAppRole = Objects.requireNonNull(sourceAppRole, "sourceAppRole");
@@ -43,12 +44,12 @@ final class LiveDatabases implements Databases {
 
     @Override
     public DatabaseEndpoint sourceAdmin() {
-        return source;
+        return source.get();
     }
 
     @Override
     public String sourceAppRole() {
-        return sourceAppRole;
+        return sourceAppRole.get();
     }
 
     /** The app's role, owner of {@code database}: everything rehome reads or writes there it may. */

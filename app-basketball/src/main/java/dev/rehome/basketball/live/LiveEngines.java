@@ -32,10 +32,10 @@ final class LiveEngines {
     private LiveEngines() {
     }
 
-    static EngineCatalog of(KubernetesClient client, SourceDatabase source, TargetCluster target, Clock clock) {
+    static EngineCatalog of(KubernetesClient client, Supplier<SourceDatabase> source, TargetCluster target, Clock clock) {
         Map<String, Supplier<CopyEngine>> engines = new LinkedHashMap<>();
-        engines.put(DUMP_RESTORE, () -> inCluster(client, source, target, clock));
-        engines.put(JdbcDirectEngine.ID, () -> jdbcDirect(client, source, clock));
+        engines.put(DUMP_RESTORE, () -> inCluster(client, source.get(), target, clock));
+        engines.put(JdbcDirectEngine.ID, () -> jdbcDirect(client, source.get(), clock));
         return new EngineCatalog(engines);
     }
 

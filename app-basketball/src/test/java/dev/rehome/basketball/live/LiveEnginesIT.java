@@ -55,7 +55,7 @@ class LiveEnginesIT {
             KubeBackend kube = KubeBackend.builder(client).build();
             var source = kube.sources().discover(NamespacedName.parse("basketball-api/postgres"));
             var target = kube.targets().discover(NamespacedName.parse("postgres/pal-e-postgres"));
-            CopyEngine engine = LiveEngines.of(client, source, target, Clock.systemUTC()).get(LiveEngines.DUMP_RESTORE);
+            CopyEngine engine = LiveEngines.of(client, () -> source, target, Clock.systemUTC()).get(LiveEngines.DUMP_RESTORE);
             DatabaseEndpoint forwardedSource = source.endpoint("127.0.0.1", 40001);
             DatabaseEndpoint forwardedTarget = DatabaseEndpoint.of("127.0.0.1", 40002, "basketball", "basketball",
                     Secret.of("target-pw-never-in-the-job"));
