@@ -17,19 +17,21 @@ public final class SeededApi implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     /** Held so the level sticks: the mock server logs every request through java.util.logging at INFO. */
-    private final java.util.logging.Logger requestLog = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private final java.util.logging.Logger requestLog;
 
-    private SeededApi(KubernetesMockServer server) {
-        requestLog.setLevel(java.util.logging.Level.WARNING);
+    private SeededApi(KubernetesMockServer server, java.util.logging.Logger requestLog) {
+        this.requestLog = requestLog;
         this.server = server;
         this.client = server.createClient();
     }
 
     public static SeededApi start() {
+        java.util.logging.Logger requestLog = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+        requestLog.setLevel(java.util.logging.Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        SeededApi api = new SeededApi(server);
+        SeededApi api = new SeededApi(server, requestLog);
         ClusterSeeds.applyTo(api.client);
         return api;
     }
