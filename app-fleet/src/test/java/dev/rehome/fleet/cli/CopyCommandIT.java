@@ -71,6 +71,29 @@ class CopyCommandIT {
         assertThat(report.get("notices").toString()).contains("trap_reader");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dump-restore", "jdbc-direct"})
+    void makesTheOwnerRoleOwnEveryObjectAndTheOwnershipCheckAgrees(String engine) throws Exception {
+        servers.target.execute("postgres", "DO $$ BEGIN CREATE ROLE shop_owner; EXCEPTION WHEN duplicate_object THEN"
+                + " NULL; END $$");
+        FleetJar jar = new FleetJar(work);
+        String db = "owned_" + engine.replace('-', '_');
+        FleetJar.Result r = jar.run(Map.of("PGPASSWORD", FleetServers.TARGET_PASSWORD), "copy",
+                "--source", servers.sourceUrl(), "--target", servers.targetUrl(db), "--owner", "shop_owner",
+                "--source-password-file", jar.passwordFile("src.pw", FleetServers.SOURCE_PASSWORD).toString(),
+                "--engine", engine);
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.stdout()).contains("| checks | rows, checksum, sequence, schema, large-objects, ownership |");
+        try (Connection c = servers.target.connect(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = relnamespace"
+                     + " WHERE nspname = 'public' AND relname = 'players'"
+                     + " AND pg_get_userbyid(relowner) = 'shop_owner'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
     @Test
     void neverShowsAPasswordInAnyProcessArgvLogOrReport() throws Exception {
         FleetJar jar = new FleetJar(work);

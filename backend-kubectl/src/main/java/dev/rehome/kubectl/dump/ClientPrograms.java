@@ -73,6 +73,11 @@ final class ClientPrograms {
     /** The exception for a program that exited {@code exit}: exit 4 for a connection failure, else exit 5. */
     static MigrationException failure(String program, RunningCommand cmd, int exit, DatabaseEndpoint endpoint) {
         String tail = cmd.stderrTail();
+        if (tail.contains("server version mismatch")) {
+            return new CommandFailedException(program, cmd.where(), exit, lineAround(tail, tail.indexOf("server version"))
+                    + "; pg_dump must be at least the source server's major version: install a newer client"
+                    + " (postgresql-client-NN) or run the dump where one lives (in the source pod)");
+        }
         var matcher = CONNECTION_FAILURE.matcher(tail);
         if (matcher.find()) {
             return new UnreachableException(program + " " + cmd.where() + " cannot connect to " + endpoint.describe()

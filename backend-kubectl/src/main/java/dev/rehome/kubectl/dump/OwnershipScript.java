@@ -6,7 +6,8 @@ import dev.rehome.core.Identifiers;
  * SQL that makes one role the owner of every user object in the current database: schemas, tables, partitions,
  * views, materialized views, sequences, foreign tables, functions, procedures, aggregates, types, domains and
  * large objects. Objects that belong to an extension keep their owner (the extension owns them), and identity
- * sequences follow their table. The role name reaches the DO block through a session setting, so no name can
+ * sequences follow their table (only sequences: a partitioned table has an internal dependency on its own key
+ * columns and must not be skipped for it). The role name reaches the DO block through a session setting, so no name can
  * break out of the dollar quoting.
  */
 final class OwnershipScript {
@@ -39,7 +40,7 @@ final class OwnershipScript {
                   AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                                   WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
-                                    AND d.deptype IN ('e', 'i'))
+                                    AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype = 'i')))
               LOOP
                 EXECUTE pg_catalog.format('ALTER %s %s OWNER TO %s',
                   CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'

@@ -79,7 +79,7 @@ class DumpRestoreEngineIT {
 
         assertThat(result.engine()).isEqualTo("dump-restore");
         assertThat(result.tables()).extracting(t -> t.table().toString())
-                .containsExactly("public.Mixed Case", "public.audited", "public.nokey");
+                .containsExactly("public.Mixed Case", "public.audited", "public.events", "public.events_2025", "public.nokey");
         for (String query : List.of(
                 "SELECT count(*), sum(\"select\"), sum(doubled), string_agg(\"na\"\"me\"::text, ',' ORDER BY 1) FROM \"Mixed Case\"",
                 "SELECT string_agg(coalesce(note, '<null>'), ',' ORDER BY id) FROM audited",
@@ -109,7 +109,7 @@ class DumpRestoreEngineIT {
                 "GRANT SELECT ON TABLE public.audited TO reporting not replayed: role reporting does not exist in the target");
         assertThat(notices).isEqualTo(result.notices());
         assertThat(rows(target, "copy_owned", "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class c"
-                + " JOIN pg_namespace n ON n.oid = relnamespace WHERE nspname = 'public' AND relkind IN ('r','v','m','S')"))
+                + " JOIN pg_namespace n ON n.oid = relnamespace WHERE nspname = 'public' AND relkind IN ('r','p','v','m','S')"))
                 .containsExactly("app_owner");
         assertThat(rows(target, "copy_owned", "SELECT DISTINCT pg_get_userbyid(typowner) FROM pg_type t"
                 + " JOIN pg_namespace n ON n.oid = typnamespace WHERE nspname = 'public' AND typtype = 'e'"))

@@ -13,3 +13,6 @@ CREATE TABLE nokey(v text);
 INSERT INTO nokey VALUES ('dup'), ('dup'), ('dup');
 SELECT lo_from_bytea(0, '\xdeadbeef'::bytea);
 CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS n FROM "Mixed Case";
+CREATE TABLE events(id int, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+INSERT INTO events VALUES (1, '2025-03-01'), (2, '2025-04-01');

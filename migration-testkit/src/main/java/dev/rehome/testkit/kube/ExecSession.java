@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * channel 1 and stderr on channel 2, channel 0 feeds its stdin, and when it has exited and both outputs are sent, a
  * {@code Status} on channel 3 carries the exit code before the socket closes. Like v4, nothing can tell the process
  * that stdin ended: closing the client's input stream sends nothing.
+ *
+ * <p>Stdin frames wait in a small queue for the process; when it is full the mock server's event loop waits too,
+ * which is the back-pressure a real kubelet applies, but also stalls that loop's other sockets until the process
+ * reads again.
  */
 final class ExecSession extends WebSocketListener {
     private static final Logger LOG = LoggerFactory.getLogger(ExecSession.class);
@@ -44,6 +48,8 @@ final class ExecSession extends WebSocketListener {
         writer = new ChannelWriter(webSocket);
         List<String> command = request.all("command");
         ProcessBuilder builder = new ProcessBuilder(command);
+        // A pod sees only its own libpq settings, never the developer's exported PGPASSWORD or PGHOST.
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
         builder.environment().putAll(environment.env());
         environment.workingDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
         if (!request.flag("stdout")) {

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * What the CloudNativePG operator would do to the objects rehome reads, driven by informers: a new {@code Backup}
  * goes to {@code completed} with a {@code backupId}, {@code startedAt} and {@code stoppedAt} (or to {@code failed}
  * when told to, or stays pending when held), and a {@code Cluster} without status gets a healthy one
- * ({@code currentPrimary = NAME-1}, ready instances = {@code spec.instances}).
+ * ({@code currentPrimary = NAME-1}, ready instances = {@code spec.instances}) and Running instance pods
+ * {@code NAME-1..n} labelled as CNPG labels them (container {@code postgres}; bind {@code NAME-1} to a server with
+ * {@link InProcessCluster#bindPod} to exec into the primary).
  */
 public final class FakeCnpgOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeCnpgOperator.class);
@@ -139,6 +141,31 @@ public final class FakeCnpgOperator implements AutoCloseable {
         status.put("writeService", name + "-rw");
         status.put("readService", name + "-r");
         writeStatus(cluster, status, "currentPrimary");
+        for (int i = 1; i <= count; i++) {
+            ensureInstancePod(cluster, name + "-" + i, i == 1);
+        }
+    }
+
+    /** The instance pods CNPG would run, labelled as CNPG labels them, so discovery by label and exec find them. */
+    private void ensureInstancePod(GenericKubernetesResource cluster, String podName, boolean primary) {
+        String ns = cluster.getMetadata().getNamespace();
+        if (client.pods().inNamespace(ns).withName(podName).get() != null) {
+            return;
+        }
+        String role = primary ? "primary" : "replica";
+        client.resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withNamespace(ns).withName(podName)
+                .addToLabels("cnpg.io/cluster", cluster.getMetadata().getName())
+                .addToLabels("cnpg.io/instanceName", podName)
+                .addToLabels("cnpg.io/podRole", "instance")
+                .addToLabels("cnpg.io/instanceRole", role)
+                .addToLabels("role", role)
+                .endMetadata()
+                .withNewSpec().addNewContainer().withName("postgres").withImage("ghcr.io/cloudnative-pg/postgresql")
+                .endContainer().endSpec()
+                .withNewStatus().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                .build()).create();
     }
 
     /** Writes {@code status} unless someone (a seeded manifest, a test) set {@code field} meanwhile. */

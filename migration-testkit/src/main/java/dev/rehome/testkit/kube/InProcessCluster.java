@@ -59,6 +59,17 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** Starts an empty cluster (CNPG CRDs installed) on a loopback port. */
     public static InProcessCluster start() {
+        InProcessCluster cluster = startBare();
+        CnpgResources.install(cluster.client);
+        return cluster;
+    }
+
+    /**
+     * Starts a cluster without any CRD, for callers that create their own (e.g. {@code ClusterSeeds.applyTo},
+     * whose CRD file would otherwise conflict with the installed ones).
+     */
+    @SuppressWarnings("deprecation") // the mock's Context wants the mapper fabric8's own JUnit extension passes it
+    public static InProcessCluster startBare() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         SessionRegistry sessions = new SessionRegistry();
         PodLogs logs = new PodLogs();
@@ -67,9 +78,7 @@ public final class InProcessCluster implements AutoCloseable {
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), responses, dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        InProcessCluster cluster = new InProcessCluster(server, dispatcher, sessions, logs);
-        CnpgResources.install(cluster.client);
-        return cluster;
+        return new InProcessCluster(server, dispatcher, sessions, logs);
     }
 
     /** A client for this cluster, shared and closed with it. Its default namespace is {@code test}. */

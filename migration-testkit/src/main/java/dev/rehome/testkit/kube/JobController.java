@@ -103,6 +103,7 @@ final class JobController {
         }
         Map<String, String> env = environment.resolve(ns, container);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
         builder.environment().putAll(env);
         Process process;
         try {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.cluster.ClusterSeeds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class InProcessClusterIT {
     }
 
     @Test
-    void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() {
+    void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start()) {
             cluster.startCnpgOperator();
             cluster.apply(new ByteArrayInputStream("""
@@ -127,6 +128,10 @@ class InProcessClusterIT {
                     .withName("shared").waitUntilCondition(r -> r.get("status", "currentPrimary") != null, 30, TimeUnit.SECONDS);
             assertThat(c.<String>get("status", "currentPrimary")).isEqualTo("shared-1");
             assertThat(c.<Object>get("status", "readyInstances")).isEqualTo(3);
+            var primary = cluster.client().pods().inNamespace("postgres")
+                    .withLabel("cnpg.io/cluster", "shared").withLabel("cnpg.io/instanceRole", "primary")
+                    .informOnCondition(pods -> pods.size() == 1).get(30, TimeUnit.SECONDS);
+            assertThat(primary.get(0).getMetadata().getName()).isEqualTo("shared-1");
         }
     }
 
@@ -170,8 +175,49 @@ class InProcessClusterIT {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static PodBuilder pod(String ns, String name) {
-        return new PodBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata();
+    @Test
+    void takesTheRealClusterSeedsEitherThroughApplyOrThroughTheirOwnLoader() {
+        try (InProcessCluster cluster = InProcessCluster.start()) {
+            for (String file : ClusterSeeds.files()) {
+                cluster.apply(ClusterSeeds.open(file));
+            }
+            assertSeeded(cluster);
+        }
+        try (InProcessCluster bare = InProcessCluster.startBare()) {
+            ClusterSeeds.applyTo(bare.client());
+            assertSeeded(bare);
+        }
+    }
+
+    private static void assertSeeded(InProcessCluster cluster) {
+        var pg = CnpgResources.of(cluster.client(), CnpgResources.CLUSTER).inNamespace("postgres").withName("pal-e-postgres").get();
+        assertThat(pg.<String>get("status", "currentPrimary")).startsWith("pal-e-postgres-");
+        assertThat(cluster.client().persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get())
+                .isNotNull();
+    }
+
+    @Test
+    void statefulSetPodsGetOrdinalNamesAndTheBoundEnvironment() throws Exception {
+        try (InProcessCluster cluster = InProcessCluster.start()) {
+            cluster.startKubelet().bindPodsOf("db", "postgres", PodEnvironment.empty().withEnv("ROLE", "standalone"));
+            var client = cluster.client();
+            client.resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
+                    .withNewMetadata().withName("postgres").withNamespace("db").endMetadata()
+                    .withNewSpec().withReplicas(1).withServiceName("postgres")
+                    .withNewSelector().addToMatchLabels("app", "postgres").endSelector()
+                    .withNewTemplate().withNewMetadata().addToLabels("app", "postgres").endMetadata()
+                    .withNewSpec().addNewContainer().withName("postgres").withImage("postgres:16-alpine").endContainer().endSpec()
+                    .endTemplate().endSpec().build()).create();
+            client.apps().statefulSets().inNamespace("db").withName("postgres").waitUntilReady(30, TimeUnit.SECONDS);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ExecWatch watch = client.pods().inNamespace("db").withName("postgres-0").inContainer("postgres")
+                    .writingOutput(out).exec("sh", "-c", "echo $ROLE")) {
+                assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isZero();
+            }
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("standalone\n");
+            client.apps().statefulSets().inNamespace("db").withName("postgres").scale(0);
+            client.pods().inNamespace("db").withLabel("app", "postgres")
+                    .informOnCondition(List::isEmpty).get(30, TimeUnit.SECONDS);
+        }
     }
 }

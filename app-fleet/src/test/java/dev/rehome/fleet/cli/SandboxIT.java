@@ -1,0 +1,28 @@
+package dev.rehome.fleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: {@code copy --sandbox} on a machine with nothing set up, through the real jar. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class SandboxIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void copiesTheSampleDatabaseBetweenTwoEmbeddedServersAndExits0() throws Exception {
+        FleetJar.Result r = new FleetJar(work).run(Map.of(), "copy", "--sandbox");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.stdout()).startsWith("# rehome copy: passed")
+                .contains("| checks | rows, checksum, sequence, schema, large-objects |")
+                .contains("not replayed: role trap_reader does not exist in the target");
+        assertThat(r.stderr()).contains("sandbox: starting PostgreSQL 15 (source) and 17 (target)");
+    }
+}
