@@ -91,6 +91,9 @@ final class MigrateMoveCommand implements Callable<Integer> {
             if (options.dryRun) {
                 return dryRun(world, targets);
             }
+            if (!options.yes && !options.sandbox) {
+                dryRun(world, targets);
+            }
             Confirmation.confirm("migrate " + targets + " into " + options.into, options, context);
             FleetReport report = new FleetRun(context.clock()).run(moves.tasks(targets, options.into), parallel);
             context.out().print(FleetReportMarkdown.render(report));
@@ -106,6 +109,7 @@ final class MigrateMoveCommand implements Callable<Integer> {
         }
     }
 
+    /** Prints every plan with its preflight verdicts; the worst exit code a run would start with. */
     private int dryRun(FleetWorld world, List<NamespacedName> targets) {
         int worst = 0;
         for (NamespacedName w : targets) {
@@ -117,7 +121,9 @@ final class MigrateMoveCommand implements Callable<Integer> {
             }
             context.out().println();
         }
-        context.out().println("(dry run: nothing was changed)");
+        if (options.dryRun) {
+            context.out().println("(dry run: nothing was changed)");
+        }
         context.out().flush();
         return worst;
     }

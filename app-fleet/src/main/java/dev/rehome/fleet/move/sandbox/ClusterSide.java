@@ -5,6 +5,7 @@ import dev.rehome.basketball.NetworkVerdict;
 import dev.rehome.basketball.WorkloadRef;
 import dev.rehome.basketball.config.BasketballConfig;
 import dev.rehome.basketball.sandbox.InMemoryCluster;
+import dev.rehome.core.Identifiers;
 import dev.rehome.core.Secret;
 import dev.rehome.fleet.move.AppReference;
 import dev.rehome.fleet.move.FleetCutover;
@@ -55,11 +56,11 @@ final class ClusterSide {
         }
         Secret password = Secret.of(UUID.randomUUID().toString());
         source.createLoginRole(app.appUser(), password, app.database());
-        source.execute(app.database(), "DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
+        String role = Identifiers.literal(app.appUser());
+        source.execute(app.database(), "DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_catalog.pg_namespace "
                 + "WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP EXECUTE format("
-                + "'GRANT USAGE ON SCHEMA %I TO %I; GRANT ALL ON ALL TABLES IN SCHEMA %I TO %I; "
-                + "GRANT ALL ON ALL SEQUENCES IN SCHEMA %I TO %I', s, '" + app.appUser() + "', s, '" + app.appUser()
-                + "', s, '" + app.appUser() + "'); END LOOP; END $$");
+                + "'GRANT USAGE ON SCHEMA %1$I TO %2$I; GRANT ALL ON ALL TABLES IN SCHEMA %1$I TO %2$I; "
+                + "GRANT ALL ON ALL SEQUENCES IN SCHEMA %1$I TO %2$I', s, " + role + "); END LOOP; END $$");
         dns.service(cfg.source().service(), ns, 5432, new SandboxDns.Address(source.host(), source.port()));
         WorkloadRef appRef = new WorkloadRef(ns, cfg.app().deployment());
         WorkloadRef pg = new WorkloadRef(ns, cfg.source().deployment());
