@@ -38,7 +38,7 @@ class CompanionRepointTest {
         cluster.setEnv(APP, "mcd-tracker", "DATABASE_NAME", new InMemoryCluster.EnvDef("mcd_tracker", null, null));
         cluster.setEnv(APP, "mcd-tracker", "DATABASE_USER", new InMemoryCluster.EnvDef(null, "postgres-credentials", "POSTGRES_USER"));
         cluster.setEnv(APP, "mcd-tracker", "DATABASE_PASSWORD", new InMemoryCluster.EnvDef(null, "postgres-credentials", "POSTGRES_PASSWORD"));
-        String before = cluster.snapshot();
+        List<InMemoryCluster.EnvDef> before = env();
         Cutover cutover = new Cutover(config(), ports(), RunOptions.defaults("test"));
         CompanionRepoint step = new CompanionRepoint(new FakeRepoint(), cutover, ref);
         StepContext ctx = StepContext.detached(clock);
@@ -57,7 +57,13 @@ class CompanionRepointTest {
 
         step.undo(ctx);
 
-        assertThat(cluster.snapshot()).isEqualTo(before);
+        assertThat(env()).isEqualTo(before);
+        assertThat(cluster.read("mcd-tracker", "mcd-tracker-db-pal-e-postgres")).isEmpty();
+    }
+
+    private List<InMemoryCluster.EnvDef> env() {
+        return List.of("DATABASE_HOST", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD").stream()
+                .map(v -> cluster.env(APP, "mcd-tracker", v).orElseThrow()).toList();
     }
 
     /** Does what the basketball re-point does to the cluster: the Secret with the URL, the host var pointed at it. */
