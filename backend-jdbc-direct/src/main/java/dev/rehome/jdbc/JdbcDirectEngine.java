@@ -10,6 +10,7 @@ import dev.rehome.core.TableCopy;
 import dev.rehome.core.TableRef;
 import dev.rehome.jdbc.copy.CopySessions;
 import dev.rehome.jdbc.copy.DataCopier;
+import dev.rehome.jdbc.copy.DatabaseSettingsCopier;
 import dev.rehome.jdbc.copy.DdlApplier;
 import dev.rehome.jdbc.copy.DdlScript;
 import dev.rehome.jdbc.copy.DumpSection;
@@ -42,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Order of work: export a snapshot on a coordinator session that stays open until the data is read; dump
- * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data in one transaction; copy
- * the rows of every table (partition leaves, never partitioned parents) and the large objects on
- * {@code jobs} workers that joined the snapshot, largest table first (tables over the split threshold in page
- * ranges side by side), with explicit column lists that leave out generated columns; set sequences; build indexes in parallel, then constraints, triggers and the rest of
+ * pre-data and post-data DDL in that snapshot ({@code --no-owner}); apply pre-data; copy the rows of every table
+ * (partition leaves, never partitioned parents) and the large objects on {@code jobs} workers that joined the
+ * snapshot, largest table first (tables over the split threshold in page ranges side by side), with explicit
+ * column lists that leave out generated columns; set sequences and the database's own settings
+ * ({@code ALTER DATABASE ... SET}); build indexes in parallel, then constraints, triggers and the rest of
  * post-data; refresh materialized views; replay privileges whose roles exist on the target; {@code ANALYZE}.
  *
  * <p>Triggers never fire during the load because they do not exist yet: pg_dump puts triggers, rules, foreign
@@ -55,9 +57,12 @@ import org.slf4j.LoggerFactory;
  * objects belong to the target login.
  *
  * <p>Limits: {@code pg_dump} must be at least the source's major version (the local one is 15: a newer source
- * needs a {@link SchemaDumper} that runs pg_dump in the source pod); grants and comments on large objects,
- * publications, subscriptions and security labels are not copied; a materialized view is refreshed from the
- * copied data, so a stale one on the source is fresh on the target. Thread-safe: one instance serves many copies.
+ * needs a {@link SchemaDumper} that runs pg_dump in the source pod, see
+ * {@link PgDumpSchemaDumper#runningWhere}); grants and comments on large objects, publications, subscriptions,
+ * security labels and role-bound database settings are not copied; a row-level security policy that names a role
+ * the target lacks fails post-data (dropping it could widen access); a materialized view is refreshed from the
+ * copied data, so a stale one on the source is fresh on the target; the target must run the source's major
+ * version or a newer one. Thread-safe: one instance serves many copies.
  */
 public final class JdbcDirectEngine implements CopyEngine {
     public static final String ID = "jdbc-direct";
@@ -115,7 +120,8 @@ public final class JdbcDirectEngine implements CopyEngine {
     }
 
     /** What the snapshot phase produced: the source's inventory, both DDL sections, and the tables copied. */
-    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables) {
+    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables,
+                          List<String> notices) {
     }
 
     private CopyResult run(CopyRequest request, MigrationListener listener) throws SQLException {
@@ -127,7 +133,7 @@ public final class JdbcDirectEngine implements CopyEngine {
         new DdlApplier(sessions).applyPostData(loaded.post(), jobs);
         TargetFinisher finisher = new TargetFinisher(sessions);
         finisher.refresh(loaded.catalog().materializedViews());
-        List<String> notices = new ArrayList<>();
+        List<String> notices = new ArrayList<>(loaded.notices());
         request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
         List<String> privileges = new ArrayList<>(loaded.pre().privileges());
         privileges.addAll(loaded.post().privileges());
@@ -154,16 +160,17 @@ public final class JdbcDirectEngine implements CopyEngine {
                     request.source().describe(), snapshot, request.options().jobs());
             DdlScript pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
             DdlScript post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
-            new DdlApplier(sessions).applyPreData(pre);
+            List<String> notices = new DdlApplier(sessions).applyPreData(pre);
             ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
             List<TableCopy> tables = new DataCopier(sessions, clock, splitThresholdBytes)
                     .copy(snapshot, catalog, request.options().jobs(), meter);
             try (Connection target = sessions.openTarget()) {
                 new SequenceCopier().copy(coordinator, target, catalog.sequences());
+                notices.addAll(new DatabaseSettingsCopier().copy(coordinator, target, request.target().database()));
             }
             coordinator.commit();
             meter.finish();
-            return new Loaded(catalog, pre, post, tables);
+            return new Loaded(catalog, pre, post, tables, notices);
         }
     }
 

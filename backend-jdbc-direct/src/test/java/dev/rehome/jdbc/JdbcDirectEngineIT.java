@@ -71,8 +71,9 @@ class JdbcDirectEngineIT {
         assertProjectVerifierAgrees(trapSource, target15.endpoint("trap_same"));
         assertTrapInvariants(target15, "trap_same"); // last: it writes to the target
         assertThat(result.engine()).isEqualTo("jdbc-direct");
-        assertThat(result.notices()).hasSize(2).allSatisfy(n -> assertThat(n).contains("TO \"trap_reader\" not replayed:"
-                + " role trap_reader does not exist in the target"));
+        assertThat(result.notices()).filteredOn(n -> n.startsWith("GRANT")).hasSize(2).allSatisfy(n -> assertThat(n)
+                .contains("TO \"trap_reader\" not replayed: role trap_reader does not exist in the target"));
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("work_mem=16MB of role trap_reader not copied"));
         assertThat(q(target15, "trap_same", "SELECT has_table_privilege('public', 'trap.\"order\"', 'SELECT')")).isEqualTo("t");
         assertThat(progress).isNotEmpty();
         CopyProgress last = progress.get(progress.size() - 1);
@@ -89,6 +90,16 @@ class JdbcDirectEngineIT {
 
         assertSameContents(source, TRAP, target17, "trap_newer");
         assertTrapInvariants(target17, "trap_newer");
+    }
+
+    @Test
+    void copiesEveryTrapFrom15To18() {
+        try (PostgresServer target18 = PostgresServers.start(18)) {
+            copy(trapSource, target18, "trap_18", CopyOptions.ofDefaults().withJobs(2), new CopyOnWriteArrayList<>());
+
+            assertSameContents(source, TRAP, target18, "trap_18");
+            assertTrapInvariants(target18, "trap_18");
+        }
     }
 
     @Test
@@ -115,6 +126,23 @@ class JdbcDirectEngineIT {
                      AND datdba <> 'app_owner'::regrole
                 ) x""");
         assertThat(notOwned).isEmpty();
+    }
+
+    @Test
+    void copiesIntoADatabaseOwnedByANonSuperuserLoginWhereAnAdministratorPreinstalledTheExtensions() {
+        target17.execute("postgres", "CREATE ROLE cnpg_app LOGIN PASSWORD 'app-pass'");
+        target17.execute("postgres", "CREATE DATABASE trap_app OWNER cnpg_app TEMPLATE template0 ENCODING 'UTF8'"
+                + " LC_COLLATE 'C' LC_CTYPE 'C'");
+        target17.execute("trap_app", "CREATE EXTENSION citext; CREATE EXTENSION hstore");
+        DatabaseEndpoint app = DatabaseEndpoint.of(target17.host(), target17.port(), "trap_app", "cnpg_app", Secret.of("app-pass"));
+        assertThat(guard.prepare(app, Optional.empty(), false)).isEqualTo(TargetGuard.Outcome.EMPTY);
+
+        CopyResult result = engine.copy(new CopyRequest(trapSource, app, CopyOptions.ofDefaults().withJobs(2)), MigrationListener.NONE);
+
+        assertSameContents(source, TRAP, target17, "trap_app");
+        assertThat(result.notices()).anySatisfy(n -> assertThat(n).startsWith("COMMENT ON EXTENSION").contains("skipped"));
+        assertThat(q(target17, "trap_app", "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('trap', 'Mixed Case') AND c.relowner <> 'cnpg_app'::regrole")).isEqualTo("0");
     }
 
     @Test
@@ -245,6 +273,9 @@ class JdbcDirectEngineIT {
         assertThat(q(to, db, "SELECT datcollate || '/' || pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"))
                 .isEqualTo("C/UTF8");
         assertThat(q(to, db, "SELECT count(*) FROM pg_largeobject_metadata WHERE oid = " + TrapFixture.LARGE_OBJECT_OID)).isEqualTo("1");
+        String databaseSettings = "SELECT array_to_string(setconfig, ' | ') FROM pg_db_role_setting WHERE setrole = 0"
+                + " AND setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        assertThat(q(to, db, databaseSettings)).isEqualTo(q(source, TRAP, databaseSettings)).contains("search_path=\"$user\", public, trap");
     }
 
     private static String schemaShape(PostgresServer server, String db) {

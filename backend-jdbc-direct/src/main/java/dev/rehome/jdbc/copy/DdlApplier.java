@@ -4,6 +4,7 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.jdbc.copy.internal.ParallelWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +32,20 @@ public final class DdlApplier {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
-    public void applyPreData(DdlScript script) {
+    /** Applies pre-data; returns notices for best-effort statements the target refused. */
+    public List<String> applyPreData(DdlScript script) {
+        List<String> notices = new ArrayList<>();
         try (Connection c = sessions.openTarget()) {
             c.setAutoCommit(false);
             int inTransaction = 0;
             for (String statement : script.statements()) {
-                execute(c, statement, "pre-data");
+                if (DdlScript.isBestEffort(statement)) {
+                    executeBestEffort(c, statement, notices);
+                } else {
+                    execute(c, statement, "pre-data");
+                }
                 if (++inTransaction == STATEMENTS_PER_TRANSACTION) {
                     c.commit();
-                    for (String setting : script.sessionSettings()) {
-                        execute(c, setting, "pre-data");
-                    }
                     inTransaction = 0;
                 }
             }
@@ -49,6 +53,22 @@ public final class DdlApplier {
         } catch (SQLException e) {
             throw new OperationFailedException("pre-data DDL on " + sessions.target().describe() + " failed: "
                     + e.getMessage(), e);
+        }
+        return notices;
+    }
+
+    /**
+     * A statement about an object the copy may not own on the target (a comment on an extension an administrator
+     * installed before): a refusal is a notice, and a savepoint keeps it from spoiling the transaction.
+     */
+    private static void executeBestEffort(Connection c, String statement, List<String> notices) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            execute(c, statement, "pre-data");
+            c.releaseSavepoint(savepoint);
+        } catch (OperationFailedException e) {
+            c.rollback(savepoint);
+            notices.add(DdlScript.summary(statement) + " skipped: " + firstLine(e.getCause().getMessage()));
         }
     }
 

@@ -44,8 +44,11 @@ public record DdlScript(List<String> sessionSettings, List<String> statements, L
         return new DdlScript(settings, statements, privileges);
     }
 
-    static boolean isSetting(String statement) {
-        return SETTING.matcher(statement).find();
+    private static final Pattern BEST_EFFORT = Pattern.compile("^COMMENT ON (EXTENSION |SCHEMA \"public\" )");
+
+    /** Statements on objects the target may already have under another owner; failing them loses only a comment. */
+    static boolean isBestEffort(String statement) {
+        return BEST_EFFORT.matcher(statement).find();
     }
 
     /** An index or index-backed constraint: builds on one table, independent of the others. */
