@@ -30,6 +30,14 @@ class MoveSandboxCliIT {
     }
 
     @Test
+    void retireBeforeAVerifiedMoveIsRefused() {
+        var r = new InProcessCli(home, Map.of()).run("retire", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
+                "--sandbox", "--now");
+        assertThat(r.exit()).as(r.all()).isEqualTo(3);
+        assertThat(r.stderr()).contains("refused").contains("retire needs a verified cutover");
+    }
+
+    @Test
     void dryRunPrintsEveryPlanAndChangesNothing() {
         var r = new InProcessCli(home, Map.of()).run("migrate", "--all-uncovered", "--into", "postgres/pal-e-postgres",
                 "--sandbox", "--dry-run");
