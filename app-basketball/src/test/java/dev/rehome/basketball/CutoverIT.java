@@ -131,7 +131,7 @@ class CutoverIT {
     }
 
     private boolean appRoleCanConnectToSource() {
-        String url = world.cluster().read("basketball-api", "postgres-credentials").orElseThrow().get("database-url").reveal();
+        String url = world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow().get("database-url").reveal();
         String password = url.substring(url.indexOf(':', 13) + 1, url.indexOf('@'));
         Properties p = new Properties();
         p.setProperty("user", "basketball");

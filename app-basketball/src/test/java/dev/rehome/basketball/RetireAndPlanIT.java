@@ -102,8 +102,8 @@ class RetireAndPlanIT {
                 "never touched: PVC basketball-api/photo-uploads",
                 "persistentVolumeReclaimPolicy -> Retain",
                 "Lease postgres/rehome-pal-e-postgres-basketball",
-                "versions: source PostgreSQL 15 -> target PostgreSQL 17")
-                .doesNotContain(world.cluster().read("basketball-api", "postgres-credentials").orElseThrow()
+                "versions: source PostgreSQL 15 -> target PostgreSQL 17", "downtime: about ")
+                .doesNotContain(world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()
                         .get("database-url").reveal());
     }
 

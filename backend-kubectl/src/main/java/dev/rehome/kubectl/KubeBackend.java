@@ -216,6 +216,13 @@ public final class KubeBackend {
             return this;
         }
 
+        /** Asks the source container itself ({@code postgres -V} through pod exec) instead of the image tag. */
+        public Builder askServerForVersion() {
+            this.versionProbe = new dev.rehome.kubectl.discovery.ExecServerVersionProbe(
+                    pod -> new PodExecCommandRunner(client, pod), Duration.ofSeconds(30));
+            return this;
+        }
+
         public KubeBackend build() {
             return new KubeBackend(this);
         }

@@ -30,6 +30,8 @@ public final class BasketballMain {
     public static void main(String[] args) {
         Path log = logFile();
         System.setProperty("rehome.log.file", log.toString());
+        // The sandbox's mock API server logs every request through java.util.logging; progress lines are ours.
+        java.util.logging.LogManager.getLogManager().reset();
         System.exit(run(args, System.out, System.err, Clock.systemUTC(), log));
     }
 

@@ -36,6 +36,9 @@ final class MigrateCommand implements Callable<Integer> {
                 cli.out().println("(dry run: nothing was changed)");
                 return preview.preflight().refusals().isEmpty() ? 0 : 3;
             }
+            if (!options.yes && !options.sandbox) {
+                PlanPrinter.print(s.runner().preview(), cli.err());
+            }
             Console.confirm("migrate " + s.config().app().deployment() + " into " + s.config().target().cluster(),
                     options, cli.err());
             CutoverOutcome outcome = s.runner().migrate();

@@ -4,7 +4,7 @@ import dev.rehome.basketball.CutoverRunner;
 import dev.rehome.basketball.RunOptions;
 import dev.rehome.basketball.config.BasketballConfig;
 import dev.rehome.basketball.config.ConfigLoader;
-import dev.rehome.basketball.sandbox.Sandbox;
+import dev.rehome.basketball.sandbox.KubeSandbox;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.UnreachableException;
 import java.io.IOException;
@@ -45,8 +45,9 @@ final class SessionFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the sandbox directory", e);
         }
-        listener.onNotice("sandbox: starting PostgreSQL 15 (basketball-api/postgres) and 17 (pal-e-postgres) in " + work);
-        Sandbox sandbox = Sandbox.start(work, clock);
+        listener.onNotice("sandbox: PostgreSQL 15 plays basketball-api/postgres, 17 plays pal-e-postgres; an in-process "
+                + "Kubernetes API seeded like the real cluster; work directory " + work);
+        KubeSandbox sandbox = KubeSandbox.start(work, clock, listener::onNotice);
         BasketballConfig config = sandbox.config();
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);

@@ -84,9 +84,20 @@ public final class Sandbox implements AutoCloseable {
     private static Sandbox prepare(PostgresServer source, PostgresServer target, Path workDir, Clock clock,
                                    boolean ownsServers) {
         BasketballConfig d = BasketballConfig.defaults();
+        Secret appPassword = prepareDatabases(source, target);
+        InMemoryCluster cluster = seed(d, clock, source, appPassword);
+        WorkloadRef appRef = new WorkloadRef(d.app().namespace(), d.app().deployment());
+        SandboxApp app = SandboxApp.over(cluster, appRef, d.app().container(), d.app().envVar());
+        Path repo = SandboxDeploymentsRepo.create(workDir.resolve("deployments"));
+        return new Sandbox(source, target, cluster, app, repo, workDir.resolve("journal"), clock, ownsServers);
+    }
+
+    /** The fixture reloaded into the source with the app's login role; the target without our database and role. */
+    static Secret prepareDatabases(PostgresServer source, PostgresServer target) {
+        BasketballConfig d = BasketballConfig.defaults();
         String db = Identifiers.quote(d.source().database());
-        String cleanup = "DROP DATABASE IF EXISTS " + db + " WITH (FORCE); DROP ROLE IF EXISTS " + Identifiers.quote(APP_ROLE);
-        source.execute("postgres", cleanup);
+        source.execute("postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE); DROP ROLE IF EXISTS "
+                + Identifiers.quote(APP_ROLE));
         target.execute("postgres", "DROP DATABASE IF EXISTS " + Identifiers.quote(d.target().database())
                 + " WITH (FORCE); DROP ROLE IF EXISTS " + Identifiers.quote(d.target().role()));
         BasketballFixture.load(source, d.source().database());
@@ -94,11 +105,13 @@ public final class Sandbox implements AutoCloseable {
         source.createLoginRole(APP_ROLE, appPassword, d.source().database());
         source.execute(d.source().database(), "GRANT ALL ON ALL TABLES IN SCHEMA public TO " + Identifiers.quote(APP_ROLE)
                 + "; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + Identifiers.quote(APP_ROLE));
-        InMemoryCluster cluster = seed(d, clock, source, appPassword);
-        WorkloadRef appRef = new WorkloadRef(d.app().namespace(), d.app().deployment());
-        SandboxApp app = new SandboxApp(cluster, appRef, d.app().container(), d.app().envVar());
-        Path repo = SandboxDeploymentsRepo.create(workDir.resolve("deployments"));
-        return new Sandbox(source, target, cluster, app, repo, workDir.resolve("journal"), clock, ownsServers);
+        return appPassword;
+    }
+
+    /** The URL the app uses on the source, password included (it lives only in the sandbox's Secret). */
+    static String sourceUrl(PostgresServer source, Secret appPassword) {
+        return "postgresql://" + APP_ROLE + ":" + appPassword.reveal() + "@" + source.host() + ":" + source.port() + "/"
+                + BasketballConfig.defaults().source().database();
     }
 
     private static InMemoryCluster seed(BasketballConfig d, Clock clock, PostgresServer source, Secret appPassword) {
@@ -108,9 +121,8 @@ public final class Sandbox implements AutoCloseable {
         c.addDeployment(app, 1, true);
         c.addDeployment(pg, 1, false);
         c.addService(d.source().namespace(), d.source().service());
-        c.put(d.app().namespace(), "postgres-credentials", Map.of("database-url", Secret.of("postgresql://" + APP_ROLE + ":"
-                + appPassword.reveal() + "@" + source.host() + ":" + source.port() + "/" + d.source().database())));
-        c.setEnv(app, d.app().container(), d.app().envVar(), new InMemoryCluster.EnvDef(null, "postgres-credentials", "database-url"));
+        c.put(d.app().namespace(), "basketball-api-secrets", Map.of("database-url", Secret.of(sourceUrl(source, appPassword))));
+        c.setEnv(app, d.app().container(), d.app().envVar(), new InMemoryCluster.EnvDef(null, "basketball-api-secrets", "database-url"));
         c.addPvc(new InMemoryCluster.Pvc(d.source().namespace(), d.source().pvc(), uid("postgres-data"), "4711",
                 "pvc-" + uid("postgres-data"), "local-path", "2Gi"), pg, "Delete");
         c.addPvc(new InMemoryCluster.Pvc(d.app().namespace(), "photo-uploads", uid("photo-uploads"), "4712",

@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Plays basketball-api for the sandbox: {@code GET /health} answers 200 only when the Deployment has replicas and
@@ -22,16 +24,11 @@ import java.util.Objects;
  */
 public final class SandboxApp implements AutoCloseable {
     private final HttpServer server;
-    private final InMemoryCluster cluster;
-    private final WorkloadRef app;
-    private final String container;
-    private final String envVar;
+    private final Supplier<Optional<String>> databaseUrl;
 
-    public SandboxApp(InMemoryCluster cluster, WorkloadRef app, String container, String envVar) {
-        this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.app = app;
-        this.container = container;
-        this.envVar = envVar;
+    /** {@code databaseUrl}: the URL the app's pods would read now, empty while the app has no pods. */
+    public SandboxApp(Supplier<Optional<String>> databaseUrl) {
+        this.databaseUrl = Objects.requireNonNull(databaseUrl, "databaseUrl");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -47,25 +44,33 @@ public final class SandboxApp implements AutoCloseable {
         server.start();
     }
 
+    /** The app as the in-memory cluster defines it: replicas, the env var, and the Secret it names. */
+    public static SandboxApp over(InMemoryCluster cluster, WorkloadRef app, String container, String envVar) {
+        return new SandboxApp(() -> {
+            if (!cluster.exists(app) || cluster.replicas(app) == 0) {
+                return Optional.empty();
+            }
+            return cluster.env(app, container, envVar).flatMap(env -> env.literal() != null ? Optional.of(env.literal())
+                    : cluster.read(app.namespace(), env.secret()).map(d -> d.get(env.key())).map(Secret::reveal));
+        });
+    }
+
     public String healthUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
     }
 
     boolean healthy() {
-        if (!cluster.exists(app) || cluster.replicas(app) == 0) {
+        Optional<String> url;
+        try {
+            url = databaseUrl.get();
+        } catch (RuntimeException e) {
             return false;
         }
-        var env = cluster.env(app, container, envVar).orElse(null);
-        if (env == null) {
-            return false;
-        }
-        String url = env.literal() != null ? env.literal()
-                : cluster.read(app.namespace(), env.secret()).map(d -> d.get(env.key())).map(Secret::reveal).orElse(null);
-        if (url == null) {
+        if (url.isEmpty()) {
             return false;
         }
         try {
-            DatabaseEndpoint e = parseWithPassword(url);
+            DatabaseEndpoint e = parseWithPassword(url.get());
             try (Connection c = new PgConnector("basketball-api").open(e); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM public.players")) {
                 return rs.next();

@@ -115,6 +115,8 @@ public final class PreflightStep implements Step {
         for (String kept : c.retire().protectedPvcs()) {
             lines.add("never touched: PVC " + c.app().namespace() + "/" + kept + " (mounted by the app, not the database's)");
         }
+        lines.add("downtime: about " + DowntimeEstimate.of(source.databaseBytes()).toSeconds() + "s with the app at 0 replicas "
+                + "(copy and verification of " + source.databaseBytes() / (1024 * 1024) + " MiB, scaling, health check)");
         return new PreflightReport(source.major(), target.major(), argo, net, volume, lines, refusals);
     }
 

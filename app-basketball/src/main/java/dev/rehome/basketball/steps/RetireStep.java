@@ -45,9 +45,11 @@ public final class RetireStep implements Step {
         var s = cutover.config().source();
         List<String> out = new ArrayList<>();
         if (cutover.gitops()) {
+            out.add("changes: scale Deployment " + cutover.sourceWorkload() + " to 0 and wait until its pods are gone");
             out.add("file " + cutover.config().gitops().overlay() + "/" + cutover.config().gitops().dropResource()
                     + ": removed, on a new branch (not pushed)");
         } else {
+            out.add("changes: scale Deployment " + cutover.sourceWorkload() + " to 0 and wait until its pods are gone");
             out.add("changes: delete Deployment " + cutover.sourceWorkload() + " and Service " + s.namespace() + "/" + s.service());
         }
         var facts = migration.get().facts();
@@ -80,6 +82,8 @@ public final class RetireStep implements Step {
             throw new RefusedException("the cool-off runs until " + allowed + "; retire then, or pass --now to skip it");
         }
         var s = cutover.config().source();
+        // Stop first (no pod may hold the volume or answer a stray client), then remove.
+        cutover.ports().workloads().scale(cutover.sourceWorkload(), 0, cutover.config().deadlines().scale());
         if (cutover.gitops()) {
             GitOpsChange change = new GitOpsEditor(cutover.options().gitopsDir().orElseThrow(), cutover.config()).retire();
             gitopsSink.accept(change);

@@ -65,7 +65,7 @@ class GitOpsEditorTest {
                             - name: PHOTO_UPLOAD_DIR
                               value: /data/photos
                 """);
-        assertThat(patch).doesNotContain("postgres-credentials").doesNotContain("database-url")
+        assertThat(patch).doesNotContain("basketball-api-secrets").doesNotContain("database-url")
                 .contains("# the app reads its database from this one variable").contains("claimName: photo-uploads")
                 .doesNotContainIgnoringCase("password:");
     }

@@ -1,5 +1,6 @@
 package dev.rehome.kubectl.discovery;
 
+import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.kubectl.NamespacedName;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,19 @@ public record SourceDatabase(NamespacedName workload, String kind, Optional<Stri
         untouchedClaims = List.copyOf(untouchedClaims);
         Objects.requireNonNull(majorVersion, "majorVersion");
         Objects.requireNonNull(service, "service");
+    }
+
+    /** The in-cluster DNS name of the database's Service, e.g. {@code postgres.basketball-api.svc.cluster.local}. */
+    public Optional<String> serviceHost() {
+        return service.map(s -> s + "." + workload.namespace() + ".svc.cluster.local");
+    }
+
+    /**
+     * The source's login as an endpoint reached at {@code host:port} (the Service from inside the cluster, or the
+     * local end of a port-forward).
+     */
+    public DatabaseEndpoint endpoint(String host, int port) {
+        return DatabaseEndpoint.of(host, port, credentials.database(), credentials.user(), credentials.password());
     }
 
     /** A few lines for plans and reports; no secrets. */

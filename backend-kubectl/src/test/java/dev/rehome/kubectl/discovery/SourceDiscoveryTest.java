@@ -10,21 +10,23 @@ import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.retry.KubeRetry;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SourceDiscoveryTest {
     private MockCluster cluster;
 
-    @BeforeEach
+    @BeforeAll
     void seed() {
         cluster = MockCluster.seeded();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         cluster.close();
     }
@@ -68,6 +70,9 @@ class SourceDiscoveryTest {
         assertThat(db.pod()).contains("postgres-6b8f9c7d54-x2k4p");
         assertThat(db.container()).isEqualTo("postgres");
         assertThat(db.service()).contains("postgres");
+        assertThat(db.serviceHost()).contains("postgres.basketball-api.svc.cluster.local");
+        assertThat(db.endpoint("127.0.0.1", 15432).password()).isEqualTo(Secret.of("sandbox-basketball-pw"));
+        assertThat(db.endpoint("127.0.0.1", 15432).database()).isEqualTo("basketball");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.rehome.kubectl.retry.Poller;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.cluster.ClusterSeeds;
+import dev.rehome.testkit.cluster.CnpgRoleReconciler;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
@@ -60,9 +61,9 @@ class ProvisionerIT {
 
     private Provisioner provisioner() {
         FakeClock clock = new FakeClock(ClusterSeeds.SEEDED_AT);
-        MiniCnpgOperator operator = new MiniCnpgOperator(cluster.client(), server);
+        CnpgRoleReconciler operator = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", server);
         Poller poller = new Poller(clock, d -> {
-            operator.reconcile();
+            operator.reconcileOnce();
             clock.advance(d);
         }, Duration.ofSeconds(2));
         return new Provisioner(cluster.client(), t -> new PsqlConsole(runner, Duration.ofSeconds(30)),
@@ -70,7 +71,7 @@ class ProvisionerIT {
     }
 
     private static ProvisionRequest request(String name, String appNamespace) {
-        return new ProvisionRequest(PAL_E, name, name, new NamespacedName(appNamespace, name + "-db"), "plan-" + name);
+        return new ProvisionRequest(PAL_E, name, name, new NamespacedName(appNamespace, name.replace('_', '-') + "-db"), "plan-" + name);
     }
 
     @Test
@@ -171,6 +172,30 @@ class ProvisionerIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("legacy_app");
             assertThat(rs.getString(2)).isEqualTo("C");
+        }
+    }
+
+    @Test
+    void onCnpg130TheRoleIsADatabaseRoleAndTheClusterSpecIsUntouched() throws Exception {
+        cluster.client().configMaps().inNamespace("postgres").withName("cnpg-default-monitoring").edit(cm -> {
+            cm.getMetadata().getAnnotations().put("cnpg.io/operatorVersion", "1.30.0");
+            return cm;
+        });
+        String clusterVersion = CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace("postgres")
+                .withName("pal-e-postgres").get().getMetadata().getResourceVersion();
+
+        ProvisionResult result = provisioner().provision(request("newer_app", "pal-e-mail"));
+
+        assertThat(result.roleMethod()).isEqualTo("DatabaseRole");
+        assertThat(CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace("postgres").withName("pal-e-postgres")
+                .get().getMetadata().getResourceVersion()).isEqualTo(clusterVersion);
+        String password = cluster.client().secrets().inNamespace("pal-e-mail").withName("newer-app-db").get()
+                .getStringData().get("password");
+        Properties login = new Properties();
+        login.setProperty("user", "newer_app");
+        login.setProperty("password", password);
+        try (var c = DriverManager.getConnection(server.jdbcUrl("newer_app"), login)) {
+            assertThat(c.isValid(5)).isTrue();
         }
     }
 

@@ -75,6 +75,46 @@ class LeaseLockTest {
                 .getSpec().getHolderIdentity()).isEqualTo("run-b");
     }
 
+    /** A scheduler that only records the renewal task, so the test runs it when the fake clock says so. */
+    private static final class ManualScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        Runnable task;
+        long periodMillis;
+
+        ManualScheduler() {
+            super(1);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
+                                                                           long period, java.util.concurrent.TimeUnit unit) {
+            task = command;
+            periodMillis = unit.toMillis(period);
+            return super.schedule(() -> { }, 1, java.util.concurrent.TimeUnit.DAYS);
+        }
+    }
+
+    @Test
+    void aRenewerKeepsTheLeaseAliveEveryThirdOfItsTtlUntilReleased() {
+        ManualScheduler scheduler = new ManualScheduler();
+        try {
+            LeaseLock renewing = new LeaseLock(cluster.client(), "postgres", clock, scheduler);
+            LeaseLock.LeaseHandle held = renewing.acquire("basketball", "run-a", TTL);
+            assertThat(scheduler.periodMillis).isEqualTo(20_000);
+
+            for (int i = 0; i < 6; i++) {
+                clock.advance(Duration.ofSeconds(20));
+                scheduler.task.run();
+            }
+            assertThatThrownBy(() -> lock.acquire("basketball", "run-b", TTL)).isInstanceOf(RefusedException.class)
+                    .hasMessageContaining("until 2026-11-26T12:03:00Z");
+
+            held.close();
+            lock.acquire("basketball", "run-b", TTL);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
     @Test
     void leaseNamesAreDnsLabels() {
         assertThat(LeaseLock.leaseName("pal-e-postgres/Basketball_DB")).isEqualTo("rehome-pal-e-postgres-basketball-db");
