@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * The real cluster the kubeconfig names. The audit and discovery run against it; reading a source's tables and
- * running a cutover need the Kubernetes adapters of the cutover ports (port-forward to the source, the Lease, the
- * CNPG Backup, ...), which app-basketball provides once they land: until then those calls refuse with exit 4 and
- * point to {@code --sandbox}.
+ * running a cutover also need a way to reach both servers from this machine (a port-forwarding
+ * {@code Databases}); the cluster-side ports exist ({@code dev.rehome.basketball.cluster.KubernetesPorts.over},
+ * {@code LeaseLock}, {@code ConfigMapJournal}) and {@link #ports} is the one place to wire them once that lands.
+ * Until then those calls refuse with exit 4 and point to {@code --sandbox}.
  */
 public final class KubernetesWorld implements FleetWorld {
     private final KubernetesClient client;
