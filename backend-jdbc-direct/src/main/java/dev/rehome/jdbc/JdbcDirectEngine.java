@@ -114,47 +114,57 @@ public final class JdbcDirectEngine implements CopyEngine {
         }
     }
 
+    /** What the snapshot phase produced: the source's inventory, both DDL sections, and the tables copied. */
+    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables) {
+    }
+
     private CopyResult run(CopyRequest request, MigrationListener listener) throws SQLException {
         long start = clock.millis();
         int jobs = request.options().jobs();
         CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
+        Loaded loaded = loadInOneSnapshot(request, sessions, listener);
+        LOG.info("data copied in {} ms; building indexes and constraints", clock.millis() - start);
+        new DdlApplier(sessions).applyPostData(loaded.post(), jobs);
+        TargetFinisher finisher = new TargetFinisher(sessions);
+        finisher.refresh(loaded.catalog().materializedViews());
         List<String> notices = new ArrayList<>();
-        SourceCatalog catalog;
-        DdlScript post;
-        DdlScript pre;
-        List<TableCopy> tables;
+        request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
+        List<String> privileges = new ArrayList<>(loaded.pre().privileges());
+        privileges.addAll(loaded.post().privileges());
+        notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
+        finisher.analyze(analyzable(loaded.catalog()), jobs);
+        notices.forEach(listener::onNotice);
+        Duration took = Duration.ofMillis(clock.millis() - start);
+        LOG.info("copy to {} finished in {} ms", request.target().describe(), took.toMillis());
+        return new CopyResult(ID, took, loaded.tables(), notices);
+    }
+
+    /**
+     * Everything that must see the source at one moment: the exported snapshot stays open on the coordinator
+     * session while pg_dump reads the schema and the workers read the rows and large objects in it.
+     */
+    private Loaded loadInOneSnapshot(CopyRequest request, CopySessions sessions, MigrationListener listener)
+            throws SQLException {
         try (Connection coordinator = sessions.openSource()) {
             CopySessions.startReadOnlyRepeatableRead(coordinator);
             String snapshot = exportSnapshot(coordinator);
-            catalog = SourceCatalog.read(coordinator);
+            SourceCatalog catalog = SourceCatalog.read(coordinator);
             LOG.info("copying {} tables, {} sequences, {} large objects from {} (snapshot {}) on {} jobs",
                     catalog.tables().size(), catalog.sequences().size(), catalog.largeObjects(),
-                    request.source().describe(), snapshot, jobs);
-            pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
-            post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
-            DdlApplier ddl = new DdlApplier(sessions);
-            ddl.applyPreData(pre);
+                    request.source().describe(), snapshot, request.options().jobs());
+            DdlScript pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
+            DdlScript post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
+            new DdlApplier(sessions).applyPreData(pre);
             ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
-            tables = new DataCopier(sessions, clock, splitThresholdBytes).copy(snapshot, catalog, jobs, meter);
+            List<TableCopy> tables = new DataCopier(sessions, clock, splitThresholdBytes)
+                    .copy(snapshot, catalog, request.options().jobs(), meter);
             try (Connection target = sessions.openTarget()) {
                 new SequenceCopier().copy(coordinator, target, catalog.sequences());
             }
             coordinator.commit();
             meter.finish();
+            return new Loaded(catalog, pre, post, tables);
         }
-        LOG.info("data copied in {} ms; building indexes and constraints", clock.millis() - start);
-        new DdlApplier(sessions).applyPostData(post, jobs);
-        TargetFinisher finisher = new TargetFinisher(sessions);
-        finisher.refresh(catalog.materializedViews());
-        request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
-        List<String> privileges = new ArrayList<>(pre.privileges());
-        privileges.addAll(post.privileges());
-        notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
-        finisher.analyze(analyzable(catalog), jobs);
-        notices.forEach(listener::onNotice);
-        Duration took = Duration.ofMillis(clock.millis() - start);
-        LOG.info("copy to {} finished in {} ms", request.target().describe(), took.toMillis());
-        return new CopyResult(ID, took, tables, notices);
     }
 
     private static String exportSnapshot(Connection coordinator) throws SQLException {

@@ -11,6 +11,8 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.Secret;
 import dev.rehome.core.UnreachableException;
+import dev.rehome.core.VerificationReport;
+import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.core.spi.CommandRunner;
 import dev.rehome.core.spi.CommandSpec;
 import dev.rehome.core.spi.RunningCommand;
@@ -66,7 +68,8 @@ class JdbcDirectEngineIT {
         CopyResult result = copy(trapSource, target15, "trap_same", CopyOptions.ofDefaults().withJobs(2), progress);
 
         assertSameContents(source, TRAP, target15, "trap_same");
-        assertTrapInvariants(target15, "trap_same");
+        assertProjectVerifierAgrees(trapSource, target15.endpoint("trap_same"));
+        assertTrapInvariants(target15, "trap_same"); // last: it writes to the target
         assertThat(result.engine()).isEqualTo("jdbc-direct");
         assertThat(result.notices()).hasSize(2).allSatisfy(n -> assertThat(n).contains("TO \"trap_reader\" not replayed:"
                 + " role trap_reader does not exist in the target"));
@@ -123,6 +126,7 @@ class JdbcDirectEngineIT {
         CopyResult result = copy(from, target17, "pagila_copy", CopyOptions.ofDefaults().withJobs(2), new CopyOnWriteArrayList<>());
 
         assertSameContents(source, "pagila", target17, "pagila_copy");
+        assertProjectVerifierAgrees(from, target17.endpoint("pagila_copy"));
         assertThat(result.totalRows()).isGreaterThan(40_000);
         assertThat(schemaShape(target17, "pagila_copy")).isEqualTo(schemaShape(source, "pagila"));
     }
@@ -203,6 +207,12 @@ class JdbcDirectEngineIT {
         Map<String, String> actual = IndependentComparison.fingerprint(to, toDb);
         assertThat(expected).isNotEmpty();
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    /** rehome's own full verification must agree with the independent comparison. */
+    private static void assertProjectVerifierAgrees(DatabaseEndpoint from, DatabaseEndpoint to) {
+        VerificationReport report = Verifiers.forLevel(Verifiers.FULL).verify(from, to);
+        assertThat(report.passed()).as("verify --level full: %s", report).isTrue();
     }
 
     private static void assertTrapInvariants(PostgresServer to, String db) {

@@ -8,6 +8,14 @@ final class Console {
     private Console() {
     }
 
+    /** Refuses at once, before anything is read or started, when nobody could be asked. */
+    static void requireAnswerable(String what, CommonOptions o) {
+        if (!o.yes && !o.sandbox && !o.dryRun && System.console() == null) {
+            throw new RefusedException(what + " changes a live system and there is no terminal to ask; pass --yes to "
+                    + "confirm from a script");
+        }
+    }
+
     static void confirm(String what, CommonOptions o, PrintStream err) {
         if (o.yes || o.sandbox) {
             return;

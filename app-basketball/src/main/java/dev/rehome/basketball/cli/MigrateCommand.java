@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "migrate", description = {"Run the cutover: preflight, lock, provision, fingerprint, quiesce and fence,"
+@Command(name = "migrate", mixinStandardHelpOptions = true, description = {"Run the cutover: preflight, lock, provision, fingerprint, quiesce and fence,"
         + " copy, verify, re-point (point of no return), scale up + health, prove a backup.",
         "A killed run continues where it stopped when started again. Any failure before the re-point puts the app "
                 + "back on the old database automatically."})
@@ -27,6 +27,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Console.requireAnswerable("migrate", options);
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             if (options.dryRun) {
                 PlanPreview preview = s.runner().preview();

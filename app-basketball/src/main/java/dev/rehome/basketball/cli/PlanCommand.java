@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "plan", description = "Print every step, what it reads and changes (resources, SQL, files), what it "
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Print every step, what it reads and changes (resources, SQL, files), what it "
         + "will not touch, and the preflight verdicts. Changes nothing.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin

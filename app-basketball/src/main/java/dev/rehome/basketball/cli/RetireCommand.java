@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "retire", description = {"Remove the standalone postgres Deployment and Service (or its overlay file"
+@Command(name = "retire", mixinStandardHelpOptions = true, description = {"Remove the standalone postgres Deployment and Service (or its overlay file"
         + " with --gitops-dir). Refused until the cutover is verified, a backup completed and the cool-off passed.",
         "The PVC is kept unless --delete-volume, which deletes only the PVC proven at preflight, by UID. The "
                 + "photo-uploads PVC is never touched."})
@@ -31,6 +31,7 @@ final class RetireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Console.requireAnswerable("retire", options);
         try (Session s = cli.sessions().open(options, cli.progress(), now, deleteVolume)) {
             if (options.dryRun) {
                 s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "rollback", description = {"Put the app back on the old database: undo every step that ran, newest first.",
+@Command(name = "rollback", mixinStandardHelpOptions = true, description = {"Put the app back on the old database: undo every step that ran, newest first.",
         "After the re-point this is allowed only while the target shows no writes since the cutover; otherwise it "
                 + "refuses and says why."})
 final class RollbackCommand implements Callable<Integer> {
@@ -23,6 +23,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Console.requireAnswerable("rollback", options);
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             Console.confirm("roll " + s.config().app().deployment() + " back to its old database", options, cli.err());
             CutoverOutcome outcome = s.runner().rollback();

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", description = "Show the journal: each step's state and when, and the facts recorded (no secrets).")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the journal: each step's state and when, and the facts recorded (no secrets).")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "verify", description = "Compare the source and the target now (checksums, sequences, schema, "
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Compare the source and the target now (checksums, sequences, schema, "
         + "ownership) and print what differs. Read-only. Exit 1 when they differ.")
 final class VerifyCommand implements Callable<Integer> {
     @Mixin

@@ -10,6 +10,7 @@ import dev.rehome.basketball.config.BasketballConfig;
 import dev.rehome.basketball.steps.SqlProvisioner;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.FileJournal;
+import dev.rehome.core.Identifiers;
 import dev.rehome.core.Secret;
 import dev.rehome.core.Verifier;
 import dev.rehome.testkit.PostgresServer;
@@ -42,9 +43,11 @@ public final class Sandbox implements AutoCloseable {
     private final Path deploymentsRepo;
     private final Path journalDir;
     private final Clock clock;
+    private final boolean ownsServers;
 
     private Sandbox(PostgresServer source, PostgresServer target, InMemoryCluster cluster, SandboxApp app,
-                    Path deploymentsRepo, Path journalDir, Clock clock) {
+                    Path deploymentsRepo, Path journalDir, Clock clock, boolean ownsServers) {
+        this.ownsServers = ownsServers;
         this.source = source;
         this.target = target;
         this.cluster = cluster;
@@ -54,22 +57,13 @@ public final class Sandbox implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Starts both servers and prepares the world on them; {@link #close()} stops them. */
     public static Sandbox start(Path workDir, Clock clock) {
-        BasketballConfig d = BasketballConfig.defaults();
         PostgresServer source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         PostgresServer target = null;
         try {
             target = PostgresServers.start(17);
-            BasketballFixture.load(source, d.source().database());
-            Secret appPassword = Secret.of(UUID.randomUUID().toString());
-            source.createLoginRole(APP_ROLE, appPassword, d.source().database());
-            source.execute(d.source().database(), "GRANT ALL ON ALL TABLES IN SCHEMA public TO basketball; "
-                    + "GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO basketball");
-            InMemoryCluster cluster = seed(d, clock, source, appPassword);
-            WorkloadRef appRef = new WorkloadRef(d.app().namespace(), d.app().deployment());
-            SandboxApp app = new SandboxApp(cluster, appRef, d.app().container(), d.app().envVar());
-            Path repo = SandboxDeploymentsRepo.create(workDir.resolve("deployments"));
-            return new Sandbox(source, target, cluster, app, repo, workDir.resolve("journal"), clock);
+            return prepare(source, target, workDir, clock, true);
         } catch (RuntimeException e) {
             source.close();
             if (target != null) {
@@ -77,6 +71,34 @@ public final class Sandbox implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Prepares a fresh world on servers the caller owns (tests share two servers across cases): the fixture
+     * reloaded into the source, the target without the basketball database and role, a new cluster and repo.
+     */
+    public static Sandbox prepare(PostgresServer source, PostgresServer target, Path workDir, Clock clock) {
+        return prepare(source, target, workDir, clock, false);
+    }
+
+    private static Sandbox prepare(PostgresServer source, PostgresServer target, Path workDir, Clock clock,
+                                   boolean ownsServers) {
+        BasketballConfig d = BasketballConfig.defaults();
+        String db = Identifiers.quote(d.source().database());
+        String cleanup = "DROP DATABASE IF EXISTS " + db + " WITH (FORCE); DROP ROLE IF EXISTS " + Identifiers.quote(APP_ROLE);
+        source.execute("postgres", cleanup);
+        target.execute("postgres", "DROP DATABASE IF EXISTS " + Identifiers.quote(d.target().database())
+                + " WITH (FORCE); DROP ROLE IF EXISTS " + Identifiers.quote(d.target().role()));
+        BasketballFixture.load(source, d.source().database());
+        Secret appPassword = Secret.of(UUID.randomUUID().toString());
+        source.createLoginRole(APP_ROLE, appPassword, d.source().database());
+        source.execute(d.source().database(), "GRANT ALL ON ALL TABLES IN SCHEMA public TO " + Identifiers.quote(APP_ROLE)
+                + "; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + Identifiers.quote(APP_ROLE));
+        InMemoryCluster cluster = seed(d, clock, source, appPassword);
+        WorkloadRef appRef = new WorkloadRef(d.app().namespace(), d.app().deployment());
+        SandboxApp app = new SandboxApp(cluster, appRef, d.app().container(), d.app().envVar());
+        Path repo = SandboxDeploymentsRepo.create(workDir.resolve("deployments"));
+        return new Sandbox(source, target, cluster, app, repo, workDir.resolve("journal"), clock, ownsServers);
     }
 
     private static InMemoryCluster seed(BasketballConfig d, Clock clock, PostgresServer source, Secret appPassword) {
@@ -140,6 +162,9 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        if (!ownsServers) {
+            return;
+        }
         try {
             source.close();
         } finally {

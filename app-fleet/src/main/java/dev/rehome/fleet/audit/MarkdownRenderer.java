@@ -21,7 +21,7 @@ public final class MarkdownRenderer implements AuditRenderer {
                     .append(" | ").append(cell(ReportText.data(finding)))
                     .append(" | ").append(cell(finding.coverage().label()))
                     .append(" | ").append(cell(String.join("; ", finding.reasons())))
-                    .append(" | ").append(finding.remedy().isEmpty() ? "" : "`" + finding.remedy().replace("`", "") + "`")
+                    .append(" | ").append(finding.remedy().isEmpty() ? "" : "`" + cell(finding.remedy().replace("`", "")) + "`")
                     .append(" |\n");
         }
         var covered = ReportText.covered(report);

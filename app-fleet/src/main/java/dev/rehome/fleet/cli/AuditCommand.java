@@ -84,6 +84,11 @@ public final class AuditCommand implements Callable<Integer> {
                 Clock.systemUTC());
     }
 
+    /** As {@code rehome-fleet} builds it: the context's environment, home directory and clock. */
+    public AuditCommand(CliContext context) {
+        this(KubeClientFactory.kubectlLike(context.env(), context.home()), context.clock());
+    }
+
     public AuditCommand(KubeClientFactory clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "rehome-fleet", mixinStandardHelpOptions = true, versionProvider = FleetVersion.class,
-        subcommands = {CopyCommand.class, VerifyCommand.class, HelpCommand.class},
+        subcommands = {CopyCommand.class, VerifyCommand.class, AuditCommand.class, HelpCommand.class},
         description = "Copy PostgreSQL databases into their new home and prove every row arrived.",
         footerHeading = "%nExamples:%n",
         footer = {

@@ -205,6 +205,24 @@ class AuditCommandTest {
         assertThat(run.err()).contains("does not exist");
     }
 
+    @Test
+    void rehomeFleetRunsAuditAsASubcommand(@TempDir Path home) throws Exception {
+        Path kubeconfig = writeKubeconfig(home, "http://127.0.0.1:" + freePort());
+        InProcessCli cli = new InProcessCli(home, Map.of("KUBECONFIG", kubeconfig.toString()));
+
+        InProcessCli.Result covered = cli.run("audit", "--context", "sim", "-n", "postgres", "--fail-on", "high");
+        InProcessCli.Result gated = cli.run("audit", "--context", "sim", "--output", "json", "--fail-on", "critical");
+        InProcessCli.Result unreachable = cli.run("audit");
+
+        assertThat(covered.exit()).as(covered.all()).isZero();
+        assertThat(covered.stdout()).contains("postgres/pal-e-postgres");
+        assertThat(gated.exit()).isEqualTo(1);
+        assertThat(gated.stdout()).startsWith("{");
+        assertThat(unreachable.exit()).isEqualTo(4);
+        assertThat(unreachable.stderr().strip()).startsWith("rehome-fleet audit: cannot reach the Kubernetes API")
+                .doesNotContain("\n\tat ");
+    }
+
     /** A kubeconfig whose current context "dead" points at {@code deadUrl}, and context "sim" at the simulator. */
     private static Path writeKubeconfig(Path dir, String deadUrl) throws Exception {
         Path file = dir.resolve("kubeconfig");

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,11 +31,26 @@ public final class PgDumpSchemaDumper implements SchemaDumper {
 
     private final CommandRunner runner;
     private final String program;
+    private final Optional<DatabaseEndpoint> endpointWhereItRuns;
     private volatile int toolMajor;
 
     public PgDumpSchemaDumper(CommandRunner runner, String program) {
+        this(runner, program, Optional.empty());
+    }
+
+    private PgDumpSchemaDumper(CommandRunner runner, String program, Optional<DatabaseEndpoint> endpointWhereItRuns) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.program = Objects.requireNonNull(program, "program");
+        this.endpointWhereItRuns = Objects.requireNonNull(endpointWhereItRuns, "endpointWhereItRuns");
+    }
+
+    /**
+     * pg_dump run by {@code runner} where the source server is reached as {@code endpointThere} (e.g. in the
+     * source pod: {@code /var/run/postgresql}, user {@code postgres}, no password), whatever endpoint the JDBC
+     * sessions use. An exported snapshot belongs to the server, so pg_dump can join it over any connection.
+     */
+    public static PgDumpSchemaDumper runningWhere(CommandRunner runner, String program, DatabaseEndpoint endpointThere) {
+        return new PgDumpSchemaDumper(runner, program, Optional.of(endpointThere));
     }
 
     /** The machine's own {@code pg_dump} from {@code PATH}. */
@@ -52,7 +69,7 @@ public final class PgDumpSchemaDumper implements SchemaDumper {
         List<String> argv = new ArrayList<>(List.of(program, "--schema-only", "--section=" + section.pgDumpName(),
                 "--no-owner", "--no-tablespaces", "--no-subscriptions", "--no-publications", "--no-security-labels",
                 "--quote-all-identifiers", "--no-password", "--snapshot=" + snapshotId));
-        return new String(run(connectionSpec(argv, source)), StandardCharsets.UTF_8);
+        return new String(run(connectionSpec(argv, endpointWhereItRuns.orElse(source))), StandardCharsets.UTF_8);
     }
 
     private int toolMajor() {
@@ -69,7 +86,7 @@ public final class PgDumpSchemaDumper implements SchemaDumper {
     }
 
     private static CommandSpec connectionSpec(List<String> argv, DatabaseEndpoint source) {
-        CommandSpec spec = new CommandSpec(argv, java.util.Map.of(), java.util.Map.of())
+        CommandSpec spec = new CommandSpec(argv, Map.of(), Map.of())
                 .withEnv("PGHOST", source.host())
                 .withEnv("PGPORT", Integer.toString(source.port()))
                 .withEnv("PGDATABASE", source.database())

@@ -1,5 +1,6 @@
 package dev.rehome.jdbc.copy;
 
+import dev.rehome.core.Identifiers;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.TableRef;
 import dev.rehome.jdbc.copy.internal.ParallelWork;
@@ -55,8 +56,8 @@ public final class TargetFinisher {
             }
             for (String schema : schemas) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("ALTER SCHEMA " + dev.rehome.core.Identifiers.quote(schema) + " OWNER TO "
-                            + dev.rehome.core.Identifiers.quote(owner));
+                    s.execute("ALTER SCHEMA " + Identifiers.quote(schema) + " OWNER TO "
+                            + Identifiers.quote(owner));
                 } catch (SQLException e) {
                     notices.add("schema " + schema + " stays with its owner: " + e.getMessage().lines().findFirst().orElse(""));
                 }

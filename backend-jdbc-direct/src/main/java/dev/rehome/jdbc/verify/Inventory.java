@@ -2,6 +2,7 @@ package dev.rehome.jdbc.verify;
 
 import dev.rehome.core.Finding;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,7 @@ record Inventory(SortedMap<String, String> objects) {
             "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_\\u0080-\\uFFFF][A-Za-z0-9_$\\u0080-\\uFFFF]*)\\.(?=[\"A-Za-z_\\u0080-\\uFFFF])");
 
     Inventory {
-        objects = new TreeMap<>(objects);
+        objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
     }
 
     /**

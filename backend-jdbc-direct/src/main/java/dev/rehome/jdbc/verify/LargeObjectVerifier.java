@@ -48,7 +48,7 @@ final class LargeObjectVerifier implements Verifier {
             int s = hashes.source().size();
             int t = hashes.target().size();
             if (s != t) {
-                findings.add(new Finding(CHECK, "count", String.valueOf(s), String.valueOf(t)));
+                findings.add(new Finding(CHECK, "large object count", String.valueOf(s), String.valueOf(t)));
             }
             TreeSet<Long> oids = new TreeSet<>(hashes.source().keySet());
             oids.addAll(hashes.target().keySet());
@@ -61,8 +61,8 @@ final class LargeObjectVerifier implements Verifier {
                 }
             }
             if (differing > MAX_DETAILED_FINDINGS) {
-                findings.add(new Finding(CHECK, "large objects differing", "", differing + " (first "
-                        + MAX_DETAILED_FINDINGS + " listed)"));
+                findings.add(new Finding(CHECK, "large objects not listed above", "",
+                        (differing - MAX_DETAILED_FINDINGS) + " more differ"));
             }
             return VerificationReport.ofFindings(CHECK, findings);
         }

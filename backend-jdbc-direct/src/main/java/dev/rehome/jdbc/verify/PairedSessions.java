@@ -50,9 +50,12 @@ final class PairedSessions implements AutoCloseable {
     static Connection openSnapshot(PgConnector connector, DatabaseEndpoint endpoint) {
         Connection c = connector.open(endpoint);
         try (Statement st = c.createStatement()) {
-            // A full checksum pass runs as long as the data takes to stream; a server-wide statement_timeout
-            // meant for application queries must not cut it off halfway.
-            st.execute("SET statement_timeout = 0");
+            // A full checksum pass runs as long as the data takes to stream, and one side may sit idle in its
+            // snapshot while the other finishes: timeouts meant for application sessions must not cut it off.
+            // With row_security off, a table whose policies would hide rows from this role is an error instead
+            // of a silently partial count (as pg_dump does).
+            st.execute("SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0;"
+                    + " SET row_security = off");
             c.setAutoCommit(false);
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             return c;

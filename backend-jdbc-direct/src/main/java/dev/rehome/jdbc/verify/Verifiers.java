@@ -13,8 +13,20 @@ import java.util.Locale;
  * VerificationReport report = Verifiers.forLevel("full").verify(source, target);
  * Verifier custom = Verifier.allOf(Verifiers.rowCounts(), Verifiers.ownership("app"));
  * }</pre>
- * Findings name the check ({@code rows}, {@code checksum}, {@code sequence}, {@code schema},
- * {@code large-objects}, {@code ownership}), the object and both values.
+ * Every {@link dev.rehome.core.Finding} names the check, the object and both values ({@code missing} for an
+ * object on one side only), e.g.:
+ * <ul>
+ *   <li>{@code rows: public.players: source 4, target 3}</li>
+ *   <li>{@code checksum: public.players: source 767d13ed95f5f5aa (4 rows), target 1b0c... (3 rows)}; a column
+ *       on one side only: {@code checksum: public.players columns: source [id, name], target [id]}</li>
+ *   <li>{@code sequence: public.ticket_seq: source 5001, target 1000} (the next value nextval() returns)</li>
+ *   <li>{@code schema: index public.players_name_idx: source CREATE INDEX ..., target missing},
+ *       {@code schema: enum public.status labels: source [a, b], target [a, c]}</li>
+ *   <li>{@code large-objects: large object 424242: source sha256 ..., target sha256 ...}</li>
+ *   <li>{@code ownership: table public.players: source expected app, target postgres}</li>
+ * </ul>
+ * Tables are compared as stored: leaf partitions and plain tables, each read with {@code ONLY}; partitioned
+ * parents are not listed (their rows are their leaves'), so no row is counted twice.
  */
 public final class Verifiers {
     /** Levels accepted by {@link #forLevel}. */

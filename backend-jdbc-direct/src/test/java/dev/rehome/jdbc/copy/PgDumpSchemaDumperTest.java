@@ -48,6 +48,20 @@ class PgDumpSchemaDumperTest {
         assertThat(dump.secretEnv()).containsEntry("PGPASSWORD", Secret.of("tops3cret"));
     }
 
+    @Test
+    void inThePodItConnectsTheWayThePodReachesTheServer() {
+        DatabaseEndpoint inPod = DatabaseEndpoint.of("/var/run/postgresql", 5432, "shop", "postgres", Secret.empty());
+        PgDumpSchemaDumper dumper = PgDumpSchemaDumper.runningWhere(fakeRunner("pg_dump (PostgreSQL) 17.6\n"),
+                "/usr/lib/postgresql/17/bin/pg_dump", inPod);
+
+        dumper.dump(source, 17, "00000003-0000001B-1", DumpSection.PRE_DATA);
+
+        CommandSpec dump = started.get(1);
+        assertThat(dump.argv().get(0)).isEqualTo("/usr/lib/postgresql/17/bin/pg_dump");
+        assertThat(dump.env()).containsEntry("PGHOST", "/var/run/postgresql").containsEntry("PGUSER", "postgres");
+        assertThat(dump.secretEnv()).isEmpty();
+    }
+
     private CommandRunner fakeRunner(String versionOutput) {
         return new CommandRunner() {
             @Override

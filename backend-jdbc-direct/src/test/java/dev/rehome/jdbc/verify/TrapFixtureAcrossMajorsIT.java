@@ -11,8 +11,6 @@ import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.fixtures.TrapFixture;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,8 +25,7 @@ class TrapFixtureAcrossMajorsIT {
 
     @Test
     void trapDatabaseRestoredFromFifteenIntoEighteenPassesEveryVerifier() throws Exception {
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/pg_dump"))).as("pg_dump (PostgreSQL 15 client) is needed")
-                .isTrue();
+        assumeThat(VerifierFixture.onPath("pg_dump")).as("pg_dump (PostgreSQL 15 client) is needed").isTrue();
         try (PostgresServer pg15 = PostgresServers.start(15); PostgresServer pg18 = PostgresServers.start(18)) {
             TrapFixture.create(pg15, "trap");
             pg18.createDatabase("trap");

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -41,6 +43,16 @@ final class VerifierFixture {
 
     static List<Finding> findingsOf(VerificationReport report, String check) {
         return report.findings().stream().filter(f -> f.check().equals(check)).toList();
+    }
+
+    /** Whether {@code program} is an executable on the PATH (the machine's PostgreSQL client tools). */
+    static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A single-value query as text. */

@@ -4,10 +4,14 @@ import static dev.rehome.jdbc.verify.VerifierFixture.findingsOf;
 import static dev.rehome.jdbc.verify.VerifierFixture.query;
 import static dev.rehome.jdbc.verify.VerifierFixture.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Finding;
+import dev.rehome.core.OperationFailedException;
+import dev.rehome.core.Secret;
 import dev.rehome.core.SequenceCheck;
 import dev.rehome.core.TableCheck;
 import dev.rehome.core.VerificationReport;
@@ -15,10 +19,7 @@ import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,7 +88,7 @@ class VerifiersIT {
             assertThat(t.sourceChecksum()).as(t.table()).isNotNull().hasSize(16);
         });
         assertThat(report.tables()).extracting(TableCheck::table).contains("Mixed Case.Order Items",
-                "public.empty_shape", "public.events_2024", "public.events_2025", "public.measurements",
+                "public.empty_shape", "public.events_2024", "public.events_2025", "public.kinds", "public.measurements",
                 "public.no_key", "public.players", "public.players_by_status", "public.scratch", "public.teams")
                 .doesNotContain("public.events", "public.active_players");
         assertThat(table(report, "public.empty_shape")).get().extracting(TableCheck::sourceRows).isEqualTo(2L);
@@ -100,7 +101,7 @@ class VerifiersIT {
 
     @Test
     void aDumpRestoredFromFifteenIntoSeventeenPassesEveryVerifier() throws Exception {
-        assumeThat(onPath("pg_dump")).as("pg_dump/pg_restore (PostgreSQL 15 client) are needed for this test").isTrue();
+        assumeThat(VerifierFixture.onPath("pg_dump")).as("pg_dump/pg_restore (PostgreSQL 15 client) are needed for this test").isTrue();
         pg17.createDatabase("restored");
         Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; pg_dump -Fc -h 127.0.0.1 -p " + pg15.port()
                 + " -U postgres -d " + DB + " | pg_restore --exit-on-error -h 127.0.0.1 -p " + pg17.port()
@@ -111,7 +112,7 @@ class VerifiersIT {
         VerificationReport report = EVERYTHING.verify(source, pg17.endpoint("restored"));
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.tables()).hasSize(12).allMatch(TableCheck::match);
+        assertThat(report.tables()).hasSize(13).allMatch(TableCheck::match);
     }
 
     @Test
@@ -267,9 +268,9 @@ class VerifiersIT {
     }
 
     @Test
-    void aMissingTableAndADisabledTriggerAreNamed() {
+    void aMissingTableSequenceAndLargeObjectAndADisabledTriggerAreNamed() {
         DatabaseEndpoint target = copyOnSeventeen("missing_table");
-        pg17.execute("missing_table", "DROP TABLE public.scratch;"
+        pg17.execute("missing_table", "DROP TABLE public.scratch; DROP SEQUENCE public.ticket_seq; SELECT lo_unlink(424242);"
                 + " ALTER TABLE public.measurements DISABLE TRIGGER measurements_normalize");
 
         VerificationReport full = Verifiers.forLevel("full").verify(source, target);
@@ -279,7 +280,11 @@ class VerifiersIT {
         assertThat(full.findings()).contains(new Finding("rows", "public.scratch", "1", "missing"),
                 new Finding("checksum", "public.scratch", scratchOnSource.sourceChecksum() + " (1 row)", "missing"),
                 new Finding("schema", "table public.scratch", "table, unlogged", "missing"),
-                new Finding("schema", "column public.scratch.k", "integer", "missing"));
+                new Finding("schema", "column public.scratch.k", "integer", "missing"),
+                new Finding("sequence", "public.ticket_seq", "5001", "missing"),
+                new Finding("large-objects", "large object count", "1", "0"));
+        assertThat(findingsOf(full, "large-objects")).extracting(Finding::object, Finding::target)
+                .contains(tuple("large object 424242", "missing"));
         assertThat(findingsOf(full, "schema")).filteredOn(f -> f.object().startsWith("trigger "))
                 .singleElement().satisfies(f -> {
                     assertThat(f.object()).isEqualTo("trigger public.measurements.measurements_normalize");
@@ -312,6 +317,26 @@ class VerifiersIT {
     }
 
     @Test
+    void rowsHiddenByRowLevelSecurityAreAnErrorNotAPartialCount() {
+        String policy = "ALTER TABLE public.players ENABLE ROW LEVEL SECURITY;"
+                + " CREATE POLICY only_active ON public.players USING (status = 'active');"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA public TO auditor;"
+                + " GRANT USAGE ON SCHEMA \"Mixed Case\" TO auditor;"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA \"Mixed Case\" TO auditor;";
+        VerifierFixture.load(pg15, "rls");
+        VerifierFixture.load(pg17, "rls");
+        DatabaseEndpoint onSource = pg15.createLoginRole("auditor", Secret.of("audit-pw"), "rls");
+        DatabaseEndpoint onTarget = pg17.createLoginRole("auditor", Secret.of("audit-pw"), "rls");
+        pg15.execute("rls", policy);
+        pg17.execute("rls", policy);
+
+        assertThatThrownBy(() -> Verifiers.rowCounts().verify(onSource, onTarget))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("row-level security").hasMessageContaining("players")
+                .hasMessageNotContaining("audit-pw");
+    }
+
+    @Test
     void ownershipByRoleNamesEveryObjectNotOwnedByIt() {
         DatabaseEndpoint target = copyOnSeventeen("owned");
         pg17.execute("owned", "CREATE ROLE app; ALTER TABLE public.players OWNER TO app");
@@ -329,14 +354,5 @@ class VerifiersIT {
 
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static boolean onPath(String program) throws IOException {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

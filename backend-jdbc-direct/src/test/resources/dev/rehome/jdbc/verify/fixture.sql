@@ -51,6 +51,20 @@ INSERT INTO public.measurements (f8, f4, num, blob, note, at, span, doc) VALUES
     (0.1, 3.4028235e38, 12345678901234567890.123456789, decode(repeat('00ff', 100), 'hex'), 'tab	and\nnewline\\', 'infinity', '0', '"ü"'),
     (1e308, 1.17549435e-38, 1, '\x', repeat('TOASTed text ', 20000), '-infinity', '1 year', '[]');
 
+-- One column of each type whose text form could plausibly drift between major versions.
+CREATE TABLE public.kinds (
+    m money, big numeric(40, 10), statuses public.status[], doc tsvector, p point, c circle, ip inet, net cidr,
+    u uuid, x xml, ts timestamp, tt time with time zone, bits bit varying(16), r int4range, tr tstzrange,
+    mr int4multirange, j json, flags boolean[], d date, iv interval
+);
+INSERT INTO public.kinds VALUES
+    ('1234.56', 123456789012345678901234567890.0123456789, '{active,retired}', to_tsvector('simple', 'The quick fox'),
+     '(1.5,-2.25)', '<(0,0),0.1>', '192.168.0.1/24', '10.0.0.0/8', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+     '<a b="1">t</a>', '2024-02-29 23:59:59.999999', '12:34:56+05:30', B'1011', '[1,10)', '["2024-01-01 00:00+00",)',
+     '{[1,3), [5,7)}', '{"k": [1, 2.50, null]}', '{t,f,NULL}', '0001-01-01 BC', '-1 years -2 mons +3 days -04:05:06.7'),
+    (NULL, 'NaN', '{}', '', NULL, NULL, '::1', '2001:db8::/32', NULL, NULL, 'infinity', NULL, B'', 'empty', NULL,
+     '{}', 'null', NULL, 'infinity', NULL);
+
 CREATE TABLE public.no_key (v text, n integer);
 INSERT INTO public.no_key VALUES ('dup', 1), ('dup', 1), ('other', 2), ('other', 2), ('single', 3);
 

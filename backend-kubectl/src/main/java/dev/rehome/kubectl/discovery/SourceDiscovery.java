@@ -157,7 +157,7 @@ public final class SourceDiscovery {
                     List<String> claimTemplates) {
     }
 
-    /** Not used directly; keeps the volume lookups in {@link DataVolumeLocator}. */
+    /** The pod volume named {@code name}, if the spec declares one. */
     static Optional<Volume> volume(PodSpec spec, String name) {
         return spec.getVolumes() == null ? Optional.empty()
                 : spec.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst();

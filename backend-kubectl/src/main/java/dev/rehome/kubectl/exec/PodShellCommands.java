@@ -22,10 +22,26 @@ public final class PodShellCommands {
      * the container's env var {@code containerEnvVar}.
      */
     public static CommandSpec withPasswordFromContainerEnv(String containerEnvVar, List<String> argv) {
-        requireEnvName(containerEnvVar);
-        List<String> full = new ArrayList<>(List.of("sh", "-c", "PGPASSWORD=\"$" + containerEnvVar + "\" exec \"$@\"", "sh"));
-        full.addAll(argv);
-        return new CommandSpec(full, java.util.Map.of(), java.util.Map.of());
+        return withEnvFromContainerEnv(java.util.Map.of("PGPASSWORD", containerEnvVar),
+                new CommandSpec(argv, java.util.Map.of(), java.util.Map.of()));
+    }
+
+    /**
+     * {@code sh -c 'NAME="$CONTAINER_VAR" ... exec "$@"' sh ARGV...}: runs {@code inner} (its plain env kept, its
+     * secret env dropped) with each variable of {@code fromContainer} set from the named variable the container
+     * already has. Only variable names travel in argv.
+     */
+    public static CommandSpec withEnvFromContainerEnv(java.util.Map<String, String> fromContainer, CommandSpec inner) {
+        StringBuilder script = new StringBuilder();
+        new java.util.TreeMap<>(fromContainer).forEach((name, containerVar) -> {
+            requireEnvName(name);
+            requireEnvName(containerVar);
+            script.append(name).append("=\"$").append(containerVar).append("\" ");
+        });
+        script.append("exec \"$@\"");
+        List<String> full = new ArrayList<>(List.of("sh", "-c", script.toString(), "sh"));
+        full.addAll(inner.argv());
+        return new CommandSpec(full, inner.env(), java.util.Map.of());
     }
 
     /**

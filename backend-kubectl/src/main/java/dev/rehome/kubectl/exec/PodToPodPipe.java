@@ -47,6 +47,7 @@ public final class PodToPodPipe {
     }
 
     /** As {@link #run(CommandSpec, CommandSpec)}, reporting the bytes moved so far to {@code progress}. */
+    @SuppressWarnings("try") // the dump side is closed early on purpose when the restore side breaks
     public PipeResult run(CommandSpec dump, CommandSpec restore, LongConsumer progress) {
         Instant started = clock.instant();
         Instant deadline = started.plus(timeout);

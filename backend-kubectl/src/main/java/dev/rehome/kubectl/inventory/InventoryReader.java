@@ -16,6 +16,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,6 +35,9 @@ import java.util.function.Supplier;
 public final class InventoryReader {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryReader.class);
 
+    /** Lists in flight at once: enough to overlap round trips, few enough to spare a small API server. */
+    private static final int PARALLEL_LISTS = 4;
+
     private final KubernetesClient client;
 
     public InventoryReader(KubernetesClient client) {
@@ -38,42 +46,72 @@ public final class InventoryReader {
 
     public ClusterInventory read(AuditScope scope) {
         Session session = new Session(scope);
-        var deployments = session.namespaced("deployments",
-                () -> client.apps().deployments().inAnyNamespace().list().getItems(),
-                ns -> client.apps().deployments().inNamespace(ns).list().getItems());
-        var statefulSets = session.namespaced("statefulsets",
-                () -> client.apps().statefulSets().inAnyNamespace().list().getItems(),
-                ns -> client.apps().statefulSets().inNamespace(ns).list().getItems());
-        var daemonSets = session.namespaced("daemonsets",
-                () -> client.apps().daemonSets().inAnyNamespace().list().getItems(),
-                ns -> client.apps().daemonSets().inNamespace(ns).list().getItems());
-        var pods = session.namespaced("pods",
-                () -> client.pods().inAnyNamespace().list().getItems(),
-                ns -> client.pods().inNamespace(ns).list().getItems());
-        var claims = session.namespaced("persistentvolumeclaims",
-                () -> client.persistentVolumeClaims().inAnyNamespace().list().getItems(),
-                ns -> client.persistentVolumeClaims().inNamespace(ns).list().getItems());
-        var volumes = session.clusterScoped("persistentvolumes",
-                () -> client.persistentVolumes().list().getItems());
-        var storageClasses = session.clusterScoped("storageclasses.storage.k8s.io",
-                () -> client.storage().v1().storageClasses().list().getItems());
-        Map<CustomKind, List<GenericKubernetesResource>> custom = new EnumMap<>(CustomKind.class);
-        for (CustomKind kind : CustomKind.values()) {
-            custom.put(kind, session.namespaced(kind.displayName(),
-                    () -> client.genericKubernetesResources(kind.context()).inAnyNamespace().list().getItems(),
-                    ns -> client.genericKubernetesResources(kind.context()).inNamespace(ns).list().getItems()));
+        // The lists are independent: run a few at once so a slow kind (pods) overlaps the others' round trips.
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_LISTS, runnable -> {
+            Thread thread = new Thread(runnable, "rehome-inventory");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            var pods = pool.submit(() -> session.namespaced("pods",
+                    () -> client.pods().inAnyNamespace().list().getItems(),
+                    ns -> client.pods().inNamespace(ns).list().getItems()));
+            var deployments = pool.submit(() -> session.namespaced("deployments",
+                    () -> client.apps().deployments().inAnyNamespace().list().getItems(),
+                    ns -> client.apps().deployments().inNamespace(ns).list().getItems()));
+            var statefulSets = pool.submit(() -> session.namespaced("statefulsets",
+                    () -> client.apps().statefulSets().inAnyNamespace().list().getItems(),
+                    ns -> client.apps().statefulSets().inNamespace(ns).list().getItems()));
+            var daemonSets = pool.submit(() -> session.namespaced("daemonsets",
+                    () -> client.apps().daemonSets().inAnyNamespace().list().getItems(),
+                    ns -> client.apps().daemonSets().inNamespace(ns).list().getItems()));
+            var claims = pool.submit(() -> session.namespaced("persistentvolumeclaims",
+                    () -> client.persistentVolumeClaims().inAnyNamespace().list().getItems(),
+                    ns -> client.persistentVolumeClaims().inNamespace(ns).list().getItems()));
+            var volumes = pool.submit(() -> session.clusterScoped("persistentvolumes",
+                    () -> client.persistentVolumes().list().getItems()));
+            var storageClasses = pool.submit(() -> session.clusterScoped("storageclasses.storage.k8s.io",
+                    () -> client.storage().v1().storageClasses().list().getItems()));
+            Map<CustomKind, Future<List<GenericKubernetesResource>>> customFutures = new EnumMap<>(CustomKind.class);
+            for (CustomKind kind : CustomKind.values()) {
+                customFutures.put(kind, pool.submit(() -> session.namespaced(kind.displayName(),
+                        () -> client.genericKubernetesResources(kind.context()).inAnyNamespace().list().getItems(),
+                        ns -> client.genericKubernetesResources(kind.context()).inNamespace(ns).list().getItems())));
+            }
+            Map<CustomKind, List<GenericKubernetesResource>> custom = new EnumMap<>(CustomKind.class);
+            for (var entry : customFutures.entrySet()) {
+                custom.put(entry.getKey(), join(entry.getValue()));
+            }
+            ClusterInventory inventory = new ClusterInventory(join(deployments), join(statefulSets), join(daemonSets),
+                    join(pods), join(claims), join(volumes), join(storageClasses), custom, session.unreadable(),
+                    session.requests.get());
+            LOG.debug("read the cluster inventory with {} list requests", inventory.apiRequests());
+            return inventory;
+        } finally {
+            pool.shutdownNow();
         }
-        LOG.debug("read the cluster inventory with {} list requests", session.requests);
-        return new ClusterInventory(deployments, statefulSets, daemonSets, pods, claims, volumes, storageClasses,
-                custom, session.unreadable, session.requests);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the cluster inventory", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The state of one read: request count, what failed, and the namespace list for RBAC fallbacks. */
     private final class Session {
         private final AuditScope scope;
         private final List<UnreadableResource> unreadable = new ArrayList<>();
+        private final AtomicInteger requests = new AtomicInteger();
         private List<String> fallbackNamespaces;
-        private int requests;
 
         Session(AuditScope scope) {
             this.scope = scope;
@@ -82,7 +120,7 @@ public final class InventoryReader {
         <T extends HasMetadata> List<T> namespaced(String kind, Supplier<List<T>> allNamespaces,
                                                    Function<String, List<T>> oneNamespace) {
             try {
-                requests++;
+                requests.incrementAndGet();
                 // Not filtered by scope here: the auditor needs every CNPG cluster to pick a move target.
                 return allNamespaces.get();
             } catch (KubernetesClientException e) {
@@ -99,7 +137,7 @@ public final class InventoryReader {
             List<T> items = new ArrayList<>();
             for (String namespace : namespaces) {
                 try {
-                    requests++;
+                    requests.incrementAndGet();
                     items.addAll(oneNamespace.apply(namespace));
                 } catch (KubernetesClientException e) {
                     failed(kind, namespace, e);
@@ -113,14 +151,18 @@ public final class InventoryReader {
 
         <T> List<T> clusterScoped(String kind, Supplier<List<T>> all) {
             try {
-                requests++;
+                requests.incrementAndGet();
                 return all.get();
             } catch (KubernetesClientException e) {
                 return failed(kind, null, e);
             }
         }
 
-        private List<String> fallbackNamespaces() {
+        synchronized List<UnreadableResource> unreadable() {
+            return List.copyOf(unreadable);
+        }
+
+        private synchronized List<String> fallbackNamespaces() {
             if (fallbackNamespaces == null) {
                 if (!scope.namespaces().isEmpty()) {
                     fallbackNamespaces = scope.namespaces().stream().sorted().toList();
@@ -133,7 +175,7 @@ public final class InventoryReader {
 
         private List<String> namespacesInCluster() {
             try {
-                requests++;
+                requests.incrementAndGet();
                 return client.namespaces().list().getItems().stream()
                         .map(Namespace::getMetadata).map(m -> m.getName()).sorted().toList();
             } catch (KubernetesClientException e) {
@@ -142,7 +184,7 @@ public final class InventoryReader {
             }
         }
 
-        private <T> List<T> failed(String kind, String namespace, KubernetesClientException e) {
+        private synchronized <T> List<T> failed(String kind, String namespace, KubernetesClientException e) {
             int code = e.getCode();
             if (code == 401 || isConnectionFailure(e)) {
                 throw unreachable(e);

@@ -36,6 +36,15 @@ public final class NetworkReachability {
         return retry.call(() -> checkOnce(cluster, appNamespace, appPodLabels));
     }
 
+    /** Like {@link #check(NamespacedName, String, Map)} for the pods of Deployment {@code app} (its template labels). */
+    public Reachability check(NamespacedName cluster, NamespacedName app) {
+        var deployment = retry.call(() -> client.apps().deployments().inNamespace(app.namespace()).withName(app.name()).get());
+        if (deployment == null) {
+            throw new dev.rehome.core.InvalidConfigurationException("no Deployment " + app);
+        }
+        return check(cluster, app.namespace(), deployment.getSpec().getTemplate().getMetadata().getLabels());
+    }
+
     private Reachability checkOnce(NamespacedName cluster, String appNamespace, Map<String, String> appPodLabels) {
         String dbNamespace = cluster.namespace();
         Optional<Pod> dbPod = client.pods().inNamespace(dbNamespace).withLabel("cnpg.io/cluster", cluster.name())

@@ -109,6 +109,16 @@ class PodToPodPipeIT {
         assertSameRows("app_forward");
     }
 
+    @Test
+    void runsPsqlInTheCnpgPrimaryAsThePostgresUserWithoutAPassword() throws Exception {
+        try (var cmd = targetPod.start(PodShellCommands.cnpgPsql("postgres", "-tAc", "SELECT current_user || ' ' || 6 * 7"))) {
+            assertThat(new String(cmd.stdout().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
+                    .isEqualTo("postgres 42");
+            assertThat(cmd.waitFor(TIMEOUT)).isZero();
+            assertThat(cmd.where()).isEqualTo("in pod 'postgres/pal-e-postgres-1' container 'postgres'");
+        }
+    }
+
     private static void assertSameRows(String targetDb) throws SQLException {
         for (String table : new String[] {"\"League\".\"Game Scores\"", "public.players"}) {
             assertThat(count(target, targetDb, table)).as(table).isEqualTo(count(source, "app", table)).isPositive();

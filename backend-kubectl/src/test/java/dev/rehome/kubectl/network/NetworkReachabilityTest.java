@@ -37,7 +37,7 @@ class NetworkReachabilityTest {
     void theSeededPolicyAdmitsPalEDocsButNotBasketballApi() {
         assertThat(reachability.check(PAL_E, "pal-e-docs", Map.of("app", "pal-e-docs")).allowed()).isTrue();
 
-        Reachability verdict = reachability.check(PAL_E, "basketball-api", APP);
+        Reachability verdict = reachability.check(PAL_E, NamespacedName.parse("basketball-api/basketball-api"));
 
         assertThat(verdict.allowed()).isFalse();
         assertThat(verdict.reasons()).anySatisfy(r -> assertThat(r)

@@ -53,6 +53,7 @@ public final class SimulatedApiServer implements AutoCloseable {
     private final List<Predicate<String>> forbidden = new CopyOnWriteArrayList<>();
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final AtomicLong resourceVersion = new AtomicLong(1000);
+    private final AtomicLong dispatchNanos = new AtomicLong();
 
     private SimulatedApiServer(List<CustomResourceDefinitionContext> installed) {
         this.installed = List.copyOf(installed);
@@ -149,8 +150,15 @@ public final class SimulatedApiServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Clears the request record and the time spent answering. */
     public void clearRequests() {
         requests.clear();
+        dispatchNanos.set(0);
+    }
+
+    /** Milliseconds the server spent composing answers since the last {@link #clearRequests()}. */
+    public long serverMillis() {
+        return dispatchNanos.get() / 1_000_000;
     }
 
     @Override
@@ -162,6 +170,15 @@ public final class SimulatedApiServer implements AutoCloseable {
     private final class Gatekeeper extends Dispatcher {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            long start = System.nanoTime();
+            try {
+                return answer(request);
+            } finally {
+                dispatchNanos.addAndGet(System.nanoTime() - start);
+            }
+        }
+
+        private MockResponse answer(RecordedRequest request) {
             requests.add(request.getMethod() + " " + request.getPath());
             String path = request.getPath().split("\\?", 2)[0];
             if (path.startsWith("/apis/")) {

@@ -85,7 +85,10 @@ public final class ClusterSeeds {
         Map<String, ResourceDefinitionContext> customKinds = new HashMap<>();
         for (HasMetadata object : objects(client)) {
             if (object instanceof CustomResourceDefinition crd) {
-                client.resource(crd).create();
+                // An InProcessCluster installs the CNPG CRDs itself; the seeds only add what is missing.
+                if (client.resource(crd).get() == null) {
+                    client.resource(crd).create();
+                }
                 for (var version : crd.getSpec().getVersions()) {
                     ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
                             .withGroup(crd.getSpec().getGroup())
@@ -103,8 +106,15 @@ public final class ClusterSeeds {
                     throw new IllegalStateException("seed object of unknown kind " + generic.getApiVersion()
                             + " " + generic.getKind() + " named " + generic.getMetadata().getName());
                 }
-                client.genericKubernetesResources(context).inNamespace(generic.getMetadata().getNamespace())
-                        .resource(generic).create();
+                var kind = client.genericKubernetesResources(context).inNamespace(generic.getMetadata().getNamespace());
+                GenericKubernetesResource created = kind.resource(generic).create();
+                Object status = generic.getAdditionalProperties().get("status");
+                if (status != null && created.getAdditionalProperties().get("status") == null) {
+                    // The CRD has a status subresource (as an InProcessCluster installs them), which drops status
+                    // on create; the seeds' status is part of the picture, so write it through the subresource.
+                    created.setAdditionalProperty("status", status);
+                    kind.resource(created).updateStatus();
+                }
             } else {
                 client.resource(object).create();
             }

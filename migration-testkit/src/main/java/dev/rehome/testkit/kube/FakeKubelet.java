@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The controllers and kubelet a real cluster would run for the two workload kinds rehome drives, driven by
- * informers: a Deployment keeps {@code spec.replicas} Ready pods (so "scale to 0 and wait until no pod runs" and
+ * informers: a Deployment or StatefulSet keeps {@code spec.replicas} Ready pods (so "scale to 0 and wait until no pod runs" and
  * "scale back and wait for readiness" work), and a Job runs its container command as a local process with Secret
  * env resolved, ending {@code succeeded} or {@code failed} with the output as the pod's log.
  */
@@ -29,29 +29,32 @@ public final class FakeKubelet implements AutoCloseable {
         return t;
     });
     private final List<SharedIndexInformer<? extends HasMetadata>> informers = new ArrayList<>();
-    private final DeploymentController deployments;
+    private final WorkloadController workloads;
 
-    private FakeKubelet(DeploymentController deployments) {
-        this.deployments = deployments;
+    private FakeKubelet(WorkloadController workloads) {
+        this.workloads = workloads;
     }
 
     static FakeKubelet start(KubernetesClient client, SessionRegistry sessions, PodLogs logs, PodBinder binder) {
         Clock clock = Clock.systemUTC();
-        DeploymentController deployments = new DeploymentController(client, binder, clock);
+        WorkloadController workloads = new WorkloadController(client, binder, clock);
         JobController jobs = new JobController(client, sessions, logs, clock);
-        FakeKubelet kubelet = new FakeKubelet(deployments);
-        kubelet.informers.add(client.apps().deployments().inAnyNamespace().inform(kubelet.handler(deployments::reconcile)));
+        FakeKubelet kubelet = new FakeKubelet(workloads);
+        kubelet.informers.add(client.apps().deployments().inAnyNamespace()
+                .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.Deployment>handler(workloads::reconcile)));
+        kubelet.informers.add(client.apps().statefulSets().inAnyNamespace()
+                .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.StatefulSet>handler(workloads::reconcile)));
         kubelet.informers.add(client.batch().v1().jobs().inAnyNamespace().inform(kubelet.handler(jobs::reconcile)));
         return kubelet;
     }
 
     /**
-     * Pods the kubelet creates for Deployment {@code namespace/deployment} from now on are bound to
+     * Pods the kubelet creates for Deployment or StatefulSet {@code namespace/workload} from now on are bound to
      * {@code environment} (exec and port-forward reach it), e.g. the standalone postgres Deployment's pod to an
      * embedded server.
      */
-    public FakeKubelet bindPodsOf(String namespace, String deployment, PodEnvironment environment) {
-        deployments.environmentFor(namespace, deployment, environment);
+    public FakeKubelet bindPodsOf(String namespace, String workload, PodEnvironment environment) {
+        workloads.environmentFor(namespace, workload, environment);
         return this;
     }
 
@@ -79,6 +82,9 @@ public final class FakeKubelet implements AutoCloseable {
             reconcile.accept(obj);
         } catch (KubernetesClientException e) {
             LOG.debug("fake kubelet skipped {}: {}", obj.getMetadata().getName(), e.getMessage());
+        } catch (RuntimeException e) {
+            // keep the kubelet alive for the next event, as a real controller would
+            LOG.warn("fake kubelet failed on {}", obj.getMetadata().getName(), e);
         }
     }
 

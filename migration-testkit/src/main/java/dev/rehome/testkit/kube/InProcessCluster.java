@@ -58,6 +58,7 @@ public final class InProcessCluster implements AutoCloseable {
     }
 
     /** Starts an empty cluster (CNPG CRDs installed) on a loopback port. */
+    @SuppressWarnings("deprecation") // the mock's Context wants the mapper fabric8's own JUnit extension passes it
     public static InProcessCluster start() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         SessionRegistry sessions = new SessionRegistry();

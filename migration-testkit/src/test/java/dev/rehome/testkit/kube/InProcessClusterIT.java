@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -18,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -170,8 +170,28 @@ class InProcessClusterIT {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static PodBuilder pod(String ns, String name) {
-        return new PodBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata();
+    @Test
+    void statefulSetPodsGetOrdinalNamesAndTheBoundEnvironment() throws Exception {
+        try (InProcessCluster cluster = InProcessCluster.start()) {
+            cluster.startKubelet().bindPodsOf("db", "postgres", PodEnvironment.empty().withEnv("ROLE", "standalone"));
+            var client = cluster.client();
+            client.resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
+                    .withNewMetadata().withName("postgres").withNamespace("db").endMetadata()
+                    .withNewSpec().withReplicas(1).withServiceName("postgres")
+                    .withNewSelector().addToMatchLabels("app", "postgres").endSelector()
+                    .withNewTemplate().withNewMetadata().addToLabels("app", "postgres").endMetadata()
+                    .withNewSpec().addNewContainer().withName("postgres").withImage("postgres:16-alpine").endContainer().endSpec()
+                    .endTemplate().endSpec().build()).create();
+            client.apps().statefulSets().inNamespace("db").withName("postgres").waitUntilReady(30, TimeUnit.SECONDS);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ExecWatch watch = client.pods().inNamespace("db").withName("postgres-0").inContainer("postgres")
+                    .writingOutput(out).exec("sh", "-c", "echo $ROLE")) {
+                assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isZero();
+            }
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("standalone\n");
+            client.apps().statefulSets().inNamespace("db").withName("postgres").scale(0);
+            client.pods().inNamespace("db").withLabel("app", "postgres")
+                    .informOnCondition(List::isEmpty).get(30, TimeUnit.SECONDS);
+        }
     }
 }

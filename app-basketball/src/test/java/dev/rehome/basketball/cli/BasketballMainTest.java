@@ -1,0 +1,76 @@
+package dev.rehome.basketball.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line without servers: help, usage errors, refusals, exit codes. */
+class BasketballMainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return BasketballMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), dir.resolve("rehome.log"));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpTeachesTheFirstCommandAndTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("migrate --sandbox").contains("plan").contains("Exit codes: 0 done, 1 verification failed");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String c : new String[] {"plan", "migrate", "verify", "rollback", "retire", "status"}) {
+            assertThat(run(c, "--help")).as(c).isZero();
+        }
+        assertThat(out()).contains("--delete-volume").contains("--gitops-dir").contains("--engine").contains("--dry-run");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("migrate", "--frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("--frobnicate").contains("migrate --help");
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(out()).contains("Usage:");
+    }
+
+    @Test
+    void changingCommandsRefuseWithoutATerminalOrYes() {
+        for (String c : new String[] {"migrate", "rollback", "retire"}) {
+            out.reset();
+            err.reset();
+            assertThat(run(c)).as(c).isEqualTo(3);
+            assertThat(err()).contains("--yes").contains("no terminal");
+        }
+    }
+
+    @Test
+    void aBadConfigFileIsAUsageErrorNamingTheKey() throws Exception {
+        Path config = Files.writeString(dir.resolve("c.yaml"), "source:\n  pvcc: x\n");
+        assertThat(run("plan", "--config", config.toString())).isEqualTo(2);
+        assertThat(err()).contains("unknown key 'source.pvcc'").contains("Log: ");
+    }
+}

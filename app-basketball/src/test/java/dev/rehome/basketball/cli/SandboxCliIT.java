@@ -1,0 +1,53 @@
+package dev.rehome.basketball.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, end to end through the CLI: {@code migrate --sandbox} exits 0 with the report. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SandboxCliIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void migrateInTheSandboxExitsZeroAndPrintsTheReport() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path json = dir.resolve("report.json");
+
+        int code = BasketballMain.run(new String[] {"migrate", "--sandbox", "--report-json", json.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC(), dir.resolve("rehome.log"));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("✔ preflight", "✔ copy", "✔ prove-backup");
+        assertThat(report).contains("**Result:** moved and verified", "| players | 76 | 76 | 76 | =",
+                "| paid_orders | 13 | 13 | 13 | =", "| public.players | 76 | 76 | compared | yes",
+                "rehome/basketball-api-to-pal-e-postgres", "-  - postgres.yaml", "never touched: PVC basketball-api/photo-uploads",
+                "backupId");
+        assertThat(Files.readString(json)).contains("\"result\" : \"passed\"", "\"engine\" : \"dump-restore\"",
+                "\"name\" : \"public.players\"");
+    }
+
+    @Test
+    void aDryRunInTheSandboxShowsThePlanAndChangesNothing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = BasketballMain.run(new String[] {"migrate", "--sandbox", "--dry-run"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+                Clock.systemUTC(), dir.resolve("rehome.log"));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("POINT OF NO RETURN", "REVOKE CONNECT",
+                "(dry run: nothing was changed)");
+    }
+}
