@@ -14,19 +14,31 @@ import java.util.Objects;
 
 /**
  * Looks at a target without changing it, for {@code copy --dry-run}: does the database exist, and which user
- * relations and schemas does it hold. The copy itself goes through {@link dev.rehome.jdbc.TargetGuard}, which
- * also counts functions, types and large objects. Thread-safe.
+ * relations, schemas, functions, types and large objects does it hold (the kinds
+ * {@link dev.rehome.jdbc.TargetGuard} refuses). Thread-safe.
  */
 final class TargetInspection {
+    /** Kinds of user object a copy would collide with; extension members do not count. */
     private static final String USER_OBJECTS = "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
-            + " AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'"
+            + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + userSchema("n")
             + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')"
             + " UNION ALL SELECT 'schema ' || n.nspname FROM pg_catalog.pg_namespace n"
-            + " WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'public')"
+            + " WHERE " + userSchema("n") + " AND n.nspname <> 'public'"
             + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = n.oid AND d.deptype = 'e')"
+            + " UNION ALL SELECT 'function ' || p.oid::pg_catalog.regprocedure::text FROM pg_catalog.pg_proc p"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE " + userSchema("n")
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+            + " UNION ALL SELECT 'type ' || t.oid::pg_catalog.regtype::text FROM pg_catalog.pg_type t"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE " + userSchema("n")
+            + " AND t.typtype IN ('e', 'd', 'r') "
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')"
+            + " UNION ALL SELECT 'large object ' || m.oid FROM pg_catalog.pg_largeobject_metadata m"
             + " ORDER BY 1";
+
+    private static String userSchema(String alias) {
+        return alias + ".nspname NOT LIKE 'pg\\_%' AND " + alias + ".nspname <> 'information_schema'";
+    }
 
     private final PgConnector connector;
 
