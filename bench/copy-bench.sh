@@ -110,8 +110,8 @@ if command -v pgcopydb >/dev/null 2>&1; then
   add "pgcopydb clone ($(pgcopydb --version 2>&1 | grep -o 'version [0-9][0-9.-]*' | head -1))" \
       "rm -rf $WORK/pgcopydb && pgcopydb clone --dir $WORK/pgcopydb --table-jobs 2 --index-jobs 2 --source postgres://postgres@127.0.0.1:$SRC_PORT/bench --target postgres://postgres@127.0.0.1:$DST_PORT/bench_copy >$WORK/pgcopydb.log 2>&1"
 fi
-add "rehome dump-restore"             "java -Xmx$HEAP -jar $JAR copy --engine dump-restore --verify none --clean --source $SRC --target $DST >/dev/null"
-add "rehome jdbc-direct --jobs 2"     "java -Xmx$HEAP -jar $JAR copy --engine jdbc-direct --jobs 2 --verify none --clean --source $SRC --target $DST >/dev/null"
+add "rehome dump-restore"             "java -Xmx$HEAP -jar $JAR copy --engine dump-restore --verify none --source $SRC --target $DST >/dev/null"
+add "rehome jdbc-direct --jobs 2"     "java -Xmx$HEAP -jar $JAR copy --engine jdbc-direct --jobs 2 --verify none --source $SRC --target $DST >/dev/null"
 
 declare -A TIMES RSS
 for r in $(seq 1 "$RUNS"); do

@@ -9,7 +9,7 @@ import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.kubectl.dump.DumpRestoreEngine;
-import dev.rehome.kubectl.exec.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.testkit.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -46,6 +46,32 @@ public final class TargetGuard {
         this(new PgConnector("rehome-guard"));
     }
 
+    /**
+     * What the target holds, changing nothing: whether the database exists and, per kind, the user objects that
+     * {@link #prepare} would refuse to copy over ({@code "2 relations (public.a, public.b)"}). For dry runs.
+     */
+    public record Inspection(boolean exists, List<String> objects) {
+        public Inspection {
+            objects = List.copyOf(objects);
+        }
+
+        public boolean empty() {
+            return objects.isEmpty();
+        }
+    }
+
+    public Inspection inspect(DatabaseEndpoint target) {
+        try (Connection admin = openMaintenance(target)) {
+            if (!exists(admin, target.database())) {
+                return new Inspection(false, List.of());
+            }
+            return new Inspection(true, userObjects(target));
+        } catch (SQLException e) {
+            throw new OperationFailedException("cannot inspect target database on " + target.describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     public Outcome prepare(DatabaseEndpoint target, Optional<String> owner, boolean clean) {
         Objects.requireNonNull(owner, "owner");
         try (Connection admin = openMaintenance(target)) {

@@ -18,7 +18,7 @@ import dev.rehome.core.spi.CommandSpec;
 import dev.rehome.core.spi.RunningCommand;
 import dev.rehome.jdbc.copy.PgDumpSchemaDumper;
 import dev.rehome.jdbc.copy.SourceCatalog;
-import dev.rehome.jdbc.copy.internal.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.fixtures.Pagila;

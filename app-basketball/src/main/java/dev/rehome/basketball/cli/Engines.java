@@ -6,7 +6,7 @@ import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.kubectl.dump.DumpRestoreEngine;
-import dev.rehome.kubectl.exec.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;

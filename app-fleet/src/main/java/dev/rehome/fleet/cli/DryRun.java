@@ -1,6 +1,7 @@
 package dev.rehome.fleet.cli;
 
 import dev.rehome.jdbc.PgConnector;
+import dev.rehome.jdbc.TargetGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -22,7 +23,7 @@ final class DryRun {
         } catch (SQLException e) {
             // closing failed after a good login: nothing to report
         }
-        TargetInspection.State state = new TargetInspection(connector).inspect(endpoints.target());
+        TargetGuard.Inspection state = new TargetGuard(connector).inspect(endpoints.target());
         var out = context.out();
         out.println("# rehome copy: dry run (nothing was changed)\n");
         out.println("| | |\n|---|---|");
@@ -34,9 +35,9 @@ final class DryRun {
         } else if (state.empty()) {
             target = "exists and is empty: the copy would go ahead";
         } else if (settings.clean()) {
-            target = "holds " + state.objects().size() + " objects: would be dropped and recreated (--clean)";
+            target = "holds " + String.join("; ", state.objects()) + ": would be dropped and recreated (--clean)";
         } else {
-            target = "holds " + state.objects().size() + " objects: the copy would be refused (pass --clean)";
+            target = "holds " + String.join("; ", state.objects()) + ": the copy would be refused (pass --clean)";
             exit = 3;
         }
         out.println("| target database | " + target + " |");

@@ -4,7 +4,7 @@ import dev.rehome.core.CopyEngine;
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.kubectl.dump.DumpRestoreEngine;
-import dev.rehome.kubectl.exec.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "rehome-fleet", mixinStandardHelpOptions = true, versionProvider = FleetVersion.class,
-        subcommands = {CopyCommand.class, VerifyCommand.class, AuditCommand.class, HelpCommand.class},
-        description = "Copy PostgreSQL databases into their new home and prove every row arrived.",
+        subcommands = {CopyCommand.class, VerifyCommand.class, AuditCommand.class, PlanMoveCommand.class,
+            MigrateMoveCommand.class, RetireMoveCommand.class, HelpCommand.class},
+        description = {"Copy PostgreSQL databases into their new home and prove every row arrived; audit a cluster",
+            "for databases without backups and move every standalone PostgreSQL into a CloudNativePG cluster."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  rehome-fleet copy --sandbox",
@@ -34,6 +36,10 @@ import picocli.CommandLine.Spec;
             "Passwords never go on the command line: use --source-password-file and",
             "--target-password-file, PGPASSWORD, or ~/.pgpass (PGPASSFILE).",
             "Details of failures go to a log file (REHOME_LOG_DIR, default ~/.rehome/logs).",
+            "  rehome-fleet audit",
+            "      every database in the cluster and what backs it up",
+            "  rehome-fleet migrate --all-uncovered --into postgres/pal-e-postgres --sandbox",
+            "      the whole fleet move on embedded servers",
             "Run 'rehome-fleet help copy' for the options of a command."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -51,8 +51,8 @@ final class CompanionRepoint implements Step {
     public List<String> plannedChanges(StepContext context) {
         BasketballConfig.App a = cutover.config().app();
         List<String> out = new ArrayList<>(repoint.plannedChanges(context));
-        out.add("changes: Secret " + a.namespace() + "/" + a.connectionSecret() + " also gets keys host, port, dbname, "
-                + "username, password, uri (the parts of the URL)");
+        out.add("changes: Secret " + a.namespace() + "/" + a.connectionSecret() + ": then key 'host' holds the host "
+                + "alone, and keys port, dbname and uri (the whole URL) are added beside username and password");
         app.companions().forEach((part, var) -> out.add("changes: Deployment " + cutover.app() + " container "
                 + a.container() + ": env " + var + " -> valueFrom.secretKeyRef " + a.connectionSecret() + "/"
                 + KEYS.get(part) + " (before-image journaled)"));

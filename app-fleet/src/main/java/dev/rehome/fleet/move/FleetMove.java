@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs one derived cutover with the basketball plan and says how it ended. The only change to the plan is
- * composition: host-style apps get their companion vars re-pointed too ({@link CompanionRepoint}).
+ * composition: host-style apps get their companion vars re-pointed too ({@link CompanionRepoint}). A refusal
+ * before any step past preflight (which only sets the PV to Retain) and the lock succeeded is {@code REFUSED}.
  * Not thread-safe; one instance per database.
  */
 public final class FleetMove {
@@ -78,7 +79,9 @@ public final class FleetMove {
                     : "; the app already points at the new home";
             return new MoveOutcome(db, target, MoveStatus.FAILED, why + state, 5, Optional.of(report));
         }
-        if (cause instanceof RefusedException && (first.stepId().equals("preflight") || first.stepId().equals("lock"))) {
+        boolean changedNothing = outcome.result().steps().stream().filter(r -> r instanceof StepResult.Succeeded)
+                .allMatch(r -> r.stepId().equals("preflight") || r.stepId().equals("lock"));
+        if (cause instanceof RefusedException && changedNothing) {
             return new MoveOutcome(db, target, MoveStatus.REFUSED, why, code, Optional.of(report));
         }
         return new MoveOutcome(db, target, MoveStatus.ROLLED_BACK, why + "; the app is back on its old database",

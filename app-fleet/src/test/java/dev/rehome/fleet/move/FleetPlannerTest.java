@@ -12,7 +12,7 @@ import dev.rehome.kubectl.discovery.ServerVersionProbe;
 import dev.rehome.kubectl.discovery.SourceDiscovery;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.testkit.cluster.ClusterSeeds;
-import dev.rehome.testkit.kube.InProcessCluster;
+import dev.rehome.fleet.move.sandbox.SeededApi;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -23,13 +23,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class FleetPlannerTest {
     private static final NamespacedName INTO = NamespacedName.parse("postgres/pal-e-postgres");
-    private static InProcessCluster cluster;
+    private static SeededApi cluster;
     private static FleetPlanner planner;
 
     @BeforeAll
     static void seed() {
-        cluster = InProcessCluster.start();
-        ClusterSeeds.applyTo(cluster.client());
+        cluster = SeededApi.start();
         TableCatalog tables = src -> List.of(new TableRef("public", "visits"), new TableRef("audit", "Log Entries"));
         planner = new FleetPlanner(cluster.client(), new SourceDiscovery(cluster.client(), ServerVersionProbe.none(),
                 KubeRetry.none()), tables);

@@ -6,7 +6,7 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.spi.CommandRunner;
 import dev.rehome.core.spi.CommandSpec;
 import dev.rehome.core.spi.RunningCommand;
-import dev.rehome.jdbc.copy.internal.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

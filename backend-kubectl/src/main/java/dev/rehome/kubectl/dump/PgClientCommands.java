@@ -40,9 +40,12 @@ public record PgClientCommands(String pgDump, String pgRestore, String psql) {
         return new PgClientCommands("pg_dump", "pg_restore", "psql");
     }
 
-    /** {@code pg_dump -Fc} of the whole database to stdout. */
+    /**
+     * {@code pg_dump -Fc -Z0} of the whole database to stdout. Uncompressed because the archive goes straight into
+     * pg_restore: zlib makes pg_dump the bottleneck (about 3x slower on 2 cores, bench/copy-bench.sh).
+     */
     public CommandSpec dumpCustomFormat(DatabaseEndpoint source) {
-        return spec(source, List.of(pgDump, "--format=custom", "--no-password"));
+        return spec(source, List.of(pgDump, "--format=custom", "--compress=0", "--no-password"));
     }
 
     /** The schema as plain SQL without ownership, for reading its privilege entries. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehome.core.spi.CommandRunner;
 import dev.rehome.core.spi.CommandSpec;
 import dev.rehome.core.spi.RunningCommand;
-import dev.rehome.kubectl.exec.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.kubectl.exec.PodRef;
 import java.time.Duration;
 import java.util.ArrayList;

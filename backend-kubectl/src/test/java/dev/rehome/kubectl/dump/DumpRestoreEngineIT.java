@@ -13,7 +13,7 @@ import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.Secret;
 import dev.rehome.core.UnreachableException;
-import dev.rehome.kubectl.exec.LocalCommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.rehome.kubectl.exec;
 
+import dev.rehome.core.spi.LocalCommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

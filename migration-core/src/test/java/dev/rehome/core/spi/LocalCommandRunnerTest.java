@@ -1,4 +1,4 @@
-package dev.rehome.kubectl.exec;
+package dev.rehome.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehome.core.CommandFailedException;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.Secret;
-import dev.rehome.core.spi.CommandSpec;
-import dev.rehome.core.spi.RunningCommand;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

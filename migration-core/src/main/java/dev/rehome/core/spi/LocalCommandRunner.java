@@ -1,10 +1,7 @@
-package dev.rehome.kubectl.exec;
+package dev.rehome.core.spi;
 
 import dev.rehome.core.CommandFailedException;
 import dev.rehome.core.OperationFailedException;
-import dev.rehome.core.spi.CommandRunner;
-import dev.rehome.core.spi.CommandSpec;
-import dev.rehome.core.spi.RunningCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,0 +1,33 @@
+package dev.rehome.fleet.cli;
+
+import dev.rehome.fleet.audit.KubeClientFactory;
+import dev.rehome.fleet.move.FleetWorld;
+import dev.rehome.fleet.move.KubernetesWorld;
+import dev.rehome.fleet.move.sandbox.FleetSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Opens the world a move command runs in: the embedded fleet ({@code --sandbox}) or the kubeconfig's cluster. */
+final class MoveWorlds {
+    private MoveWorlds() {
+    }
+
+    static FleetWorld open(MoveOptions o, CliContext context) {
+        if (o.sandbox) {
+            Path work;
+            try {
+                work = Files.createTempDirectory("rehome-fleet-sandbox-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the sandbox directory", e);
+            }
+            context.err().println("sandbox: starting the seeded cluster API, PostgreSQL 15 for basketball-api, "
+                    + "mcd-tracker and pal-e-mail, and PostgreSQL 17 as pal-e-postgres in " + work);
+            return FleetSandbox.start(work, context.clock());
+        }
+        KubeClientFactory clients = KubeClientFactory.kubectlLike(context.env(), context.home());
+        return new KubernetesWorld(clients.connect(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context)));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.rehome.kubectl.dump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BytePumpTest {
+    /** A clock that moves one second each time it is read. */
+    private static final class TickingClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant t = now;
+            now = now.plusSeconds(1);
+            return t;
+        }
+    }
+
+    @Test
+    void copiesEverythingClosesTheConsumerAndReportsProgressPerInterval() {
+        byte[] data = new byte[BytePump.BUFFER_BYTES * 3 + 17];
+        List<Long> reported = new ArrayList<>();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        boolean[] closed = {false};
+        OutputStream consumer = new OutputStream() {
+            @Override
+            public void write(int b) {
+                sink.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                sink.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(2),
+                (bytes, elapsed) -> reported.add(bytes)).pump(new ByteArrayInputStream(data), consumer);
+
+        assertThat(outcome.sawEof()).isTrue();
+        assertThat(outcome.bytes()).isEqualTo(data.length);
+        assertThat(sink.size()).isEqualTo(data.length);
+        assertThat(closed[0]).isTrue();
+        assertThat(reported).isNotEmpty().last().isEqualTo((long) data.length);
+        assertThat(reported).isSorted();
+    }
+
+    @Test
+    void aConsumerThatDiesEndsThePumpWithoutEofAndWithTheBytesSoFar() {
+        OutputStream dying = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(1), (b, e) -> { })
+                .pump(new ByteArrayInputStream(new byte[100]), dying);
+
+        assertThat(outcome.sawEof()).isFalse();
+        assertThat(outcome.bytes()).isZero();
+        assertThat(outcome.failure()).hasMessage("Broken pipe");
+    }
+}
