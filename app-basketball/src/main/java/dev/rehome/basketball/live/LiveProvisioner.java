@@ -116,8 +116,11 @@ final class LiveProvisioner implements Provisioner {
                 .withType("kubernetes.io/basic-auth")
                 .withStringData(Map.of("username", r.role(), "password", password.reveal())).build();
         var existing = client.secrets().inNamespace(cluster.namespace()).withName(r.roleSecretName()).get();
-        if (existing == null) {
-            client.resource(secret).create();
+        boolean ours = existing != null && existing.getMetadata().getLabels() != null
+                && planId.equals(existing.getMetadata().getLabels().get(dev.rehome.kubectl.provision.Provisioner.PLAN_LABEL));
+        // A Secret of another owner stays as it is: the provisioner's foreign-object check refuses it.
+        if (existing == null || ours) {
+            client.resource(secret).createOr(op -> op.update());
         }
     }
 
