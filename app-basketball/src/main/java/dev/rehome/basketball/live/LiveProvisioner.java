@@ -7,8 +7,11 @@ import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
+import dev.rehome.kubectl.discovery.TargetCluster;
+import dev.rehome.kubectl.discovery.TargetDiscovery;
 import dev.rehome.kubectl.provision.ProvisionRequest;
 import dev.rehome.kubectl.provision.SqlConsole;
+import dev.rehome.kubectl.retry.KubeRetry;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -49,6 +52,12 @@ final class LiveProvisioner implements Provisioner {
 
     @Override
     public boolean foreignObjectsExist(String role, String database, String marker) {
+        // The provisioner refuses an unhealthy cluster too; that must not read as "a foreign database exists".
+        TargetCluster now = new TargetDiscovery(client, KubeRetry.standard()).discover(cluster);
+        if (!now.healthy()) {
+            throw new RefusedException("CNPG Cluster " + cluster + " is not healthy (" + now.phase() + ", "
+                    + now.readyInstances() + "/" + now.instances() + " ready); rerun when it is");
+        }
         try {
             declarative.checkNoForeignObjects(request(role, database));
             return false;
