@@ -121,7 +121,9 @@ public final class FakeCnpgOperator implements AutoCloseable {
     }
 
     private void reconcileCluster(GenericKubernetesResource cluster) {
-        if (cluster.get("status", "currentPrimary") != null) {
+        if (cluster.get("status", "currentPrimary") != null
+                || (cluster.getMetadata().getAnnotations() != null
+                        && cluster.getMetadata().getAnnotations().containsKey(InProcessCluster.SEEDED_STATUS_PENDING))) {
             return;
         }
         String name = cluster.getMetadata().getName();

@@ -63,10 +63,15 @@ final class WorkloadController {
                 && Objects.equals(s.getObservedGeneration(), fresh.getMetadata().getGeneration())) {
             return; // our own status write came back as an event
         }
-        fresh.setStatus(new DeploymentStatusBuilder().withObservedGeneration(fresh.getMetadata().getGeneration())
+        var status = new DeploymentStatusBuilder().withObservedGeneration(fresh.getMetadata().getGeneration())
                 .withReplicas(desired).withUpdatedReplicas(desired).withReadyReplicas(desired)
-                .withAvailableReplicas(desired).build());
-        client.resource(fresh).updateStatus();
+                .withAvailableReplicas(desired).build();
+        // A patch of the status alone: writing the whole object back would undo a scale that landed since the read.
+        client.apps().deployments().inNamespace(fresh.getMetadata().getNamespace()).withName(fresh.getMetadata().getName())
+                .editStatus(x -> {
+                    x.setStatus(status);
+                    return x;
+                });
     }
 
     void reconcile(StatefulSet event) {
@@ -86,10 +91,14 @@ final class WorkloadController {
                 && Objects.equals(s.getObservedGeneration(), fresh.getMetadata().getGeneration())) {
             return;
         }
-        fresh.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(fresh.getMetadata().getGeneration())
+        var status = new StatefulSetStatusBuilder().withObservedGeneration(fresh.getMetadata().getGeneration())
                 .withReplicas(desired).withCurrentReplicas(desired).withUpdatedReplicas(desired)
-                .withReadyReplicas(desired).withAvailableReplicas(desired).build());
-        client.resource(fresh).updateStatus();
+                .withReadyReplicas(desired).withAvailableReplicas(desired).build();
+        client.apps().statefulSets().inNamespace(fresh.getMetadata().getNamespace()).withName(fresh.getMetadata().getName())
+                .editStatus(x -> {
+                    x.setStatus(status);
+                    return x;
+                });
     }
 
     private void converge(HasMetadata owner, PodTemplateSpec template, int desired, boolean ordinalNames) {
