@@ -58,6 +58,18 @@ public final class LiveCluster implements AutoCloseable {
 
     /** Takes ownership of {@code client}: closing this closes it, also when opening fails. */
     public static LiveCluster open(KubernetesClient client, BasketballConfig config, Clock clock) {
+        return open(client, config, clock, true);
+    }
+
+    /**
+     * Leaves {@code client} open on close: for a caller that runs several cutovers over one client (the fleet) and
+     * closes it itself.
+     */
+    public static LiveCluster borrowing(KubernetesClient client, BasketballConfig config, Clock clock) {
+        return open(client, config, clock, false);
+    }
+
+    private static LiveCluster open(KubernetesClient client, BasketballConfig config, Clock clock, boolean ownsClient) {
         Objects.requireNonNull(client, "client");
         ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rehome-lease-renewer");
@@ -65,7 +77,9 @@ public final class LiveCluster implements AutoCloseable {
             return t;
         });
         List<AutoCloseable> opened = new ArrayList<>();
-        opened.add(client);
+        if (ownsClient) {
+            opened.add(client);
+        }
         opened.add(renewer::shutdownNow);
         try {
             KubeBackend kube = KubeBackend.builder(client).clock(clock).editPolicy(EditPolicy.ALLOW_ARGOCD_DRIFT)

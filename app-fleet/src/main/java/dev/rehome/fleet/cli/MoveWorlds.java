@@ -28,6 +28,7 @@ final class MoveWorlds {
             return FleetSandbox.start(work, context.clock());
         }
         KubeClientFactory clients = KubeClientFactory.kubectlLike(context.env(), context.home());
-        return new KubernetesWorld(clients.connect(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context)));
+        return new KubernetesWorld(clients.connect(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context)),
+                context.clock(), context.home().resolve(".rehome").resolve("journal"));
     }
 }

@@ -1,24 +1,35 @@
 package dev.rehome.fleet.move;
 
 import dev.rehome.basketball.CutoverPorts;
-import dev.rehome.core.UnreachableException;
+import dev.rehome.basketball.live.LiveCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The real cluster the kubeconfig names. The audit and discovery run against it; reading a source's tables and
- * running a cutover also need a way to reach both servers from this machine (a port-forwarding
- * {@code Databases}); the cluster-side ports exist ({@code dev.rehome.basketball.cluster.KubernetesPorts.over},
- * {@code LeaseLock}, {@code ConfigMapJournal}) and {@link #ports} is the one place to wire them once that lands.
- * Until then those calls refuse with exit 4 and point to {@code --sandbox}.
+ * The real cluster the kubeconfig names. The audit and discovery run against it; a source's tables are read
+ * through a port-forward to its pod, and each cutover runs over the basketball app's live ports
+ * ({@link LiveCluster}: CNPG discovery, port-forwards, the Lease lock and the ConfigMap journal mirrored to
+ * {@code journalDir}). The cutovers share this world's client; their forwards stay open until {@link #close}.
  */
 public final class KubernetesWorld implements FleetWorld {
-    private final KubernetesClient client;
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesWorld.class);
 
-    public KubernetesWorld(KubernetesClient client) {
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final Path journalDir;
+    private final List<LiveCluster> opened = new ArrayList<>();
+
+    public KubernetesWorld(KubernetesClient client, Clock clock, Path journalDir) {
         this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
     }
 
     @Override
@@ -28,9 +39,7 @@ public final class KubernetesWorld implements FleetWorld {
 
     @Override
     public TableCatalog tables() {
-        return src -> {
-            throw notWired("reading the tables of " + src.workload());
-        };
+        return new ForwardedTableCatalog(client);
     }
 
     @Override
@@ -40,7 +49,16 @@ public final class KubernetesWorld implements FleetWorld {
 
     @Override
     public CutoverPorts ports(FleetCutover cutover) {
-        throw notWired("running the cutover of " + cutover.name());
+        LiveCluster live = LiveCluster.borrowing(client, cutover.config(), clock);
+        synchronized (opened) {
+            opened.add(live);
+        }
+        LOG.info("{}: {}", cutover.name(), live.describe());
+        CutoverPorts p = live.ports(FleetEngines.verifier(cutover.config().target().role()), journalDir);
+        // An app without a health URL is checked by the readiness the scale-up waited for.
+        return new CutoverPorts(p.workloads(), p.secrets(), p.volumes(), p.backups(), p.network(), p.databases(),
+                p.provisioner(), p.lock(), new InClusterEngineAlias(p.engines()), p.verifier(),
+                new OptionalHealthCheck(p.health()), p.journal());
     }
 
     @Override
@@ -53,13 +71,12 @@ public final class KubernetesWorld implements FleetWorld {
         return "the same command (a killed run continues from its journal)";
     }
 
-    private static UnreachableException notWired(String what) {
-        return new UnreachableException(what + " needs the Kubernetes adapters of the cutover ports, which this build "
-                + "does not have yet; try the same command with --sandbox");
-    }
-
     @Override
     public void close() {
+        synchronized (opened) {
+            opened.forEach(LiveCluster::close);
+            opened.clear();
+        }
         client.close();
     }
 }
