@@ -1,9 +1,9 @@
 package dev.rehome.fleet.cli;
 
-import dev.rehome.fleet.audit.KubeClientFactory;
 import dev.rehome.fleet.move.FleetWorld;
 import dev.rehome.fleet.move.KubernetesWorld;
 import dev.rehome.fleet.move.sandbox.FleetSandbox;
+import dev.rehome.kubectl.KubeClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +27,9 @@ final class MoveWorlds {
                     + "mcd-tracker and pal-e-mail, and PostgreSQL 17 as pal-e-postgres in " + work);
             return FleetSandbox.start(work, context.clock());
         }
-        KubeClientFactory clients = KubeClientFactory.kubectlLike(context.env(), context.home());
-        return new KubernetesWorld(clients.connect(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context)),
+        // A cluster that does not answer is exit 4 in one line here, not a client error in the first discovery.
+        KubeClients clients = new KubeClients(context.env(), context.home());
+        return new KubernetesWorld(clients.connectReachable(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context)),
                 context.clock(), context.home().resolve(".rehome").resolve("journal"));
     }
 }
