@@ -2,15 +2,29 @@ package dev.rehome.basketball.cli;
 
 import dev.rehome.basketball.PlanPreview;
 import java.io.PrintStream;
+import java.util.List;
 
-/** Prints a {@link PlanPreview}: numbered steps, each change on its own line, then the preflight verdicts. */
-final class PlanPrinter {
+/**
+ * Prints a {@link PlanPreview}: numbered steps, each change on its own line, then the preflight verdicts. The
+ * fleet CLI prints its derived plans with it too, so both read the same.
+ */
+public final class PlanPrinter {
     private PlanPrinter() {
     }
 
     static void print(PlanPreview preview, PrintStream out) {
+        print(preview, List.of(), out);
+    }
+
+    /** With {@code derivedFrom}: how a planner found each name, printed before the steps. */
+    public static void print(PlanPreview preview, List<String> derivedFrom, PrintStream out) {
         out.println("# Plan " + preview.plan());
         out.println();
+        if (!derivedFrom.isEmpty()) {
+            out.println("## Derived from the cluster");
+            derivedFrom.forEach(n -> out.println("- " + n));
+            out.println();
+        }
         int n = 1;
         for (PlanPreview.Item item : preview.steps()) {
             out.println(n++ + ". " + item.title() + " [" + item.id() + "]"
@@ -25,5 +39,6 @@ final class PlanPrinter {
         } else {
             preview.preflight().refusals().forEach(r -> out.println("- REFUSES: " + r));
         }
+        out.flush();
     }
 }

@@ -3,6 +3,7 @@ package dev.rehome.fleet.move.sandbox;
 import dev.rehome.basketball.CutoverPorts;
 import dev.rehome.basketball.HttpHealthCheck;
 import dev.rehome.basketball.sandbox.InMemoryCluster;
+import dev.rehome.basketball.sandbox.LocalDatabases;
 import dev.rehome.basketball.sandbox.LocalLock;
 import dev.rehome.basketball.sandbox.SandboxDeploymentsRepo;
 import dev.rehome.basketball.steps.SqlProvisioner;
@@ -118,8 +119,9 @@ public final class FleetSandbox implements FleetWorld {
     @Override
     public CutoverPorts ports(FleetCutover cutover) {
         String ns = cutover.config().source().namespace();
-        SandboxDatabases databases = new SandboxDatabases(source(ns).endpoint(cutover.config().source().database()),
-                app(ns).appUser(), target.endpoint("postgres"),
+        // The app gets the target's in-cluster read-write Service address, which the sandbox DNS maps back.
+        LocalDatabases databases = new LocalDatabases(source(ns).endpoint(cutover.config().source().database()),
+                app(ns).appUser(), target.endpoint("postgres")).withAppHost(
                 ClusterSide.rwService(cutover.config().target().cluster()) + "." + cutover.config().target().namespace()
                         + ".svc.cluster.local");
         InMemoryCluster c = side.cluster();
