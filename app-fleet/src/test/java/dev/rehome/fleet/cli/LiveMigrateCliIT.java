@@ -1,0 +1,145 @@
+package dev.rehome.fleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.network.NetworkReachability;
+import dev.rehome.testkit.PostgresServer;
+import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.cluster.ClusterSeeds;
+import dev.rehome.testkit.cluster.CnpgRoleReconciler;
+import dev.rehome.testkit.kube.FakeKubelet;
+import dev.rehome.testkit.kube.InProcessCluster;
+import dev.rehome.testkit.kube.PodEnvironment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real-cluster path of the fleet moves (no {@code --sandbox}): a kubeconfig naming an in-process Kubernetes
+ * API seeded like the real cluster, mcd-tracker's standalone postgres pod played by an embedded PostgreSQL 15
+ * holding its fixture, the CNPG primary by an embedded PostgreSQL 17 with a reconciler creating declared roles and
+ * databases, and a fake CNPG loop completing Backups. The databases are reached only through port-forwards.
+ * Kept apart from {@link LiveMoveCliIT}: the direct re-point's JSON patch (a resourceVersion test) can time out
+ * against the in-process API while its workload controller rewrites the Deployment's status (then the move rolls
+ * back cleanly).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveMigrateCliIT {
+    private static final String SOURCE_PASSWORD = "sandbox-mcd-tracker-pw";
+
+    @TempDir
+    Path dir;
+    private PostgresServer source;
+    private PostgresServer target;
+
+    @BeforeAll
+    void startServers() throws IOException {
+        source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
+        target = PostgresServers.start(17);
+        source.createDatabase("mcd_tracker");
+        source.execute("mcd_tracker", fixture());
+        // postgres:16-alpine makes POSTGRES_USER a superuser; the seeded Secret holds this password.
+        source.execute("postgres", "CREATE ROLE mcd LOGIN SUPERUSER PASSWORD '" + SOURCE_PASSWORD + "'");
+    }
+
+    @AfterAll
+    void stopServers() {
+        if (source != null) {
+            source.close();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    @Test
+    void migrateMovesMcdTrackerIntoTheClusterTheKubeconfigNames() throws Exception {
+        try (InProcessCluster cluster = InProcessCluster.start();
+             CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target)) {
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            var client = cluster.client();
+            client.pods().inNamespace("mcd-tracker").delete();
+            FakeKubelet kubelet = cluster.startKubelet();
+            PodEnvironment sourcePod = PodEnvironment.postgres(source)
+                    .withEnv("POSTGRES_USER", "mcd").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
+            kubelet.bindPodsOf("mcd-tracker", "postgres", sourcePod);
+            kubelet.bindPodsOf("mcd-tracker", "mcd-tracker", PodEnvironment.empty());
+            cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
+            cluster.startCnpgOperator();
+            reconciler.start(Duration.ofMillis(200));
+            // The kubelet may have created the pod before bindPodsOf took effect.
+            cluster.bindPod("mcd-tracker", awaitPod(cluster, "mcd-tracker", "app=postgres"), sourcePod);
+            client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), "mcd-tracker"))
+                    .create();
+            String kubeconfig = kubeconfig(cluster.masterUrl()).toString();
+            InProcessCli cli = new InProcessCli(dir, Map.of());
+
+            InProcessCli.Result plan = cli.run("plan", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
+                    "--kubeconfig", kubeconfig);
+            assertThat(plan.exit()).as(plan.all()).isZero();
+            assertThat(plan.stdout()).contains("visit_items", "mcd_tracker");
+
+            InProcessCli.Result done = cli.run("migrate", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
+                    "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct");
+
+            assertThat(done.exit()).as(done.all()).isZero();
+            assertThat(done.stdout()).contains("mcd-tracker/postgres");
+            try (var c = target.connect("mcd_tracker"); var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM public.visits), (SELECT count(*) FROM "
+                         + "public.visit_items), (SELECT pg_catalog.pg_get_userbyid(datdba) FROM pg_catalog.pg_database "
+                         + "WHERE datname = 'mcd_tracker')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(300);
+                assertThat(rs.getLong(2)).isEqualTo(610);
+                assertThat(rs.getString(3)).isEqualTo("mcd_tracker");
+            }
+            var host = client.apps().deployments().inNamespace("mcd-tracker").withName("mcd-tracker").get()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("DATABASE_HOST")).findFirst().orElseThrow();
+            assertThat(host.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("host");
+        }
+    }
+
+    private static String fixture() throws IOException {
+        try (InputStream in = LiveMigrateCliIT.class.getResourceAsStream("/dev/rehome/fleet/move/sandbox/mcd-tracker.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path kubeconfig(String server) throws IOException {
+        Path file = Files.createTempFile(dir, "kubeconfig", ".yaml");
+        Files.writeString(file, String.join("\n", List.of("apiVersion: v1", "kind: Config",
+                "clusters:", "- name: test", "  cluster:", "    server: " + server, "    insecure-skip-tls-verify: true",
+                "users:", "- name: test", "  user:", "    token: test-token",
+                "contexts:", "- name: test", "  context:", "    cluster: test", "    user: test",
+                "current-context: test", "")));
+        return file;
+    }
+
+    private static String awaitPod(InProcessCluster cluster, String namespace, String selector) throws InterruptedException {
+        String[] kv = selector.split("=");
+        for (int i = 0; i < 100; i++) {
+            var pods = cluster.client().pods().inNamespace(namespace).withLabel(kv[0], kv[1]).list().getItems();
+            if (!pods.isEmpty()) {
+                return pods.get(0).getMetadata().getName();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no pod " + selector + " in " + namespace);
+    }
+}
