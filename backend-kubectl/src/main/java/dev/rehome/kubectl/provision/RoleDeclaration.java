@@ -48,11 +48,13 @@ final class RoleDeclaration {
         if (roles.stream().anyMatch(m -> r.role().equals(m.get("name")))) {
             return "reused role '" + r.role() + "' in spec.managed.roles of Cluster " + r.cluster();
         }
-        // JSON patch appends one entry and tests the resourceVersion: a merge patch would replace the whole
-        // list and drop roles another tenant added meanwhile.
+        // JSON patch appends one entry: a merge patch would replace the whole list and drop roles another tenant
+        // added meanwhile. It tests the list as read, not the resourceVersion, which the operator bumps with every
+        // status write and which would make the patch fail for no reason.
         List<Map<String, Object>> ops = new ArrayList<>();
-        ops.add(Map.of("op", "test", "path", "/metadata/resourceVersion",
-                "value", cluster.getMetadata().getResourceVersion()));
+        if (!Fields.value(cluster, "spec", "managed", "roles").isEmpty()) {
+            ops.add(Map.of("op", "test", "path", "/spec/managed/roles", "value", roles));
+        }
         if (Fields.value(cluster, "spec", "managed").isEmpty()) {
             ops.add(Map.of("op", "add", "path", "/spec/managed", "value", Map.of("roles", List.of(roleSpec(r)))));
         } else if (Fields.value(cluster, "spec", "managed", "roles").isEmpty()) {

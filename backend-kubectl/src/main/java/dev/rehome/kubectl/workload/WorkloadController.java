@@ -130,13 +130,18 @@ public final class WorkloadController {
         } else {
             env.add(next.get());
         }
-        // A JSON patch that replaces just this container's env list, guarded by a test of the resourceVersion
-        // read above, so a concurrent change makes it fail instead of being overwritten.
+        // A JSON patch that replaces just this container's env list, guarded by tests of what it read: the
+        // container at that index and its env as they were. Not the resourceVersion: controllers bump it with
+        // every status write, so such a guard fails for no reason on a live cluster.
         int containerIndex = containers.indexOf(c);
-        String envPath = "/spec/template/spec/containers/" + containerIndex + "/env";
-        List<Map<String, Object>> ops = List.of(
-                Map.of("op", "test", "path", "/metadata/resourceVersion", "value", d.getMetadata().getResourceVersion()),
-                Map.of("op", c.getEnv() == null ? "add" : "replace", "path", envPath, "value", env));
+        String containerPath = "/spec/template/spec/containers/" + containerIndex;
+        String envPath = containerPath + "/env";
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(Map.of("op", "test", "path", containerPath + "/name", "value", containerName));
+        if (c.getEnv() != null) {
+            ops.add(Map.of("op", "test", "path", envPath, "value", c.getEnv()));
+        }
+        ops.add(Map.of("op", c.getEnv() == null ? "add" : "replace", "path", envPath, "value", env));
         deployments(ref).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(ops));
         LOG.info("Deployment '{}' container '{}': env {} {}", ref, containerName, name,
                 next.isPresent() ? "set" : "removed");
