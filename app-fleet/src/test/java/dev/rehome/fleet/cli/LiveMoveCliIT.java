@@ -14,6 +14,7 @@ import dev.rehome.testkit.kube.PodEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,8 @@ class LiveMoveCliIT {
     }
 
     @Test
-    void planReadsTheSourceTablesThroughAPortForward() throws Exception {
+    void planReadsTheSourceThroughAPortForwardThenMigrateMovesMcdTrackerIntoTheClusterTheKubeconfigNames()
+            throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start();
              CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target)) {
             ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
@@ -90,6 +92,25 @@ class LiveMoveCliIT {
                     "--kubeconfig", kubeconfig);
             assertThat(plan.exit()).as(plan.all()).isZero();
             assertThat(plan.stdout()).contains("visit_items", "mcd_tracker");
+
+            InProcessCli.Result done = cli.run("migrate", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
+                    "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct");
+
+            assertThat(done.exit()).as(done.all()).isZero();
+            assertThat(done.stdout()).contains("mcd-tracker/postgres");
+            try (var c = target.connect("mcd_tracker"); var st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM public.visits), (SELECT count(*) FROM "
+                         + "public.visit_items), (SELECT pg_catalog.pg_get_userbyid(datdba) FROM pg_catalog.pg_database "
+                         + "WHERE datname = 'mcd_tracker')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(300);
+                assertThat(rs.getLong(2)).isEqualTo(610);
+                assertThat(rs.getString(3)).isEqualTo("mcd_tracker");
+            }
+            var host = client.apps().deployments().inNamespace("mcd-tracker").withName("mcd-tracker").get()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("DATABASE_HOST")).findFirst().orElseThrow();
+            assertThat(host.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("host");
         }
     }
 
