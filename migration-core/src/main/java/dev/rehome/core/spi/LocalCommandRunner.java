@@ -32,9 +32,15 @@ public final class LocalCommandRunner implements CommandRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new CommandFailedException(spec.program(), describe(), 127, "cannot start: " + e.getMessage());
+            throw new CommandFailedException(spec.program(), describe(), 127, "cannot start: " + e.getMessage()
+                    + (isPostgresClient(spec.program()) ? "; install the PostgreSQL client tools (pg_dump, pg_restore,"
+                    + " psql; e.g. apt-get install postgresql-client) and put them on PATH" : ""));
         }
         return new LocalRunningCommand(spec.program(), process);
+    }
+
+    private static boolean isPostgresClient(String program) {
+        return program.equals("pg_dump") || program.equals("pg_restore") || program.equals("psql");
     }
 
     @Override

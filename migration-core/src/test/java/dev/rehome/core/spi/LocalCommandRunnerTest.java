@@ -87,7 +87,8 @@ class LocalCommandRunnerTest {
     void aProgramThatCannotStartFailsWithItsName() {
         assertThatThrownBy(() -> runner.start(CommandSpec.of("/nonexistent/pg_dump")))
                 .isInstanceOf(CommandFailedException.class)
-                .hasMessageContaining("pg_dump locally exited 127");
+                .hasMessageContaining("pg_dump locally exited 127")
+                .hasMessageContaining("install the PostgreSQL client tools");
     }
 
     private static String firstLine(InputStream in) throws Exception {
