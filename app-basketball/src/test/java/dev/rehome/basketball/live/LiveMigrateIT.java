@@ -14,18 +14,17 @@ import dev.rehome.testkit.cluster.CnpgRoleReconciler;
 import dev.rehome.testkit.fixtures.BasketballFixture;
 import dev.rehome.testkit.kube.FakeKubelet;
 import dev.rehome.testkit.kube.InProcessCluster;
+import dev.rehome.testkit.kube.Kubeconfig;
 import dev.rehome.testkit.kube.PodEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,8 +86,8 @@ class LiveMigrateIT {
             cluster.startCnpgOperator();
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
-            cluster.bindPod("basketball-api", awaitPod(cluster, "basketball-api", "app=postgres"), sourcePod);
-            Path kubeconfig = kubeconfig(cluster.masterUrl());
+            cluster.bindPod("basketball-api", cluster.awaitPod("basketball-api", "app", "postgres"), sourcePod);
+            Path kubeconfig = Kubeconfig.write(dir, cluster.masterUrl());
             Path repo = SandboxDeploymentsRepo.create(dir.resolve("deployments"));
             String[] migrate = {"migrate", "--kubeconfig", kubeconfig.toString(), "--yes", "--engine", "jdbc-direct",
                     "--gitops-dir", repo.toString(), "--journal-dir", dir.resolve("journal").toString()};
@@ -147,7 +146,7 @@ class LiveMigrateIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Run run = run(new String[] {"status", "--kubeconfig", kubeconfig("https://127.0.0.1:" + port).toString()});
+        Run run = run(new String[] {"status", "--kubeconfig", Kubeconfig.write(dir, "https://127.0.0.1:" + port).toString()});
         assertThat(run.code()).isEqualTo(4);
         assertThat(run.err()).contains("cannot reach the Kubernetes API at https://127.0.0.1:" + port);
     }
@@ -160,27 +159,7 @@ class LiveMigrateIT {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private Path kubeconfig(String server) throws Exception {
-        Path file = Files.createTempFile(dir, "kubeconfig", ".yaml");
-        Files.writeString(file, String.join("\n", List.of("apiVersion: v1", "kind: Config",
-                "clusters:", "- name: test", "  cluster:", "    server: " + server, "    insecure-skip-tls-verify: true",
-                "users:", "- name: test", "  user:", "    token: test-token",
-                "contexts:", "- name: test", "  context:", "    cluster: test", "    user: test",
-                "current-context: test", "")));
-        return file;
-    }
 
-    private static String awaitPod(InProcessCluster cluster, String namespace, String selector) throws InterruptedException {
-        String[] kv = selector.split("=");
-        for (int i = 0; i < 100; i++) {
-            var pods = cluster.client().pods().inNamespace(namespace).withLabel(kv[0], kv[1]).list().getItems();
-            if (!pods.isEmpty()) {
-                return pods.get(0).getMetadata().getName();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no pod " + selector + " in " + namespace);
-    }
 
     private record Run(int code, String out, String err) {
     }

@@ -10,16 +10,15 @@ import dev.rehome.testkit.cluster.ClusterSeeds;
 import dev.rehome.testkit.cluster.CnpgRoleReconciler;
 import dev.rehome.testkit.kube.FakeKubelet;
 import dev.rehome.testkit.kube.InProcessCluster;
+import dev.rehome.testkit.kube.Kubeconfig;
 import dev.rehome.testkit.kube.PodEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -82,10 +81,10 @@ class LiveMoveCliIT {
             cluster.startCnpgOperator();
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
-            cluster.bindPod("mcd-tracker", awaitPod(cluster, "mcd-tracker", "app=postgres"), sourcePod);
+            cluster.bindPod("mcd-tracker", cluster.awaitPod("mcd-tracker", "app", "postgres"), sourcePod);
             client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), "mcd-tracker"))
                     .create();
-            String kubeconfig = kubeconfig(cluster.masterUrl()).toString();
+            String kubeconfig = Kubeconfig.write(dir, cluster.masterUrl()).toString();
             InProcessCli cli = new InProcessCli(dir, Map.of());
 
             InProcessCli.Result plan = cli.run("plan", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
@@ -121,7 +120,7 @@ class LiveMoveCliIT {
             port = free.getLocalPort();
         }
         InProcessCli.Result run = new InProcessCli(dir, Map.of()).run("plan", "mcd-tracker/postgres", "--into",
-                "postgres/pal-e-postgres", "--kubeconfig", kubeconfig("https://127.0.0.1:" + port).toString());
+                "postgres/pal-e-postgres", "--kubeconfig", Kubeconfig.write(dir, "https://127.0.0.1:" + port).toString());
         assertThat(run.exit()).as(run.all()).isEqualTo(4);
         assertThat(run.stderr()).contains("127.0.0.1:" + port);
     }
@@ -132,25 +131,5 @@ class LiveMoveCliIT {
         }
     }
 
-    private Path kubeconfig(String server) throws IOException {
-        Path file = Files.createTempFile(dir, "kubeconfig", ".yaml");
-        Files.writeString(file, String.join("\n", List.of("apiVersion: v1", "kind: Config",
-                "clusters:", "- name: test", "  cluster:", "    server: " + server, "    insecure-skip-tls-verify: true",
-                "users:", "- name: test", "  user:", "    token: test-token",
-                "contexts:", "- name: test", "  context:", "    cluster: test", "    user: test",
-                "current-context: test", "")));
-        return file;
-    }
 
-    private static String awaitPod(InProcessCluster cluster, String namespace, String selector) throws InterruptedException {
-        String[] kv = selector.split("=");
-        for (int i = 0; i < 100; i++) {
-            var pods = cluster.client().pods().inNamespace(namespace).withLabel(kv[0], kv[1]).list().getItems();
-            if (!pods.isEmpty()) {
-                return pods.get(0).getMetadata().getName();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no pod " + selector + " in " + namespace);
-    }
 }

@@ -177,6 +177,21 @@ public final class InProcessCluster implements AutoCloseable {
         return operator;
     }
 
+    /**
+     * The name of the first pod in {@code namespace} labelled {@code key=value}, waiting up to 10 s for the fake
+     * kubelet to create it.
+     */
+    public String awaitPod(String namespace, String key, String value) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var pods = client.pods().inNamespace(namespace).withLabel(key, value).list().getItems();
+            if (!pods.isEmpty()) {
+                return pods.get(0).getMetadata().getName();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no pod " + key + "=" + value + " in " + namespace + " after 10 s");
+    }
+
     /** The API server URL, e.g. for a kubeconfig the CLI under test reads. */
     public String masterUrl() {
         return client.getConfiguration().getMasterUrl();
