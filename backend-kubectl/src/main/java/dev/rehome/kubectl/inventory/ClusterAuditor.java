@@ -3,10 +3,13 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.AuditReport;
 import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.EngineVersion;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.UnreadableResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,16 +32,24 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ClusterAuditor {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterAuditor.class);
     /** CNPG instance pods carry it; they are judged through their Cluster, even when an owner reference is missing. */
     private static final String CNPG_CLUSTER_LABEL = "cnpg.io/cluster";
     private static final Set<String> WORKLOAD_KINDS = Set.of("pods", "deployments", "statefulsets", "daemonsets");
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final ServerVersionProbe versions;
 
     public ClusterAuditor(KubernetesClient client, Clock clock) {
+        this(client, clock, ServerVersionProbe.none());
+    }
+
+    /** @param versions asks running servers their version when it can; {@link ServerVersionProbe#none()} otherwise */
+    public ClusterAuditor(KubernetesClient client, Clock clock, ServerVersionProbe versions) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.versions = Objects.requireNonNull(versions, "versions");
     }
 
     /**
@@ -52,18 +63,40 @@ public final class ClusterAuditor {
         CnpgClusterAssessor cnpg = new CnpgClusterAssessor(inventory, storage, clock);
         List<AuditFinding> cnpgFindings = inventory.custom(CustomKind.CNPG_CLUSTER).stream().map(cnpg::assess).toList();
         Remedies remedies = new Remedies(planTarget.orElseGet(() -> healthiestCnpg(cnpgFindings)));
-        SnapshotCoverage snapshots = new SnapshotCoverage(inventory, storage, clock);
-        DataStoreAssessor assessor = new DataStoreAssessor(inventory, new VeleroCoverage(inventory, clock),
-                new K10Coverage(inventory), snapshots, remedies);
+        ScheduleRuns runs = new ScheduleRuns(inventory, clock);
+        VolumeCapture capture = new VolumeCapture(inventory, storage);
+        SnapshotCoverage snapshots = new SnapshotCoverage(inventory, storage, runs);
+        VeleroCoverage velero = new VeleroCoverage(inventory, capture, runs);
+        K10Coverage k10 = new K10Coverage(inventory, capture, runs);
+        DataStoreAssessor assessor = new DataStoreAssessor(inventory, List.of(velero::evaluate, k10::evaluate,
+                store -> snapshots.evaluate(store.workload().namespace(), store.claimNames()).stream().toList()),
+                remedies, clock);
         DataStoreDetector detector = new DataStoreDetector(storage);
         List<Workload> workloads = workloads(inventory);
 
         List<AuditFinding> findings = new ArrayList<>(cnpgFindings);
-        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(assessor::assess).forEach(findings::add);
-        findings.addAll(new OrphanClaims(inventory, storage, snapshots).find(workloads));
+        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(this::askVersion)
+                .map(assessor::assess).forEach(findings::add);
+        findings.addAll(new OrphanClaims(inventory, storage, snapshots, clock).find(workloads));
         findings.addAll(unreadableNamespaces(inventory.unreadable()));
         List<AuditFinding> inScope = findings.stream().filter(f -> scope.includes(f.namespace())).toList();
         return new AuditReport(clock.instant(), inScope, inventory.unreadable(), inventory.apiRequests());
+    }
+
+    /** The server's own answer beats the image tag; no answer (or a failing probe) keeps what the image said. */
+    private DataStore askVersion(DataStore store) {
+        Workload workload = store.workload();
+        try {
+            return versions.serverVersion(workload.namespace(), workload.name(), workload.kind(),
+                            store.engine().label(), store.container())
+                    .filter(v -> !v.isBlank())
+                    .map(v -> store.withVersion(new EngineVersion(v.trim(), EngineVersion.Source.SERVER,
+                            "the server answered (container " + store.container() + ")")))
+                    .orElse(store);
+        } catch (RuntimeException e) {
+            LOG.debug("could not ask {} its version: {}", workload.qualifiedName(), e.getMessage());
+            return store;
+        }
     }
 
     private static List<Workload> workloads(ClusterInventory inventory) {

@@ -2,6 +2,8 @@ package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.EngineVersion;
+import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.VolumeInfo;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -26,6 +28,8 @@ final class CnpgClusterAssessor {
     static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
     /** How old the newest backup may be when the cluster states no retention window. */
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+    /** PostgreSQL's archive_timeout as CNPG sets it by default: a WAL segment is archived at least this often. */
+    private static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(5);
 
     private final ClusterInventory inventory;
     private final StorageIndex storage;
@@ -70,7 +74,58 @@ final class CnpgClusterAssessor {
                     + (lastBackup == null ? "" : ", last base backup " + age(lastBackup) + " ago")));
         }
         return new AuditFinding(namespace, name, "Cluster", engine(cluster), coverage, Issue.worst(issues),
-                Issue.reasons(issues), Issue.remedy(issues, "nothing to do"), volumes(namespace, name), lastBackup);
+                Issue.reasons(issues), Issue.remedy(issues, "nothing to do"), volumes(namespace, name),
+                coverage.isCovered() ? lastBackup : null, version(cluster), evidence(cluster, archiver, lastBackup),
+                coverage.isCovered() ? dataLossWindow(cluster, archiver, lastBackup, issues) : null, List.of());
+    }
+
+    /**
+     * With WALs archived and a fresh base backup, a restore reaches the last archived WAL: at most
+     * {@code archive_timeout} (5 minutes by default) behind. Otherwise only the base backup is there.
+     */
+    private Duration dataLossWindow(GenericKubernetesResource cluster, Optional<String> archiver, Instant lastBackup,
+                                    List<Issue> issues) {
+        if (lastBackup == null) {
+            return null;
+        }
+        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
+        boolean walsFlowing = archiver.isPresent() && archiving != null && "True".equals(archiving.get("status"));
+        boolean fresh = issues.stream().noneMatch(i -> i.severity().reaches(Severity.HIGH));
+        return walsFlowing && fresh ? ARCHIVE_TIMEOUT : Duration.between(lastBackup, clock.instant());
+    }
+
+    private List<Evidence> evidence(GenericKubernetesResource cluster, Optional<String> archiver, Instant lastBackup) {
+        String object = "Cluster " + Fields.namespace(cluster) + "/" + Fields.name(cluster);
+        List<Evidence> evidence = new ArrayList<>();
+        if (Fields.map(cluster, "spec", "backup", "barmanObjectStore") != null) {
+            evidence.add(new Evidence(object, "spec.backup.barmanObjectStore.destinationPath",
+                    Fields.string(cluster, "spec", "backup", "barmanObjectStore", "destinationPath"),
+                    archiver.isPresent() ? "WALs and base backups go to this object store" : "ignored: WAL archiving skipped"));
+        } else if (!Fields.list(cluster, "spec", "plugins").isEmpty()) {
+            evidence.add(new Evidence(object, "spec.plugins", String.valueOf(Fields.list(cluster, "spec", "plugins")),
+                    archiver.isPresent() ? "a WAL-archiver plugin" : "no enabled WAL-archiver plugin"));
+        } else {
+            evidence.add(new Evidence(object, "spec.backup.barmanObjectStore", null, "no object store configured"));
+        }
+        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
+        if (archiving != null) {
+            evidence.add(new Evidence(object, "status.conditions[ContinuousArchiving].status",
+                    String.valueOf(archiving.get("status")), archiver.isPresent() ? "WAL archiving state"
+                    : "not coverage without an object store"));
+        }
+        evidence.add(new Evidence(object, "last completed base backup (Backup CRs, status.lastSuccessfulBackup, "
+                + "ObjectStore recovery window)", lastBackup == null ? "none" : lastBackup.toString(), ""));
+        return evidence;
+    }
+
+    private static EngineVersion version(GenericKubernetesResource cluster) {
+        String major = Fields.string(cluster, "status", "pgDataImageInfo", "majorVersion");
+        if (major != null) {
+            return new EngineVersion(major, EngineVersion.Source.OPERATOR, "Cluster status.pgDataImageInfo.majorVersion");
+        }
+        String image = Fields.string(cluster, "spec", "imageName");
+        return image == null ? EngineVersion.unknown("no status.pgDataImageInfo and no spec.imageName")
+                : ImageVersions.fromImage(DataEngine.POSTGRESQL, image);
     }
 
     /** The object store WALs go to, when the cluster has one: in-tree Barman or a WAL-archiver plugin. */
@@ -211,11 +266,8 @@ final class CnpgClusterAssessor {
     }
 
     private static String engine(GenericKubernetesResource cluster) {
-        String major = Fields.string(cluster, "status", "pgDataImageInfo", "majorVersion");
-        if (major == null) {
-            String image = Fields.string(cluster, "spec", "imageName");
-            major = image == null ? "" : ImageName.version(image).split("\\.")[0];
-        }
+        EngineVersion version = version(cluster);
+        String major = version.known() ? version.value().split("\\.")[0] : "";
         return major.isEmpty() ? "postgresql (cnpg)" : "postgresql " + major + " (cnpg)";
     }
 
