@@ -68,15 +68,20 @@ public final class ClusterAuditor {
         SnapshotCoverage snapshots = new SnapshotCoverage(inventory, storage, runs);
         VeleroCoverage velero = new VeleroCoverage(inventory, capture, runs);
         K10Coverage k10 = new K10Coverage(inventory, capture, runs);
+        ConsumerFinder consumers = new ConsumerFinder(inventory);
+        DumpCoverage dumps = new DumpCoverage(inventory, storage, runs, consumers);
         DataStoreAssessor assessor = new DataStoreAssessor(inventory, List.of(velero::evaluate, k10::evaluate,
-                store -> snapshots.evaluate(store.workload().namespace(), store.claimNames()).stream().toList()),
-                remedies, clock);
+                store -> snapshots.evaluate(store.workload().namespace(), store.claimNames()).stream().toList(),
+                dumps::evaluate), remedies, clock);
         DataStoreDetector detector = new DataStoreDetector(storage);
         List<Workload> workloads = workloads(inventory);
 
         List<AuditFinding> findings = new ArrayList<>(cnpgFindings);
+        findings.addAll(new OperatorClusters(inventory, runs, clock).findings());
         workloads.stream().map(detector::detect).flatMap(Optional::stream).map(this::askVersion)
-                .map(assessor::assess).forEach(findings::add);
+                .map(store -> assessor.assess(store)
+                        .withConsumers(consumers.consumersOf(store.workload(), store.container())))
+                .forEach(findings::add);
         findings.addAll(new OrphanClaims(inventory, storage, snapshots, clock).find(workloads));
         findings.addAll(unreadableNamespaces(inventory.unreadable()));
         List<AuditFinding> inScope = findings.stream().filter(f -> scope.includes(f.namespace())).toList();
@@ -105,7 +110,8 @@ public final class ClusterAuditor {
                 inventory.statefulSets().stream().map(Workload::of),
                 inventory.daemonSets().stream().map(Workload::of),
                 inventory.pods().stream().filter(ClusterAuditor::isBare).map(Workload::of)
-        ).flatMap(s -> s).filter(w -> !w.podLabels().containsKey(CNPG_CLUSTER_LABEL)).toList();
+        ).flatMap(s -> s).filter(w -> !w.podLabels().containsKey(CNPG_CLUSTER_LABEL))
+                .filter(w -> !OperatorClusters.operatorManaged(w)).toList();
     }
 
     /** A pod no controller owns; owned pods are judged through their owner. */
