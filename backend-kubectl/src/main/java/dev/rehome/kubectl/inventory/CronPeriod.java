@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * The longest gap between two runs of a cron schedule: the period a backup is judged against ("completed within
  * two periods"). Five fields (Velero, Kubernetes CronJobs) or six with seconds first (CNPG), plus the
- * {@code @daily}-style macros and {@code @every 6h}. Found by walking one non-leap year minute by minute, which
+ * {@code @daily}-style macros and {@code @every 6h}. Found by walking two years run by run, which
  * handles lists, ranges, steps and the day-of-month/day-of-week OR rule without special cases.
  */
 final class CronPeriod {
     private static final LocalDate SAMPLE_START = LocalDate.of(2025, 1, 1);
+    /** Two whole years: every weekday and month pattern repeats inside, and yearly schedules run twice. */
+    private static final int SAMPLE_DAYS = 730;
 
     private CronPeriod() {
     }
@@ -56,7 +58,7 @@ final class CronPeriod {
         long first = -1;
         long previous = -1;
         long longest = 0;
-        for (int day = 0; day < 365; day++) {
+        for (int day = 0; day < SAMPLE_DAYS; day++) {
             LocalDate date = SAMPLE_START.plusDays(day);
             boolean domMatch = days.get(date.getDayOfMonth());
             boolean dowMatch = weekdays.get(date.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : date.getDayOfWeek().getValue());
@@ -77,12 +79,8 @@ final class CronPeriod {
                 }
             }
         }
-        if (first < 0) {
-            return Optional.empty();
-        }
-        // Wrap around the year so a yearly schedule has a period too.
-        longest = Math.max(longest, first + 365 * 1440L - previous);
-        return Optional.of(Duration.ofMinutes(longest));
+        // Two runs at least, so even a yearly schedule has a gap to measure.
+        return first < 0 || longest == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(longest));
     }
 
     /** 0 and 7 are both Sunday. */

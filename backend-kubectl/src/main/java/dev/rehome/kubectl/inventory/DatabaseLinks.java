@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * @param secrets   names of the Secrets its container reads (env secretKeyRef, envFrom)
  */
 record DatabaseLinks(String namespace, Set<String> services, Set<String> secrets) {
+    /** Variables whose whole value may be a bare host name; {@code POSTGRES_USER=postgres} names a user. */
+    private static final Pattern HOST_VARIABLE = Pattern.compile("(?i)HOST|ADDR|SERVER|ENDPOINT|URL|URI|DSN|SERVICE");
+
     DatabaseLinks {
         services = Set.copyOf(services);
         secrets = Set.copyOf(secrets);
@@ -69,7 +72,7 @@ record DatabaseLinks(String namespace, Set<String> services, Set<String> secrets
             String in = " (container " + container.getName() + ")";
             for (EnvVar env : list(container.getEnv())) {
                 if (env.getValue() != null) {
-                    hostIn(env.getValue(), sameNamespace, true).ifPresent(h -> ways.add("env " + env.getName() + " names "
+                    hostIn(env.getValue(), sameNamespace, HOST_VARIABLE.matcher(env.getName()).find()).ifPresent(h -> ways.add("env " + env.getName() + " names "
                             + "Service host " + h + in));
                 } else if (sameNamespace && env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null
                         && secrets.contains(env.getValueFrom().getSecretKeyRef().getName())) {

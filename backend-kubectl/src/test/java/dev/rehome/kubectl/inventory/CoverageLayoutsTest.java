@@ -103,6 +103,25 @@ class CoverageLayoutsTest {
     }
 
     @Test
+    void theServerItselfIsAskedWhenAProbeIsGivenAndAFailingProbeChangesNothing() {
+        ServerVersionProbe probe = (namespace, workload, kind, engine, container) -> {
+            if (namespace.equals("notes")) {
+                throw new IllegalStateException("connection refused");
+            }
+            return namespace.equals("billing") && container.equals("db") ? Optional.of("16.4") : Optional.empty();
+        };
+        try (KubernetesClient client = server.newClient()) {
+            Map<String, AuditFinding> probed = new ClusterAuditor(client, ClusterAuditorTest.CLOCK, probe)
+                    .audit(AuditScope.allNamespaces(), Optional.empty()).findings().stream()
+                    .collect(Collectors.toMap(AuditFinding::qualifiedName, Function.identity()));
+
+            assertThat(probed.get("billing/billing-db").engine()).isEqualTo("postgresql 16.4");
+            assertThat(probed.get("billing/billing-db").version().source()).isEqualTo(EngineVersion.Source.SERVER);
+            assertThat(probed.get("notes/notes-db").version()).isEqualTo(findings.get("notes/notes-db").version());
+        }
+    }
+
+    @Test
     void freshVeleroFsBackupOfACsiClaimIsCoveredWithItsWindow() {
         AuditFinding billing = findings.get("billing/billing-db");
 
