@@ -22,8 +22,10 @@ import java.util.Optional;
  */
 final class DataStoreAssessor {
     /** Backup kinds whose absence from the inventory (because RBAC forbade reading them) leaves coverage unknown. */
-    private static final List<CustomKind> COVERAGE_KINDS = List.of(CustomKind.VELERO_SCHEDULE, CustomKind.K10_POLICY,
-            CustomKind.VOLUME_SNAPSHOT, CustomKind.SNAPSHOT_SCHEDULE);
+    private static final List<String> COVERAGE_KINDS = List.of(CustomKind.VELERO_SCHEDULE.displayName(),
+            CustomKind.VELERO_BACKUP.displayName(), CustomKind.K10_POLICY.displayName(),
+            CustomKind.K10_BACKUP_ACTION.displayName(), CustomKind.VOLUME_SNAPSHOT.displayName(),
+            CustomKind.VOLUME_SNAPSHOT_CLASS.displayName(), CustomKind.SNAPSHOT_SCHEDULE.displayName(), "cronjobs.batch");
 
     private final ClusterInventory inventory;
     private final List<Mechanism> mechanisms;
@@ -158,7 +160,7 @@ final class DataStoreAssessor {
     }
 
     private List<String> forbiddenCoverageKinds(String namespace) {
-        return COVERAGE_KINDS.stream().map(CustomKind::displayName)
+        return COVERAGE_KINDS.stream()
                 .filter(kind -> inventory.unreadable().stream().anyMatch(u -> u.kind().equals(kind)
                         && u.reason().startsWith("forbidden")
                         && (u.namespace() == null || u.namespace().equals(namespace))))
