@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CredentialShapeReader {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialShapeReader.class);
-    private static final String CONNECT_HELD = "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database d, "
+    /** Completed with the grantee's oid: whether it holds CONNECT on the database through an ACL entry of its own. */
+    static final String CONNECT_HELD = "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database d, "
             + "pg_catalog.aclexplode(coalesce(d.datacl, pg_catalog.acldefault('d', d.datdba))) a "
             + "WHERE d.datname = ? AND a.privilege_type = 'CONNECT' AND a.grantee = ";
 

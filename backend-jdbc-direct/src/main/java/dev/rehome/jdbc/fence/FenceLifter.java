@@ -50,8 +50,9 @@ final class FenceLifter {
         if (a instanceof FenceAction.RotatePassword r) {
             return restorePassword(h, creds, r);
         }
-        String excluded = a instanceof FenceAction.CreateMigrationRole m ? m.role()
-                : a instanceof FenceAction.DisableLogin d ? d.role() : null;
+        // A role cannot drop itself; any other undo may run as any login the server still accepts (a role made
+        // NOLOGIN is simply refused, and after a first lift it is the one left that can log in).
+        String excluded = a instanceof FenceAction.CreateMigrationRole m ? m.role() : null;
         try (FenceSessions.Session s = sessions.openMaintenance(creds, FenceSessions.candidates(h, creds, excluded))) {
             Connection c = s.connection();
             String as = "as '" + s.login().role() + "'";
@@ -63,10 +64,18 @@ final class FenceLifter {
                 return new Outcome(a.describe(), Status.UNDONE, as);
             }
             if (a instanceof FenceAction.RevokePublicConnect r) {
+                if (FenceSql.queryBoolean(c, "SELECT pg_catalog.has_database_privilege('public', ?, 'CONNECT')",
+                        r.database())) {
+                    return new Outcome(a.describe(), Status.NOTHING_TO_UNDO, "PUBLIC has CONNECT " + as);
+                }
                 FenceSql.execute(c, "GRANT CONNECT ON DATABASE " + Identifiers.quote(r.database()) + " TO PUBLIC");
                 return new Outcome(a.describe(), Status.UNDONE, as);
             }
             if (a instanceof FenceAction.RevokeRoleConnect r) {
+                if (FenceSql.queryBoolean(c, CredentialShapeReader.CONNECT_HELD
+                        + "(SELECT oid FROM pg_catalog.pg_roles WHERE rolname = ?))", r.database(), r.role())) {
+                    return new Outcome(a.describe(), Status.NOTHING_TO_UNDO, "'" + r.role() + "' has CONNECT " + as);
+                }
                 FenceSql.execute(c, "GRANT CONNECT ON DATABASE " + Identifiers.quote(r.database()) + " TO "
                         + Identifiers.quote(r.role()));
                 return new Outcome(a.describe(), Status.UNDONE, as);
