@@ -82,10 +82,13 @@ class FenceIT {
         Fixture f = FenceFixtures.create(server, shape, tag);
         RoleState before = RoleState.read(server, f);
         SourceFence fence = new SourceFence(Clock.systemUTC());
-        FenceCredentials found = new FenceCredentials(f.server(), f.held(), Secret.empty());
 
-        try (RetryingWriter writer = new RetryingWriter(f.appEndpoint(), 1);
+        try (WireRecorder wire = new WireRecorder(server.port());
+             RetryingWriter writer = new RetryingWriter(f.appEndpoint(), 1);
              Connection prior = open(f.appEndpoint())) {
+            // rehome reaches the server only through the recorder: every byte it sends is checked for passwords.
+            DatabaseEndpoint viaWire = f.server().withHostPort("127.0.0.1", wire.port());
+            FenceCredentials found = new FenceCredentials(viaWire, f.held(), Secret.empty());
             insert(prior, 1_000_000);
             writer.awaitAcks(3);
 
@@ -95,7 +98,7 @@ class FenceIT {
             FenceHandle handle = FenceHandle.of((FencePlan.Fence) plan, "it-" + tag);
             String journal = handle.encode();
             Secret fenceSecret = FenceCredentials.newFenceSecret(new SecureRandom());
-            FenceCredentials creds = new FenceCredentials(f.server(), f.held(), fenceSecret);
+            FenceCredentials creds = new FenceCredentials(viaWire, f.held(), fenceSecret);
 
             fence.fence(handle, creds);
             long fencedAt = System.nanoTime();
@@ -122,7 +125,7 @@ class FenceIT {
 
             // As after a crash: a new object, the handle from the journal's text, the logins from their Secrets.
             SourceFence afterCrash = new SourceFence(Clock.systemUTC());
-            FenceCredentials fromSecrets = new FenceCredentials(f.server(), f.held(), Secret.of(fenceSecret.reveal()));
+            FenceCredentials fromSecrets = new FenceCredentials(viaWire, f.held(), Secret.of(fenceSecret.reveal()));
             LiftReport lifted = afterCrash.lift(FenceHandle.decode(journal), fromSecrets);
             assertThat(lifted.complete()).as(lifted.toString()).isTrue();
             long liftedAt = System.nanoTime();
@@ -135,7 +138,8 @@ class FenceIT {
             assertThat(RoleState.read(server, f)).isEqualTo(before);
 
             String seen = String.join("\n", journal, plan.toString(), facts.toString(), lifted.toString(),
-                    again.toString(), session.toString(), stderr.toString(StandardCharsets.UTF_8));
+                    again.toString(), session.toString(), stderr.toString(StandardCharsets.UTF_8), wire.sent());
+            assertThat(wire.sent()).as("the recorder saw rehome's SQL").contains("pg_terminate_backend", "pg_stat_activity");
             List<String> secrets = new ArrayList<>(f.passwords());
             secrets.add(fenceSecret.reveal());
             secrets.forEach(pw -> assertThat(seen).doesNotContain(pw));
