@@ -38,13 +38,13 @@ public record WriteWitness(long nextXid, Map<String, String> sequences, Instant 
             evidence.add((after.nextXid - nextXid) + " transaction id(s) assigned (next xid " + nextXid + " -> "
                     + after.nextXid + ")");
         }
-        TreeMap<String, String> all = new TreeMap<>(sequences);
-        after.sequences.forEach(all::putIfAbsent);
-        for (Map.Entry<String, String> e : all.entrySet()) {
-            String was = sequences.get(e.getKey());
-            String now = after.sequences.get(e.getKey());
-            if (!Objects.equals(was, now)) {
-                evidence.add("sequence " + e.getKey() + " " + was + " -> " + now);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(sequences.keySet());
+        names.addAll(after.sequences.keySet());
+        for (String name : names) {
+            if (!sequences.containsKey(name) || !after.sequences.containsKey(name)) {
+                evidence.add("sequence " + name + (sequences.containsKey(name) ? " disappeared" : " appeared"));
+            } else if (!Objects.equals(sequences.get(name), after.sequences.get(name))) {
+                evidence.add("sequence " + name + " " + sequences.get(name) + " -> " + after.sequences.get(name));
             }
         }
         return evidence.isEmpty() ? new WitnessVerdict.Quiet(takenAt, after.takenAt)
