@@ -5,6 +5,7 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.UnreachableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,10 +34,10 @@ final class FenceApplier {
     void apply(FenceHandle handle, FenceCredentials creds) {
         Map<String, FenceSessions.Session> open = new HashMap<>();
         try {
-            open.put(handle.operatorRole(), openHeld(creds, handle.operatorRole()));
+            open.put(handle.operatorRole(), openHeld(handle, creds, handle.operatorRole()));
             for (FenceAction a : handle.actions()) {
                 if (a instanceof FenceAction.TerminateSessions t && !open.containsKey(t.executor())) {
-                    open.put(t.executor(), openHeld(creds, t.executor()));
+                    open.put(t.executor(), openHeld(handle, creds, t.executor()));
                 }
             }
             Set<Integer> ownPids = new HashSet<>();
@@ -62,10 +63,20 @@ final class FenceApplier {
         }
     }
 
-    private FenceSessions.Session openHeld(FenceCredentials creds, String role) {
+    /**
+     * The held login of {@code role}; on a rerun after a crash half-way, that login may already be fenced (its
+     * password rotated, or NOLOGIN with the migration role in place), so rehome's session login with the fence
+     * secret is the fallback, which makes applying a handle again complete it instead of failing.
+     */
+    private FenceSessions.Session openHeld(FenceHandle handle, FenceCredentials creds, String role) {
         FenceLogin held = creds.login(role).orElseThrow(() -> new UnreachableException(
                 "the fence needs the login of '" + role + "', which was not given"));
-        return sessions.openMaintenance(creds, List.of(new FenceSessions.Login(role, held.password(), held.origin())));
+        List<FenceSessions.Login> logins = new ArrayList<>();
+        logins.add(new FenceSessions.Login(role, held.password(), held.origin()));
+        if (handle.sessionUsesFenceSecret()) {
+            logins.add(new FenceSessions.Login(handle.sessionRole(), creds.fenceSecret(), "with the fence secret"));
+        }
+        return sessions.openMaintenance(creds, logins);
     }
 
     private static void applyOne(Connection c, FenceAction a, FenceCredentials creds) throws SQLException {

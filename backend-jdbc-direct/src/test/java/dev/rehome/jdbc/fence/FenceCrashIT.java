@@ -80,6 +80,35 @@ class FenceCrashIT {
         }
     }
 
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {15, 16})
+    void applyingTheHandleAgainAfterACrashHalfWayCompletesTheFence(int major) throws Exception {
+        PostgresServer server = FenceServers.get(major);
+        for (Shape shape : List.of(Shape.A_SUPERUSER_APP, Shape.C_OWNER_APP_ONLY)) {
+            Fixture f = FenceFixtures.create(server, shape, "k" + major + "-" + SEQ.incrementAndGet());
+            FenceIT.RoleState before = FenceIT.RoleState.read(server, f);
+            Secret secret = FenceCredentials.newFenceSecret(new SecureRandom());
+            FenceCredentials creds = new FenceCredentials(f.server(), f.held(), secret);
+            SourceFence fence = new SourceFence(Clock.systemUTC());
+            FenceHandle handle = FenceHandle.of((FencePlan.Fence) FencePlanner.choose(fence.inspect(creds, f.appRole())),
+                    "rerun-" + major + "-" + shape.ordinal());
+            // Died after the second action: (a) migration role made and the app NOLOGIN; (c) password rotated, PUBLIC revoked.
+            applyIgnoringTheProbe(new FenceHandle(handle.runId(), handle.database(), handle.appRole(),
+                    handle.operatorRole(), handle.sessionRole(), handle.sessionUsesFenceSecret(),
+                    handle.actions().subList(0, 2)), creds);
+
+            new SourceFence(Clock.systemUTC()).fence(FenceHandle.decode(handle.encode()), creds);
+
+            assertThatThrownBy(() -> FenceIT.open(f.appEndpoint())).as(shape + ": the app under the fence")
+                    .isInstanceOf(dev.rehome.core.UnreachableException.class);
+            try (Connection copy = new dev.rehome.jdbc.PgConnector("copy").open(fence.sessionEndpoint(handle, creds))) {
+                assertThat(FenceIT.count(copy)).isZero();
+            }
+            assertThat(fence.lift(handle, creds).complete()).isTrue();
+            assertThat(FenceIT.RoleState.read(server, f)).as(shape.name()).isEqualTo(before);
+        }
+    }
+
     /** A first step alone may not hold yet (a revoke before the terminate); the state on the server is what counts. */
     private static void applyIgnoringTheProbe(FenceHandle partial, FenceCredentials creds) {
         new FenceApplier(new FenceSessions(new dev.rehome.jdbc.PgConnector("t")),
