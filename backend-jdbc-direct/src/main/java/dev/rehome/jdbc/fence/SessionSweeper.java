@@ -21,8 +21,12 @@ import java.util.Set;
  */
 final class SessionSweeper {
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    // A non-superuser sees backend_type (and most columns) as NULL for other roles' sessions (measured, PG 15/16);
+    // datname and usesysid stay visible. So a NULL backend_type with a user counts as a client: otherwise a
+    // fence run by the app's own login would not even see another role's session, let alone fail on it.
     private static final String TARGETS = "SELECT pid, usename FROM pg_catalog.pg_stat_activity "
-            + "WHERE pid <> ALL (?) AND (usename = ANY (?) OR (datname = ? AND backend_type = 'client backend'))";
+            + "WHERE pid <> ALL (?) AND (usename = ANY (?) OR (datname = ? AND (backend_type = 'client backend' "
+            + "OR (backend_type IS NULL AND usesysid IS NOT NULL))))";
 
     private final Clock clock;
 

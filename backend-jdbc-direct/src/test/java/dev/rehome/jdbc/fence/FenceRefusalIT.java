@@ -104,6 +104,36 @@ class FenceRefusalIT {
         }
     }
 
+    /**
+     * Only the app's non-superuser login is held, and another role has a session open in the database: the app
+     * may not end it, so the fence cannot prove the database is quiet; it is lifted again and says whose session.
+     */
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {15, 16})
+    void aSessionTheFenceMayNotEndFailsTheFenceAndLiftsIt(int major) throws Exception {
+        PostgresServer server = FenceIT.server(major);
+        String tag = "r" + major + "-" + SEQ.incrementAndGet();
+        FenceFixtures.Fixture f = FenceFixtures.create(server, FenceFixtures.Shape.C_OWNER_APP_ONLY, tag);
+        Secret otherPw = Secret.of("other-pw-" + tag);
+        var other = server.createLoginRole("other " + tag, otherPw, f.database());
+        SourceFence fence = new SourceFence(Clock.systemUTC());
+        FenceCredentials creds = new FenceCredentials(f.server(), f.held(),
+                FenceCredentials.newFenceSecret(new SecureRandom()));
+        FenceHandle handle = FenceHandle.of((FencePlan.Fence) FencePlanner.choose(fence.inspect(creds, f.appRole())),
+                "it-" + tag);
+
+        try (Connection stray = FenceIT.open(other)) {
+            assertThatThrownBy(() -> fence.fence(handle, creds)).isInstanceOfSatisfying(MigrationException.class, e -> {
+                assertThat(e.errorCode()).isEqualTo(ErrorCode.FAILED);
+                assertThat(e.getMessage()).contains("still connected").contains("other " + tag).contains("lifted again");
+            });
+            assertThat(stray.isValid(2)).as("the stray session was not ours to end").isTrue();
+        }
+        try (Connection app = FenceIT.open(f.appEndpoint())) {
+            FenceIT.insert(app, 9);
+        }
+    }
+
     /** Roles and database ACLs of the whole server: what a refusal must leave exactly as it was. */
     private static String catalog(PostgresServer server) throws Exception {
         try (Connection c = server.connect("postgres"); Statement s = c.createStatement();
