@@ -174,13 +174,17 @@ final class CnpgClusterAssessor {
             issues.add(new Issue(Severity.HIGH, "the last backup failed: " + lastSucceeded.get("message"),
                     "check `kubectl cnpg status " + qualified + "` and the failed Backup's status.error"));
         }
-        Duration window = retention(cluster).orElse(DEFAULT_WINDOW);
+        Duration retention = retention(cluster).orElse(DEFAULT_WINDOW);
+        Optional<Duration> twoPeriods = schedulePeriod(cluster).map(p -> p.multipliedBy(2));
+        Duration window = twoPeriods.filter(p -> p.compareTo(retention) < 0).orElse(retention);
+        String bound = window.equals(retention) ? "the " + Ages.describe(retention) + " retention window"
+                : "two periods of its ScheduledBackup (" + Ages.describe(window) + ")";
         if (lastBackup == null) {
             issues.add(new Issue(Severity.HIGH, "no completed base backup yet",
                     "take one: `kubectl cnpg backup " + qualified + "`, then add a ScheduledBackup"));
         } else if (Duration.between(lastBackup, clock.instant()).compareTo(window) > 0) {
             issues.add(new Issue(Severity.HIGH, "stale: the newest completed backup is " + age(lastBackup)
-                    + " old, outside the " + Ages.describe(window) + " retention window",
+                    + " old, outside " + bound,
                     "check the ScheduledBackup and `kubectl cnpg status " + qualified + "`"));
         }
     }
@@ -231,6 +235,21 @@ final class CnpgClusterAssessor {
             String server = Objects.requireNonNullElse(pluginParameter(cluster, "serverName"), Fields.name(cluster));
             return Fields.instant(store, "status", "serverRecoveryWindow", server, "lastSuccessfulBackupTime");
         });
+    }
+
+    /**
+     * The shortest period among the cluster's active ScheduledBackups, as CNPG reads the cron: seconds first, so a
+     * five-field {@code 0 2 * * *} is second 0, minute 2 of every hour.
+     */
+    private Optional<Duration> schedulePeriod(GenericKubernetesResource cluster) {
+        return inventory.custom(CustomKind.CNPG_SCHEDULED_BACKUP).stream()
+                .filter(s -> Fields.namespace(cluster).equals(Fields.namespace(s)))
+                .filter(s -> Fields.name(cluster).equals(Fields.string(s, "spec", "cluster", "name")))
+                .filter(s -> !Fields.isTrue(s, "spec", "suspend"))
+                .map(s -> Objects.requireNonNullElse(Fields.string(s, "spec", "schedule"), "").trim())
+                .map(cron -> cron.startsWith("@") || cron.split("\\s+").length != 5 ? cron
+                        : cron.substring(cron.indexOf(' ') + 1) + " *")
+                .map(CronPeriod::of).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     private Optional<Duration> retention(GenericKubernetesResource cluster) {

@@ -78,6 +78,29 @@ class CoverageRulesTest {
     }
 
     @Test
+    void aDailyScheduleWhoseLastBackupIsThreeDaysOldIsStaleInsideTheRetentionWindow() {
+        AuditFinding finding = assessCnpg(cluster(BARMAN, "  lastSuccessfulBackup: '2026-11-23T02:00:00Z'"),
+                List.of(cr(SCHEDULE)));
+
+        assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+        assertThat(finding.reasons().get(0)).isEqualTo("stale: the newest completed backup is 3d old, outside two "
+                + "periods of its ScheduledBackup (2d)");
+        assertThat(finding.lastBackup()).isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+        assertThat(finding.dataLossWindow()).isEqualTo(java.time.Duration.ofHours(82));
+    }
+
+    @Test
+    void freshBackupsWithWorkingArchivingLoseAtMostTheArchiveTimeout() {
+        AuditFinding finding = assessCnpg(cluster(BARMAN, "  lastSuccessfulBackup: '2026-11-26T02:00:00Z'\n"
+                + "  conditions: [{type: ContinuousArchiving, status: 'True'}]"), List.of(cr(SCHEDULE)));
+
+        assertThat(finding.dataLossWindow()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(finding.evidence()).extracting(dev.rehome.core.audit.Evidence::describe).contains(
+                "Cluster pg/db spec.backup.barmanObjectStore.destinationPath=s3://b/: WALs and base backups go to this object store",
+                "Cluster pg/db status.conditions[ContinuousArchiving].status=True: WAL archiving state");
+    }
+
+    @Test
     void failingArchivingOrLastBackupIsHigh() {
         AuditFinding archiving = assessCnpg(cluster(BARMAN, "  lastSuccessfulBackup: '2026-11-26T02:00:00Z'\n"
                         + "  conditions: [{type: ContinuousArchiving, status: 'False', message: 'upload failed'}]"),
