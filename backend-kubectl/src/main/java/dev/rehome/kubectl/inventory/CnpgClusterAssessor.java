@@ -2,8 +2,6 @@ package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.Coverage;
-import dev.rehome.core.audit.EngineVersion;
-import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.VolumeInfo;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -54,13 +52,13 @@ final class CnpgClusterAssessor {
             coverage = Coverage.CNPG;
             checkArchiving(cluster, issues, qualified);
             checkBackups(cluster, lastBackup, issues, qualified);
-            checkSchedules(namespace, name, issues);
+            new CnpgSchedules(inventory).check(namespace, name, issues);
         } else if (lastBackup != null && Fields.map(cluster, "spec", "backup", "volumeSnapshot") != null) {
             coverage = Coverage.SNAPSHOTS;
             issues.add(new Issue(Severity.MEDIUM, "volume snapshots only: no WAL archive, no point-in-time recovery",
                     "add an object store (barman-cloud plugin with isWALArchiver: true) to " + qualified));
             checkBackups(cluster, lastBackup, issues, qualified);
-            checkSchedules(namespace, name, issues);
+            new CnpgSchedules(inventory).check(namespace, name, issues);
         } else {
             coverage = Coverage.NONE;
             issues.add(noArchiver(cluster, instances, qualified));
@@ -73,9 +71,9 @@ final class CnpgClusterAssessor {
             issues.add(Issue.of(Severity.INFO, "backed up: WALs archived via " + archiver.orElse("snapshots")
                     + (lastBackup == null ? "" : ", last base backup " + age(lastBackup) + " ago")));
         }
-        return new AuditFinding(namespace, name, "Cluster", engine(cluster), coverage, Issue.worst(issues),
+        return new AuditFinding(namespace, name, "Cluster", CnpgFacts.engine(cluster), coverage, Issue.worst(issues),
                 Issue.reasons(issues), Issue.remedy(issues, "nothing to do"), volumes(namespace, name),
-                coverage.isCovered() ? lastBackup : null, version(cluster), evidence(cluster, archiver, lastBackup),
+                coverage.isCovered() ? lastBackup : null, CnpgFacts.version(cluster), CnpgFacts.evidence(cluster, archiver, lastBackup),
                 coverage.isCovered() ? dataLossWindow(cluster, archiver, lastBackup, issues) : null, List.of());
     }
 
@@ -92,40 +90,6 @@ final class CnpgClusterAssessor {
         boolean walsFlowing = archiver.isPresent() && archiving != null && "True".equals(archiving.get("status"));
         boolean fresh = issues.stream().noneMatch(i -> i.severity().reaches(Severity.HIGH));
         return walsFlowing && fresh ? ARCHIVE_TIMEOUT : Duration.between(lastBackup, clock.instant());
-    }
-
-    private List<Evidence> evidence(GenericKubernetesResource cluster, Optional<String> archiver, Instant lastBackup) {
-        String object = "Cluster " + Fields.namespace(cluster) + "/" + Fields.name(cluster);
-        List<Evidence> evidence = new ArrayList<>();
-        if (Fields.map(cluster, "spec", "backup", "barmanObjectStore") != null) {
-            evidence.add(new Evidence(object, "spec.backup.barmanObjectStore.destinationPath",
-                    Fields.string(cluster, "spec", "backup", "barmanObjectStore", "destinationPath"),
-                    archiver.isPresent() ? "WALs and base backups go to this object store" : "ignored: WAL archiving skipped"));
-        } else if (!Fields.list(cluster, "spec", "plugins").isEmpty()) {
-            evidence.add(new Evidence(object, "spec.plugins", String.valueOf(Fields.list(cluster, "spec", "plugins")),
-                    archiver.isPresent() ? "a WAL-archiver plugin" : "no enabled WAL-archiver plugin"));
-        } else {
-            evidence.add(new Evidence(object, "spec.backup.barmanObjectStore", null, "no object store configured"));
-        }
-        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
-        if (archiving != null) {
-            evidence.add(new Evidence(object, "status.conditions[ContinuousArchiving].status",
-                    String.valueOf(archiving.get("status")), archiver.isPresent() ? "WAL archiving state"
-                    : "not coverage without an object store"));
-        }
-        evidence.add(new Evidence(object, "last completed base backup (Backup CRs, status.lastSuccessfulBackup, "
-                + "ObjectStore recovery window)", lastBackup == null ? "none" : lastBackup.toString(), ""));
-        return evidence;
-    }
-
-    private static EngineVersion version(GenericKubernetesResource cluster) {
-        String major = Fields.string(cluster, "status", "pgDataImageInfo", "majorVersion");
-        if (major != null) {
-            return new EngineVersion(major, EngineVersion.Source.OPERATOR, "Cluster status.pgDataImageInfo.majorVersion");
-        }
-        String image = Fields.string(cluster, "spec", "imageName");
-        return image == null ? EngineVersion.unknown("no status.pgDataImageInfo and no spec.imageName")
-                : ImageVersions.fromImage(DataEngine.POSTGRESQL, image);
     }
 
     /** The object store WALs go to, when the cluster has one: in-tree Barman or a WAL-archiver plugin. */
@@ -175,7 +139,7 @@ final class CnpgClusterAssessor {
                     "check `kubectl cnpg status " + qualified + "` and the failed Backup's status.error"));
         }
         Duration retention = retention(cluster).orElse(DEFAULT_WINDOW);
-        Optional<Duration> twoPeriods = schedulePeriod(cluster).map(p -> p.multipliedBy(2));
+        Optional<Duration> twoPeriods = new CnpgSchedules(inventory).period(cluster).map(p -> p.multipliedBy(2));
         Duration window = twoPeriods.filter(p -> p.compareTo(retention) < 0).orElse(retention);
         String bound = window.equals(retention) ? "the " + Ages.describe(retention) + " retention window"
                 : "two periods of its ScheduledBackup (" + Ages.describe(window) + ")";
@@ -186,31 +150,6 @@ final class CnpgClusterAssessor {
             issues.add(new Issue(Severity.HIGH, "stale: the newest completed backup is " + age(lastBackup)
                     + " old, outside " + bound,
                     "check the ScheduledBackup and `kubectl cnpg status " + qualified + "`"));
-        }
-    }
-
-    private void checkSchedules(String namespace, String name, List<Issue> issues) {
-        List<GenericKubernetesResource> schedules = inventory.custom(CustomKind.CNPG_SCHEDULED_BACKUP).stream()
-                .filter(s -> namespace.equals(Fields.namespace(s)))
-                .filter(s -> name.equals(Fields.string(s, "spec", "cluster", "name"))).toList();
-        if (schedules.isEmpty()) {
-            issues.add(new Issue(Severity.MEDIUM, "no ScheduledBackup: base backups happen only when someone takes one",
-                    "add a ScheduledBackup for " + namespace + "/" + name + " with a six-field schedule, e.g. '0 0 2 * * *'"));
-            return;
-        }
-        if (schedules.stream().allMatch(s -> Fields.isTrue(s, "spec", "suspend"))) {
-            issues.add(Issue.of(Severity.MEDIUM, "every ScheduledBackup is suspended"));
-        }
-        for (GenericKubernetesResource schedule : schedules) {
-            String cron = Objects.requireNonNullElse(Fields.string(schedule, "spec", "schedule"), "").trim();
-            int fields = cron.isEmpty() ? 0 : cron.split("\\s+").length;
-            if (fields != 6 && !cron.startsWith("@")) {
-                String qualified = namespace + "/" + Fields.name(schedule);
-                issues.add(new Issue(Severity.MEDIUM, "ScheduledBackup " + qualified + " has a " + fields
-                        + "-field schedule '" + cron + "': CNPG's cron has seconds first, so it does not run when intended"
-                        + (fields == 5 ? " ('0 2 * * *' runs hourly at minute 2)" : ""),
-                        "set spec.schedule of ScheduledBackup " + qualified + " to '0 " + cron + "' (six fields, seconds first)"));
-            }
         }
     }
 
@@ -235,21 +174,6 @@ final class CnpgClusterAssessor {
             String server = Objects.requireNonNullElse(pluginParameter(cluster, "serverName"), Fields.name(cluster));
             return Fields.instant(store, "status", "serverRecoveryWindow", server, "lastSuccessfulBackupTime");
         });
-    }
-
-    /**
-     * The shortest period among the cluster's active ScheduledBackups, as CNPG reads the cron: seconds first, so a
-     * five-field {@code 0 2 * * *} is second 0, minute 2 of every hour.
-     */
-    private Optional<Duration> schedulePeriod(GenericKubernetesResource cluster) {
-        return inventory.custom(CustomKind.CNPG_SCHEDULED_BACKUP).stream()
-                .filter(s -> Fields.namespace(cluster).equals(Fields.namespace(s)))
-                .filter(s -> Fields.name(cluster).equals(Fields.string(s, "spec", "cluster", "name")))
-                .filter(s -> !Fields.isTrue(s, "spec", "suspend"))
-                .map(s -> Objects.requireNonNullElse(Fields.string(s, "spec", "schedule"), "").trim())
-                .map(cron -> cron.startsWith("@") || cron.split("\\s+").length != 5 ? cron
-                        : cron.substring(cron.indexOf(' ') + 1) + " *")
-                .map(CronPeriod::of).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     private Optional<Duration> retention(GenericKubernetesResource cluster) {
@@ -282,12 +206,6 @@ final class CnpgClusterAssessor {
                         && name.equals(c.getMetadata().getLabels().get("cnpg.io/cluster")))
                 .sorted(Comparator.comparing(c -> c.getMetadata().getName()))
                 .map(c -> storage.describe("pvc", c)).toList();
-    }
-
-    private static String engine(GenericKubernetesResource cluster) {
-        EngineVersion version = version(cluster);
-        String major = version.known() ? version.value().split("\\.")[0] : "";
-        return major.isEmpty() ? "postgresql (cnpg)" : "postgresql " + major + " (cnpg)";
     }
 
     private static String annotation(GenericKubernetesResource resource, String key) {
