@@ -78,7 +78,8 @@ final class DumpCoverage {
             issues.add(Issue.of(Severity.HIGH, via + " is suspended: no new dumps"));
             evidence.add(new Evidence(object, "spec.suspend", "true", "takes no new dumps"));
         }
-        return runs.judge(Coverage.DUMP, via, object, cronJob.getSpec().getSchedule(), jobRuns(cronJob, object),
+        return runs.judge(Coverage.DUMP, via,
+                new ScheduleRuns.Cron(object, "spec.schedule", cronJob.getSpec().getSchedule()), jobRuns(cronJob, object),
                 evidence, issues, "check `kubectl get jobs -n " + cronJob.getMetadata().getNamespace() + "` and the "
                         + "last job's logs");
     }

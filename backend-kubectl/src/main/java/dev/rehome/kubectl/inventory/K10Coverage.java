@@ -75,7 +75,8 @@ final class K10Coverage {
                         Fields.string(a, "status", "state"), ScheduleRuns.finishedAt(a, "endTime", "startTime"),
                         "Complete".equals(Fields.string(a, "status", "state"))))
                 .toList();
-        return runs.judge(Coverage.K10, via, object, Fields.string(policy, "spec", "frequency"), finished, evidence,
+        return runs.judge(Coverage.K10, via,
+                new ScheduleRuns.Cron(object, "spec.frequency", Fields.string(policy, "spec", "frequency")), finished, evidence,
                 issues, "check the policy's runs in the K10 dashboard (`kubectl get backupactions -n " + namespace + "`)");
     }
 

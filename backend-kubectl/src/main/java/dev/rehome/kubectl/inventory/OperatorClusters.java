@@ -75,7 +75,8 @@ final class OperatorClusters {
             evidence.add(new Evidence(object, "spec.enableLogicalBackup", "true", "the operator dumps it to a bucket"));
             cronJob(namespace, "logical-backup-" + name).ifPresent(job -> verdicts.add(runs.judge(Coverage.OPERATOR,
                     "zalando logical backup " + namespace + "/" + job.getMetadata().getName(),
-                    "CronJob " + namespace + "/" + job.getMetadata().getName(), job.getSpec().getSchedule(),
+                    new ScheduleRuns.Cron("CronJob " + namespace + "/" + job.getMetadata().getName(), "spec.schedule",
+                            job.getSpec().getSchedule()),
                     lastSuccess(job), List.of(), List.of(), "check the logical backup job's logs")));
         }
         List<Issue> issues = new ArrayList<>();
@@ -143,7 +144,8 @@ final class OperatorClusters {
                         ok ? "succeeded" : "failed", t, ok)));
             }
         }
-        Verdict verdict = runs.judge(Coverage.OPERATOR, "pgbackrest of " + namespace + "/" + name, object, cron,
+        Verdict verdict = runs.judge(Coverage.OPERATOR, "pgbackrest of " + namespace + "/" + name,
+                new ScheduleRuns.Cron(object, "spec.backups.pgbackrest.repos[*].schedules", cron),
                 finished, evidence, issues, "check `kubectl describe postgrescluster " + name + " -n " + namespace + "`");
         int instances = Fields.list(cluster, "spec", "instances").stream()
                 .mapToInt(i -> i instanceof Map<?, ?> set && set.get("replicas") instanceof Number n ? n.intValue() : 1)

@@ -35,6 +35,10 @@ final class ScheduleRuns {
     record Run(String object, String field, String outcome, Instant finished, boolean succeeded) {
     }
 
+    /** A schedule as evidence names it: {@code Schedule velero/nightly}, {@code spec.schedule}, {@code 0 2 * * *}. */
+    record Cron(String object, String field, String expression) {
+    }
+
     private final ClusterInventory inventory;
     private final Clock clock;
 
@@ -57,23 +61,23 @@ final class ScheduleRuns {
                         "Completed".equals(Fields.string(b, "status", "phase"))))
                 .toList();
         String cron = Fields.string(schedule, "spec", "schedule");
-        return judge(Coverage.VELERO, via, "Schedule " + namespace + "/" + name, cron, runs, evidence, issues,
+        return judge(Coverage.VELERO, via, new Cron("Schedule " + namespace + "/" + name, "spec.schedule", cron), runs,
+                evidence, issues,
                 "run `velero backup create --from-schedule " + name + " -n " + namespace + "` and read its result");
     }
 
     /**
      * The shared judgement.
      *
-     * @param scheduleObject the object holding the cron, for evidence
-     * @param cron           the schedule; null or unreadable means the period is unknown
+     * @param cron the schedule and where it was read; a null or unreadable expression means the period is unknown
      */
-    Verdict judge(Coverage mechanism, String via, String scheduleObject, String cron, List<Run> runs,
-                  List<Evidence> evidence, List<Issue> issues, String remedy) {
+    Verdict judge(Coverage mechanism, String via, Cron cron, List<Run> runs, List<Evidence> evidence,
+                  List<Issue> issues, String remedy) {
         List<Evidence> facts = new ArrayList<>(evidence);
         List<Issue> risks = new ArrayList<>(issues);
-        Optional<Duration> period = CronPeriod.of(cron);
+        Optional<Duration> period = CronPeriod.of(cron.expression());
         Duration window = period.map(p -> p.multipliedBy(2)).orElse(UNKNOWN_PERIOD_WINDOW);
-        facts.add(new Evidence(scheduleObject, "schedule", cron, period.map(p -> "runs every "
+        facts.add(new Evidence(cron.object(), cron.field(), cron.expression(), period.map(p -> "runs every "
                 + Ages.describe(p) + " at most").orElse("period unknown: judged against " + Ages.describe(window))));
         Optional<Run> newest = runs.stream().max(Comparator.comparing(Run::finished));
         Optional<Run> lastGood = runs.stream().filter(Run::succeeded).max(Comparator.comparing(Run::finished));

@@ -52,7 +52,8 @@ final class SnapshotCoverage {
         String cron = schedules.isEmpty() ? null : Fields.string(schedules.get(0), "spec", "schedule");
         List<Issue> issues = List.of(Issue.of(Severity.LOW,
                 "protected only by volume snapshots, which usually live on the same storage"));
-        return Optional.of(runs.judge(Coverage.SNAPSHOTS, via, scheduleObject, cron, snapshots, List.of(), issues,
+        return Optional.of(runs.judge(Coverage.SNAPSHOTS, via,
+                new ScheduleRuns.Cron(scheduleObject, "spec.schedule", cron), snapshots, List.of(), issues,
                 "check the snapshot controller's events for " + namespace));
     }
 
