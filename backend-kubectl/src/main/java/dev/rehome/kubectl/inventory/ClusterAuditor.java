@@ -74,7 +74,10 @@ public final class ClusterAuditor {
                 store -> snapshots.evaluate(store.workload().namespace(), store.claimNames()).stream().toList(),
                 dumps::evaluate), remedies, clock);
         DataStoreDetector detector = new DataStoreDetector(storage);
-        List<Workload> workloads = workloads(inventory);
+        List<Workload> all = workloads(inventory);
+        // Operators' pods are judged through their cluster resource; their claims are still in use, not orphans.
+        List<Workload> workloads = all.stream().filter(w -> !w.podLabels().containsKey(CNPG_CLUSTER_LABEL))
+                .filter(w -> !OperatorClusters.operatorManaged(w)).toList();
 
         List<AuditFinding> findings = new ArrayList<>(cnpgFindings);
         findings.addAll(new OperatorClusters(inventory, runs, clock).findings());
@@ -82,7 +85,7 @@ public final class ClusterAuditor {
                 .map(store -> assessor.assess(store)
                         .withConsumers(consumers.consumersOf(store.workload(), store.container())))
                 .forEach(findings::add);
-        findings.addAll(new OrphanClaims(inventory, storage, snapshots, clock).find(workloads));
+        findings.addAll(new OrphanClaims(inventory, storage, snapshots, clock).find(all));
         findings.addAll(unreadableNamespaces(inventory.unreadable()));
         List<AuditFinding> inScope = findings.stream().filter(f -> scope.includes(f.namespace())).toList();
         return new AuditReport(clock.instant(), inScope, inventory.unreadable(), inventory.apiRequests());
@@ -110,8 +113,7 @@ public final class ClusterAuditor {
                 inventory.statefulSets().stream().map(Workload::of),
                 inventory.daemonSets().stream().map(Workload::of),
                 inventory.pods().stream().filter(ClusterAuditor::isBare).map(Workload::of)
-        ).flatMap(s -> s).filter(w -> !w.podLabels().containsKey(CNPG_CLUSTER_LABEL))
-                .filter(w -> !OperatorClusters.operatorManaged(w)).toList();
+        ).flatMap(s -> s).toList();
     }
 
     /** A pod no controller owns; owned pods are judged through their owner. */

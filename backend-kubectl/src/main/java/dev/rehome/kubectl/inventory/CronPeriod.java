@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,10 +23,40 @@ final class CronPeriod {
     }
 
     static Optional<Duration> of(String expression) {
-        if (expression == null || expression.isBlank()) {
-            return Optional.empty();
+        return ofAll(expression == null ? List.of() : List.of(expression));
+    }
+
+    /**
+     * The longest gap between runs of any of several schedules together, e.g. pgBackRest's weekly full and daily
+     * differential backups: any good backup restores.
+     */
+    static Optional<Duration> ofAll(List<String> expressions) {
+        BitSet runs = new BitSet();
+        Optional<Duration> shortestMacro = Optional.empty();
+        for (String expression : expressions) {
+            if (expression == null || expression.isBlank()) {
+                continue;
+            }
+            String cron = expression.trim().replaceFirst("^(CRON_)?TZ=\\S+\\s+", "").toLowerCase(Locale.ROOT);
+            Optional<Duration> macro = macro(cron);
+            if (macro.isPresent()) {
+                shortestMacro = shortestMacro.filter(d -> d.compareTo(macro.get()) <= 0).or(() -> macro);
+                continue;
+            }
+            Optional<BitSet> fires = fires(cron);
+            if (fires.isEmpty()) {
+                continue;
+            }
+            runs.or(fires.get());
         }
-        String cron = expression.trim().replaceFirst("^(CRON_)?TZ=\\S+\\s+", "").toLowerCase(Locale.ROOT);
+        Optional<Duration> gap = longestGap(runs);
+        if (gap.isPresent() && shortestMacro.isPresent()) {
+            return Optional.of(gap.get().compareTo(shortestMacro.get()) < 0 ? gap.get() : shortestMacro.get());
+        }
+        return gap.isPresent() ? gap : shortestMacro;
+    }
+
+    private static Optional<Duration> macro(String cron) {
         switch (cron) {
             case "@hourly": return Optional.of(Duration.ofHours(1));
             case "@daily", "@midnight": return Optional.of(Duration.ofDays(1));
@@ -34,9 +65,11 @@ final class CronPeriod {
             case "@yearly", "@annually": return Optional.of(Duration.ofDays(366));
             default: break;
         }
-        if (cron.startsWith("@every ")) {
-            return Ages.goDuration(cron.substring("@every ".length()));
-        }
+        return cron.startsWith("@every ") ? Ages.goDuration(cron.substring("@every ".length())) : Optional.empty();
+    }
+
+    /** The minutes of the sample at which a five- or six-field cron runs. */
+    private static Optional<BitSet> fires(String cron) {
         String[] fields = cron.split("\\s+");
         if (fields.length == 6) {
             fields = java.util.Arrays.copyOfRange(fields, 1, 6);
@@ -45,19 +78,17 @@ final class CronPeriod {
             return Optional.empty();
         }
         try {
-            return longestGap(set(fields[0], 0, 59), set(fields[1], 0, 23), set(fields[2], 1, 31),
+            return Optional.of(fires(set(fields[0], 0, 59), set(fields[1], 0, 23), set(fields[2], 1, 31),
                     set(fields[3], 1, 12), weekdays(fields[4]),
-                    !fields[2].equals("*") && !fields[2].equals("?"), !fields[4].equals("*") && !fields[4].equals("?"));
+                    !fields[2].equals("*") && !fields[2].equals("?"), !fields[4].equals("*") && !fields[4].equals("?")));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Duration> longestGap(BitSet minutes, BitSet hours, BitSet days, BitSet months,
-                                                 BitSet weekdays, boolean domRestricted, boolean dowRestricted) {
-        long first = -1;
-        long previous = -1;
-        long longest = 0;
+    private static BitSet fires(BitSet minutes, BitSet hours, BitSet days, BitSet months, BitSet weekdays,
+                                boolean domRestricted, boolean dowRestricted) {
+        BitSet runs = new BitSet();
         for (int day = 0; day < SAMPLE_DAYS; day++) {
             LocalDate date = SAMPLE_START.plusDays(day);
             boolean domMatch = days.get(date.getDayOfMonth());
@@ -69,18 +100,22 @@ final class CronPeriod {
             }
             for (int hour = hours.nextSetBit(0); hour >= 0; hour = hours.nextSetBit(hour + 1)) {
                 for (int minute = minutes.nextSetBit(0); minute >= 0; minute = minutes.nextSetBit(minute + 1)) {
-                    long at = day * 1440L + hour * 60L + minute;
-                    if (first < 0) {
-                        first = at;
-                    } else {
-                        longest = Math.max(longest, at - previous);
-                    }
-                    previous = at;
+                    runs.set(day * 1440 + hour * 60 + minute);
                 }
             }
         }
-        // Two runs at least, so even a yearly schedule has a gap to measure.
-        return first < 0 || longest == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(longest));
+        return runs;
+    }
+
+    /** Two runs at least, so even a yearly schedule has a gap to measure. */
+    private static Optional<Duration> longestGap(BitSet runs) {
+        long longest = 0;
+        int previous = runs.nextSetBit(0);
+        for (int at = previous < 0 ? -1 : runs.nextSetBit(previous + 1); at >= 0; at = runs.nextSetBit(at + 1)) {
+            longest = Math.max(longest, at - previous);
+            previous = at;
+        }
+        return longest == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(longest));
     }
 
     /** 0 and 7 are both Sunday. */

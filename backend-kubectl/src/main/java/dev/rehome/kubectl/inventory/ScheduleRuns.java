@@ -75,7 +75,8 @@ final class ScheduleRuns {
                   List<Issue> issues, String remedy) {
         List<Evidence> facts = new ArrayList<>(evidence);
         List<Issue> risks = new ArrayList<>(issues);
-        Optional<Duration> period = CronPeriod.of(cron.expression());
+        Optional<Duration> period = cron.expression() == null ? Optional.empty()
+                : CronPeriod.ofAll(List.of(cron.expression().split(" \\| ")));
         Duration window = period.map(p -> p.multipliedBy(2)).orElse(UNKNOWN_PERIOD_WINDOW);
         facts.add(new Evidence(cron.object(), cron.field(), cron.expression(), period.map(p -> "runs every "
                 + Ages.describe(p) + " at most").orElse("period unknown: judged against " + Ages.describe(window))));

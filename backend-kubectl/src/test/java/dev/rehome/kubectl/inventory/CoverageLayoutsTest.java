@@ -179,12 +179,16 @@ class CoverageLayoutsTest {
     @Test
     void operatorClustersAreJudgedByTheirOwnBackups() {
         assertThat(findings.get("payments/payments").lastBackup()).isEqualTo(Instant.parse("2026-11-26T01:05:00Z"));
+        assertThat(findings.get("payments/payments").dataLossWindow()).as("full on Sunday, differentials the other nights")
+                .isEqualTo(Duration.ofDays(1));
         assertThat(evidence(findings.get("payments/payments"))).contains("spec.backups.pgbackrest.repos[repo1]=s3");
         assertThat(findings.get("orders/acid-orders").lastBackup()).isEqualTo(Instant.parse("2026-11-26T00:34:10Z"));
         assertThat(evidence(findings.get("orders/acid-orders"))).contains("env[WAL_S3_BUCKET]=acme-wal");
         assertThat(String.join("\n", findings.get("ops/ops-db").reasons()))
                 .contains("never finished a good backup", "every pgBackRest repository is a PVC");
-        assertThat(findings).doesNotContainKeys("payments/payments-pgha1-x9z8", "orders/acid-orders-0");
+        assertThat(findings).doesNotContainKeys("payments/payments-pgha1-x9z8", "orders/acid-orders-0",
+                "orders/pgdata-acid-orders-0");
+        assertThat(findings.get("orders/acid-orders").volumes()).extracting(v -> v.pvc()).containsExactly("pgdata-acid-orders-0");
     }
 
     @Test

@@ -43,6 +43,8 @@ class VersionsAndPeriodsTest {
         assertThat(CronPeriod.of("@every 1h")).contains(Duration.ofHours(1));
         assertThat(CronPeriod.of("CRON_TZ=Europe/Berlin 0 3 * * *")).contains(Duration.ofDays(1));
         assertThat(CronPeriod.of("0 2 1 * *").orElseThrow()).isEqualTo(Duration.ofDays(31));
+        assertThat(CronPeriod.ofAll(java.util.List.of("0 1 * * 0", "0 1 * * 1-6")))
+                .as("weekly full plus differentials Monday to Saturday: a backup every night").contains(Duration.ofDays(1));
         assertThat(CronPeriod.of("not a cron")).isEmpty();
         assertThat(CronPeriod.of(null)).isEmpty();
     }
