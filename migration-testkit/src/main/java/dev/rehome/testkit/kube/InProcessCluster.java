@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +38,8 @@ import java.util.Queue;
  * }
  * }</pre>
  *
- * <p>No controllers run unless asked: {@link #startKubelet()} makes Deployments own Pods and runs Jobs as local
- * processes; {@link #startCnpgOperator()} completes Backups and keeps Cluster status.
+ * <p>No controllers run unless asked: {@link #startKubelet(Clock)} makes Deployments own Pods and runs Jobs as local
+ * processes; {@link #startCnpgOperator(Clock)} completes Backups and keeps Cluster status.
  */
 public final class InProcessCluster implements AutoCloseable {
     private final KubernetesMockServer server;
@@ -163,16 +164,22 @@ public final class InProcessCluster implements AutoCloseable {
         return apply(in);
     }
 
-    /** Starts the fake kubelet (Deployments own ready Pods; Jobs run locally); stopped with the cluster. */
-    public FakeKubelet startKubelet() {
-        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod);
+    /**
+     * Starts the fake kubelet (Deployments own ready Pods; Jobs run locally), stamping times from {@code clock};
+     * stopped with the cluster.
+     */
+    public FakeKubelet startKubelet(Clock clock) {
+        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod, clock);
         controllers.add(kubelet);
         return kubelet;
     }
 
-    /** Starts the fake CNPG operator (Backups complete, Cluster status kept); stopped with the cluster. */
-    public FakeCnpgOperator startCnpgOperator() {
-        FakeCnpgOperator operator = FakeCnpgOperator.start(client);
+    /**
+     * Starts the fake CNPG operator (Backups complete, Cluster status kept), stamping backups from {@code clock};
+     * stopped with the cluster.
+     */
+    public FakeCnpgOperator startCnpgOperator(Clock clock) {
+        FakeCnpgOperator operator = FakeCnpgOperator.start(client, clock);
         controllers.add(operator);
         return operator;
     }
