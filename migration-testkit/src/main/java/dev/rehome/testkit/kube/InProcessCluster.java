@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Kubernetes API in this JVM, for tests and the sandbox: fabric8's mock API server in CRUD mode (real HTTP and
@@ -185,18 +188,18 @@ public final class InProcessCluster implements AutoCloseable {
     }
 
     /**
-     * The name of the first pod in {@code namespace} labelled {@code key=value}, waiting up to 10 s for the fake
-     * kubelet to create it.
+     * The name of the first pod in {@code namespace} labelled {@code key=value}, waiting on a watch (up to 60 s, a
+     * bound for a loaded machine, not a pace) for the fake kubelet to create it.
      */
     public String awaitPod(String namespace, String key, String value) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var pods = client.pods().inNamespace(namespace).withLabel(key, value).list().getItems();
-            if (!pods.isEmpty()) {
-                return pods.get(0).getMetadata().getName();
-            }
-            Thread.sleep(100);
+        var found = client.pods().inNamespace(namespace).withLabel(key, value).informOnCondition(pods -> !pods.isEmpty());
+        try {
+            return found.get(60, TimeUnit.SECONDS).get(0).getMetadata().getName();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no pod " + key + "=" + value + " in " + namespace + " within 60 s", e);
+        } finally {
+            found.cancel(true); // stops the informer's watch if it is still open
         }
-        throw new IllegalStateException("no pod " + key + "=" + value + " in " + namespace + " after 10 s");
     }
 
     /** The API server URL, e.g. for a kubeconfig the CLI under test reads. */
@@ -256,6 +259,11 @@ public final class InProcessCluster implements AutoCloseable {
                 "CustomResourceDefinition", "Node").contains(kind);
     }
 
+    /**
+     * Stops everything in the order that leaves the mock server nothing to wait for, since its shutdown gives its
+     * event loops only 10 s: the controllers' informers (and their watches), then the exec/port-forward sockets and
+     * the processes behind them, then the shared client, and only then the server.
+     */
     @Override
     public void close() {
         for (AutoCloseable c : controllers) {
