@@ -29,8 +29,9 @@ class AuditLayoutsCliTest {
 
     @BeforeAll
     static void start() {
-        server = SimulatedApiServer.start(AuditCrds.EVERYTHING);
-        server.seed("dev/rehome/testkit/cluster/audit-layouts.yaml");
+        // On the fixture's own day; CoverageLayoutsTest also runs the same cluster three years ahead.
+        server = SimulatedApiServer.start(AuditCrds.EVERYTHING, CLOCK);
+        server.seed("dev/rehome/testkit/cluster/audit-layouts.yaml", CLOCK.instant());
     }
 
     @AfterAll

@@ -10,13 +10,20 @@ import dev.rehome.core.audit.Severity;
 import dev.rehome.testkit.audit.AuditCrds;
 import dev.rehome.testkit.audit.SimulatedApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.rehome.testkit.cluster.SeedTimeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,29 +32,48 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Every coverage verdict of the audit-layouts cluster, with the evidence it rests on. */
+/**
+ * Every coverage verdict of the audit-layouts cluster, with the evidence it rests on. Runs on the day the fixture
+ * was written and three years from today at its time of day, like {@link ClusterAuditorTest}.
+ */
 @Timeout(60)
+@ParameterizedClass(name = "clock {0}")
+@MethodSource("clocks")
 class CoverageLayoutsTest {
     static final String LAYOUTS = "dev/rehome/testkit/cluster/audit-layouts.yaml";
+    /** The moment the layouts' timestamps describe. */
+    static final Instant SEEN_AT = Instant.parse("2026-11-26T12:00:00Z");
 
     private static SimulatedApiServer server;
     private static Map<String, AuditFinding> findings;
 
-    @BeforeAll
-    static void audit() {
-        server = SimulatedApiServer.start(AuditCrds.EVERYTHING);
-        server.seed(LAYOUTS);
+    @Parameter
+    Clock clock;
+
+    static List<Clock> clocks() {
+        return List.of(Clock.fixed(SEEN_AT, ZoneOffset.UTC), SeedTimeline.yearsAhead(SEEN_AT, Clock.systemUTC(), 3));
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void audit(Clock clock) {
+        server = SimulatedApiServer.start(AuditCrds.EVERYTHING, clock);
+        server.seed(LAYOUTS, SEEN_AT);
         try (KubernetesClient client = server.newClient()) {
-            AuditReport report = new ClusterAuditor(client, ClusterAuditorTest.CLOCK)
+            AuditReport report = new ClusterAuditor(client, clock)
                     .audit(AuditScope.allNamespaces(), Optional.empty());
             findings = report.findings().stream()
                     .collect(Collectors.toMap(AuditFinding::qualifiedName, Function.identity()));
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
+    }
+
+    /** A fixture instant as this run's clock sees it. */
+    private Instant fixture(String instant) {
+        return SeedTimeline.of(SEEN_AT, clock).at(instant);
     }
 
     private static String evidence(AuditFinding finding) {
@@ -111,7 +137,7 @@ class CoverageLayoutsTest {
             return namespace.equals("billing") && container.equals("db") ? Optional.of("16.4") : Optional.empty();
         };
         try (KubernetesClient client = server.newClient()) {
-            Map<String, AuditFinding> probed = new ClusterAuditor(client, ClusterAuditorTest.CLOCK, probe)
+            Map<String, AuditFinding> probed = new ClusterAuditor(client, clock, probe)
                     .audit(AuditScope.allNamespaces(), Optional.empty()).findings().stream()
                     .collect(Collectors.toMap(AuditFinding::qualifiedName, Function.identity()));
 
@@ -125,7 +151,7 @@ class CoverageLayoutsTest {
     void freshVeleroFsBackupOfACsiClaimIsCoveredWithItsWindow() {
         AuditFinding billing = findings.get("billing/billing-db");
 
-        assertThat(billing.lastBackup()).isEqualTo(Instant.parse("2026-11-26T02:06:00Z"));
+        assertThat(billing.lastBackup()).isEqualTo(fixture("2026-11-26T02:06:00Z"));
         assertThat(billing.dataLossWindow()).isEqualTo(Duration.ofDays(1));
         assertThat(billing.reasons().get(0)).contains("not crash-consistent");
         assertThat(evidence(billing)).contains("Backup velero/apps-nightly-20261126020000 status.phase=Completed");
@@ -136,7 +162,7 @@ class CoverageLayoutsTest {
         AuditFinding crm = findings.get("crm/crm-postgresql");
         AuditFinding blog = findings.get("blog/blog-db");
 
-        assertThat(crm.lastBackup()).isEqualTo(Instant.parse("2026-11-26T01:04:30Z"));
+        assertThat(crm.lastBackup()).isEqualTo(fixture("2026-11-26T01:04:30Z"));
         assertThat(evidence(crm)).contains("CronJob crm/crm-dump", "uploads the dump off the node");
         assertThat(blog.reasons().get(0)).startsWith("no backup: dump cronjob blog/blog-dump dumps it, but writes it "
                 + "into emptyDir backup");
@@ -150,11 +176,11 @@ class CoverageLayoutsTest {
         AuditFinding chat = findings.get("chat/mongo");
 
         assertThat(shop.reasons().get(0)).startsWith("stale: the newest good backup of velero schedule velero/shop-daily is 6d old");
-        assertThat(shop.dataLossWindow()).isEqualTo(Duration.between(Instant.parse("2026-11-20T03:09:00Z"),
-                ClusterAuditorTest.CLOCK.instant()));
+        assertThat(shop.dataLossWindow()).isEqualTo(Duration.between(fixture("2026-11-20T03:09:00Z"),
+                clock.instant()));
         assertThat(forum.reasons().get(0)).startsWith("failing: the newest run of velero schedule velero/forum-6h "
                 + "(Backup velero/forum-6h-20261126060000) is PartiallyFailed");
-        assertThat(forum.lastBackup()).isEqualTo(Instant.parse("2026-11-26T00:02:00Z"));
+        assertThat(forum.lastBackup()).isEqualTo(fixture("2026-11-26T00:02:00Z"));
         assertThat(chat.reasons().get(0)).isEqualTo("no backup: velero schedule velero/chat-daily has never finished "
                 + "a good backup (newest run: Failed)");
     }
@@ -172,17 +198,17 @@ class CoverageLayoutsTest {
     void k10NeedsACompletedRunOfThePolicy() {
         AuditFinding redis = findings.get("cache/redis");
 
-        assertThat(redis.lastBackup()).isEqualTo(Instant.parse("2026-11-26T00:01:10Z"));
+        assertThat(redis.lastBackup()).isEqualTo(fixture("2026-11-26T00:01:10Z"));
         assertThat(evidence(redis)).contains("BackupAction cache/scheduled-cache-backup-q8z1 status.state=Complete");
     }
 
     @Test
     void operatorClustersAreJudgedByTheirOwnBackups() {
-        assertThat(findings.get("payments/payments").lastBackup()).isEqualTo(Instant.parse("2026-11-26T01:05:00Z"));
+        assertThat(findings.get("payments/payments").lastBackup()).isEqualTo(fixture("2026-11-26T01:05:00Z"));
         assertThat(findings.get("payments/payments").dataLossWindow()).as("full on Sunday, differentials the other nights")
                 .isEqualTo(Duration.ofDays(1));
         assertThat(evidence(findings.get("payments/payments"))).contains("spec.backups.pgbackrest.repos[repo1]=s3");
-        assertThat(findings.get("orders/acid-orders").lastBackup()).isEqualTo(Instant.parse("2026-11-26T00:34:10Z"));
+        assertThat(findings.get("orders/acid-orders").lastBackup()).isEqualTo(fixture("2026-11-26T00:34:10Z"));
         assertThat(evidence(findings.get("orders/acid-orders"))).contains("env[WAL_S3_BUCKET]=acme-wal");
         assertThat(String.join("\n", findings.get("ops/ops-db").reasons()))
                 .contains("never finished a good backup", "every pgBackRest repository is a PVC");
