@@ -6,6 +6,7 @@ import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.EngineVersion;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.UnreadableResource;
+import dev.rehome.kubectl.discovery.ServerVersionProbe;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -45,7 +47,11 @@ public final class ClusterAuditor {
         this(client, clock, ServerVersionProbe.none());
     }
 
-    /** @param versions asks running servers their version when it can; {@link ServerVersionProbe#none()} otherwise */
+    /**
+     * @param versions asks a running server its major version (e.g. {@code ExecServerVersionProbe}, which runs
+     *                 {@code postgres -V} in the container); the audit stays read-only without one, and by default
+     *                 ({@link ServerVersionProbe#none()}) it asks nothing
+     */
     public ClusterAuditor(KubernetesClient client, Clock clock, ServerVersionProbe versions) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,7 +87,7 @@ public final class ClusterAuditor {
 
         List<AuditFinding> findings = new ArrayList<>(cnpgFindings);
         findings.addAll(new OperatorClusters(inventory, runs, clock).findings());
-        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(this::askVersion)
+        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(store -> askVersion(store, inventory))
                 .map(store -> assessor.assess(store)
                         .withConsumers(consumers.consumersOf(store.workload(), store.container())))
                 .forEach(findings::add);
@@ -91,20 +97,38 @@ public final class ClusterAuditor {
         return new AuditReport(clock.instant(), inScope, inventory.unreadable(), inventory.apiRequests());
     }
 
-    /** The server's own answer beats the image tag; no answer (or a failing probe) keeps what the image said. */
-    private DataStore askVersion(DataStore store) {
+    /**
+     * The server's own answer beats the image tag. Only PostgreSQL is asked (the probe speaks PostgreSQL), in one
+     * running pod of the workload; no pod, no answer or a failing probe keeps what the image said.
+     */
+    private DataStore askVersion(DataStore store, ClusterInventory inventory) {
+        if (store.engine() != DataEngine.POSTGRESQL) {
+            return store;
+        }
         Workload workload = store.workload();
+        Optional<String> pod = runningPod(workload, inventory);
+        if (pod.isEmpty()) {
+            return store;
+        }
         try {
-            return versions.serverVersion(workload.namespace(), workload.name(), workload.kind(),
-                            store.engine().label(), store.container())
-                    .filter(v -> !v.isBlank())
-                    .map(v -> store.withVersion(new EngineVersion(v.trim(), EngineVersion.Source.SERVER,
-                            "the server answered (container " + store.container() + ")")))
-                    .orElse(store);
+            OptionalInt major = versions.majorVersion(workload.namespace(), pod.get(), store.container());
+            return major.isEmpty() ? store : store.withVersion(new EngineVersion(Integer.toString(major.getAsInt()),
+                    EngineVersion.Source.SERVER, "the server in pod " + pod.get() + " answered"));
         } catch (RuntimeException e) {
             LOG.debug("could not ask {} its version: {}", workload.qualifiedName(), e.getMessage());
             return store;
         }
+    }
+
+    /** A running pod of the workload: the bare pod itself, or one carrying all of its template's labels. */
+    private static Optional<String> runningPod(Workload workload, ClusterInventory inventory) {
+        return inventory.pods().stream()
+                .filter(p -> workload.namespace().equals(p.getMetadata().getNamespace()))
+                .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+                .filter(p -> workload.kind().equals("Pod") ? workload.name().equals(p.getMetadata().getName())
+                        : !workload.podLabels().isEmpty() && p.getMetadata().getLabels() != null
+                        && p.getMetadata().getLabels().entrySet().containsAll(workload.podLabels().entrySet()))
+                .map(p -> p.getMetadata().getName()).sorted().findFirst();
     }
 
     private static List<Workload> workloads(ClusterInventory inventory) {

@@ -7,6 +7,7 @@ import dev.rehome.core.audit.DataConsumer;
 import dev.rehome.core.audit.EngineVersion;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.discovery.ServerVersionProbe;
 import dev.rehome.testkit.audit.AuditCrds;
 import dev.rehome.testkit.audit.SimulatedApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -129,19 +131,23 @@ class CoverageLayoutsTest {
     }
 
     @Test
-    void theServerItselfIsAskedWhenAProbeIsGivenAndAFailingProbeChangesNothing() {
-        ServerVersionProbe probe = (namespace, workload, kind, engine, container) -> {
-            if (namespace.equals("notes")) {
-                throw new IllegalStateException("connection refused");
+    void theServerItselfIsAskedWhenAProbeIsGivenAndWithoutARunningPodNothingChanges() {
+        List<String> asked = new java.util.ArrayList<>();
+        ServerVersionProbe probe = (namespace, pod, container) -> {
+            asked.add(namespace + "/" + pod + "/" + container);
+            if (!pod.startsWith("billing-db-")) {
+                throw new IllegalStateException("no such pod");
             }
-            return namespace.equals("billing") && container.equals("db") ? Optional.of("16.4") : Optional.empty();
+            return OptionalInt.of(16);
         };
         try (KubernetesClient client = server.newClient()) {
             Map<String, AuditFinding> probed = new ClusterAuditor(client, clock, probe)
                     .audit(AuditScope.allNamespaces(), Optional.empty()).findings().stream()
                     .collect(Collectors.toMap(AuditFinding::qualifiedName, Function.identity()));
 
-            assertThat(probed.get("billing/billing-db").engine()).isEqualTo("postgresql 16.4");
+            assertThat(asked).as("only running pods are asked; the layouts run just one")
+                    .containsExactly("billing/billing-db-6f7c9d-x2k4q/db");
+            assertThat(probed.get("billing/billing-db").engine()).isEqualTo("postgresql 16");
             assertThat(probed.get("billing/billing-db").version().source()).isEqualTo(EngineVersion.Source.SERVER);
             assertThat(probed.get("notes/notes-db").version()).isEqualTo(findings.get("notes/notes-db").version());
         }
