@@ -16,11 +16,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -85,9 +87,13 @@ public final class ClusterAuditor {
         List<Workload> workloads = all.stream().filter(w -> !w.podLabels().containsKey(CNPG_CLUSTER_LABEL))
                 .filter(w -> !OperatorClusters.operatorManaged(w)).toList();
 
+        // Indexed once: looking a workload's pod up in the whole pod list per data store is quadratic.
+        Map<String, List<Pod>> runningPods = inventory.pods().stream()
+                .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+                .collect(Collectors.groupingBy(p -> p.getMetadata().getNamespace()));
         List<AuditFinding> findings = new ArrayList<>(cnpgFindings);
         findings.addAll(new OperatorClusters(inventory, runs, clock).findings());
-        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(store -> askVersion(store, inventory))
+        workloads.stream().map(detector::detect).flatMap(Optional::stream).map(store -> askVersion(store, runningPods))
                 .map(store -> assessor.assess(store)
                         .withConsumers(consumers.consumersOf(store.workload(), store.container())))
                 .forEach(findings::add);
@@ -101,12 +107,12 @@ public final class ClusterAuditor {
      * The server's own answer beats the image tag. Only PostgreSQL is asked (the probe speaks PostgreSQL), in one
      * running pod of the workload; no pod, no answer or a failing probe keeps what the image said.
      */
-    private DataStore askVersion(DataStore store, ClusterInventory inventory) {
+    private DataStore askVersion(DataStore store, Map<String, List<Pod>> runningPods) {
         if (store.engine() != DataEngine.POSTGRESQL) {
             return store;
         }
         Workload workload = store.workload();
-        Optional<String> pod = runningPod(workload, inventory);
+        Optional<String> pod = runningPod(workload, runningPods.getOrDefault(workload.namespace(), List.of()));
         if (pod.isEmpty()) {
             return store;
         }
@@ -121,10 +127,8 @@ public final class ClusterAuditor {
     }
 
     /** A running pod of the workload: the bare pod itself, or one carrying all of its template's labels. */
-    private static Optional<String> runningPod(Workload workload, ClusterInventory inventory) {
-        return inventory.pods().stream()
-                .filter(p -> workload.namespace().equals(p.getMetadata().getNamespace()))
-                .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+    private static Optional<String> runningPod(Workload workload, List<Pod> running) {
+        return running.stream()
                 .filter(p -> workload.kind().equals("Pod") ? workload.name().equals(p.getMetadata().getName())
                         : !workload.podLabels().isEmpty() && p.getMetadata().getLabels() != null
                         && p.getMetadata().getLabels().entrySet().containsAll(workload.podLabels().entrySet()))
