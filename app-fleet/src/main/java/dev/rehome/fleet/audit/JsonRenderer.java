@@ -4,6 +4,8 @@ import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.AuditReport;
 import dev.rehome.core.audit.AuditSummary;
 import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.DataConsumer;
+import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.UnreadableResource;
 import dev.rehome.core.audit.VolumeInfo;
@@ -14,7 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The JSON contract of architecture.md: {@code {"findings": [{"namespace", "workload", "kind", "engine",
  * "coverage", "severity", "reasons", "volumes": [{"pvc", "storageClass", "reclaimPolicy", "size"}]}],
- * "summary": {...}}}, plus {@code remedy}, {@code lastBackup} and volume {@code source}/{@code nodeLocal}.
+ * "summary": {...}}}, plus {@code evidence} (the objects and fields the verdict rests on), {@code lastBackup}
+ * (null when no good backup covers the data), {@code dataLossWindow} (ISO-8601, null when nothing backs it up),
+ * {@code version} (value, source, detail), {@code consumers}, {@code remedy} and volume
+ * {@code source}/{@code nodeLocal}.
  */
 public final class JsonRenderer implements AuditRenderer {
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -43,6 +48,31 @@ public final class JsonRenderer implements AuditRenderer {
             node.putNull("lastBackup");
         } else {
             node.put("lastBackup", finding.lastBackup().toString());
+        }
+        if (finding.dataLossWindow() == null) {
+            node.putNull("dataLossWindow");
+        } else {
+            node.put("dataLossWindow", finding.dataLossWindow().toString());
+        }
+        ArrayNode evidence = node.putArray("evidence");
+        for (Evidence fact : finding.evidence()) {
+            ObjectNode e = evidence.addObject();
+            e.put("object", fact.object());
+            e.put("field", fact.field());
+            e.put("value", fact.value());
+            e.put("meaning", fact.meaning());
+        }
+        ObjectNode version = node.putObject("version");
+        version.put("value", finding.version().value());
+        version.put("source", finding.version().source().label());
+        version.put("detail", finding.version().detail());
+        ArrayNode consumers = node.putArray("consumers");
+        for (DataConsumer consumer : finding.consumers()) {
+            ObjectNode c = consumers.addObject();
+            c.put("namespace", consumer.namespace());
+            c.put("kind", consumer.kind());
+            c.put("name", consumer.name());
+            c.put("via", consumer.via());
         }
         ArrayNode volumes = node.putArray("volumes");
         for (VolumeInfo volume : finding.volumes()) {

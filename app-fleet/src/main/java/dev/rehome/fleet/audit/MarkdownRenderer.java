@@ -11,8 +11,8 @@ public final class MarkdownRenderer implements AuditRenderer {
         StringBuilder out = new StringBuilder();
         out.append("# Backup coverage audit\n\n");
         out.append("Generated ").append(report.generatedAt()).append(". ").append(ReportText.totals(report)).append(".\n\n");
-        out.append("| Severity | Workload | Kind | Engine | Data | Coverage | Why | Next step |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| Severity | Workload | Kind | Engine | Data | Coverage | Why | Next step | Last backup |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (AuditFinding finding : report.findings()) {
             out.append("| ").append(cell(finding.severity().label()))
                     .append(" | ").append(cell(finding.qualifiedName()))
@@ -22,6 +22,7 @@ public final class MarkdownRenderer implements AuditRenderer {
                     .append(" | ").append(cell(finding.coverage().label()))
                     .append(" | ").append(cell(String.join("; ", finding.reasons())))
                     .append(" | ").append(finding.remedy().isEmpty() ? "" : "`" + cell(finding.remedy().replace("`", "")) + "`")
+                    .append(" | ").append(cell(ReportText.lastBackupAge(finding, report.generatedAt())))
                     .append(" |\n");
         }
         var covered = ReportText.covered(report);
@@ -29,7 +30,16 @@ public final class MarkdownRenderer implements AuditRenderer {
             out.append("\n## Covered data\n\n");
             for (AuditFinding finding : covered) {
                 out.append("- ").append(cell(finding.qualifiedName())).append(" (").append(finding.coverage().label())
-                        .append("): last backup ").append(ReportText.lastBackup(finding, report.generatedAt())).append('\n');
+                        .append("): last backup ").append(ReportText.lastBackup(finding, report.generatedAt()))
+                        .append(", worst-case loss ").append(ReportText.lossWindow(finding)).append('\n');
+            }
+        }
+        if (!report.findings().isEmpty()) {
+            out.append("\n## Evidence\n");
+            for (AuditFinding finding : report.findings()) {
+                out.append("\n**").append(cell(finding.qualifiedName())).append("** (").append(finding.coverage().label())
+                        .append(", ").append(finding.severity().label()).append(")\n\n");
+                ReportText.details(finding).forEach(line -> out.append("- ").append(text(line)).append('\n'));
             }
         }
         if (!report.unreadable().isEmpty()) {
@@ -39,6 +49,11 @@ public final class MarkdownRenderer implements AuditRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** Escapes what Markdown would read as emphasis in running text (globs such as {@code team-*}). */
+    private static String text(String line) {
+        return line.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("\n", " ");
     }
 
     /** Escapes what would break a Markdown table cell. */

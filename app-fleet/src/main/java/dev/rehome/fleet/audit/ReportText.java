@@ -43,6 +43,27 @@ final class ReportText {
         return finding.lastBackupTime().map(t -> age(Duration.between(t, now)) + " ago (" + t + ")").orElse("unknown");
     }
 
+    /** {@code 9h ago}, or {@code never} when no good backup covers the data. */
+    static String lastBackupAge(AuditFinding finding, Instant now) {
+        return finding.lastBackupTime().map(t -> age(Duration.between(t, now)) + " ago").orElse("never");
+    }
+
+    /** {@code up to 1d of writes}, or {@code all of it} when nothing backs the data up. */
+    static String lossWindow(AuditFinding finding) {
+        return finding.dataLossWindowLength().map(w -> "up to " + age(w) + " of writes")
+                .orElse(finding.coverage().isCovered() ? "unknown" : "all of it");
+    }
+
+    /** The evidence, then the version's source and the consumers, one line each. */
+    static List<String> details(AuditFinding finding) {
+        List<String> lines = new ArrayList<>();
+        finding.evidence().forEach(e -> lines.add(e.describe()));
+        lines.add("version: " + (finding.version().known() ? finding.version().value() + " (" + finding.version()
+                .source().label() + ": " + finding.version().detail() + ")" : "unknown (" + finding.version().detail() + ")"));
+        finding.consumers().forEach(c -> lines.add("used by " + c.kind() + " " + c.qualifiedName() + ": " + c.via()));
+        return lines;
+    }
+
     private static String age(Duration age) {
         if (age.toDays() >= 2) {
             return age.toDays() + "d";

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class TableRenderer implements AuditRenderer {
     private static final List<String> HEADER = List.of("SEVERITY", "WORKLOAD", "KIND", "ENGINE", "DATA", "COVERAGE",
-            "NEXT STEP");
+            "LAST BACKUP", "NEXT STEP");
 
     @Override
     public String render(AuditReport report) {
@@ -21,7 +21,8 @@ public final class TableRenderer implements AuditRenderer {
         rows.add(HEADER);
         for (AuditFinding finding : report.findings()) {
             rows.add(List.of(finding.severity().label(), finding.qualifiedName(), finding.kind(), finding.engine(),
-                    ReportText.data(finding), finding.coverage().label(), finding.remedy()));
+                    ReportText.data(finding), finding.coverage().label(),
+                    ReportText.lastBackupAge(finding, report.generatedAt()), finding.remedy()));
         }
         StringBuilder out = new StringBuilder();
         if (report.findings().isEmpty()) {
@@ -32,10 +33,19 @@ public final class TableRenderer implements AuditRenderer {
         out.append('\n').append("Totals: ").append(ReportText.totals(report)).append('\n');
         List<AuditFinding> covered = ReportText.covered(report);
         if (!covered.isEmpty()) {
-            out.append("\nCovered data (last backup):\n");
+            out.append("\nCovered data (last backup, worst-case loss):\n");
             for (AuditFinding finding : covered) {
                 out.append("  ").append(finding.qualifiedName()).append("  ").append(finding.coverage().label())
-                        .append("  ").append(ReportText.lastBackup(finding, report.generatedAt())).append('\n');
+                        .append("  ").append(ReportText.lastBackup(finding, report.generatedAt()))
+                        .append("  ").append(ReportText.lossWindow(finding)).append('\n');
+            }
+        }
+        if (!report.findings().isEmpty()) {
+            out.append("\nEvidence:\n");
+            for (AuditFinding finding : report.findings()) {
+                out.append("  ").append(finding.qualifiedName()).append(" (").append(finding.coverage().label())
+                        .append(", ").append(finding.severity().label()).append(")\n");
+                ReportText.details(finding).forEach(line -> out.append("    ").append(line).append('\n'));
             }
         }
         if (!report.unreadable().isEmpty()) {

@@ -3,6 +3,9 @@ package dev.rehome.fleet.audit;
 import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.AuditReport;
 import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.DataConsumer;
+import dev.rehome.core.audit.EngineVersion;
+import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.UnreadableResource;
 import dev.rehome.core.audit.VolumeInfo;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,6 +90,59 @@ class RenderersTest {
         assertThat(summary.get("bySeverity").get("medium").asInt()).isZero();
         assertThat(summary.get("apiRequests").asInt()).isEqualTo(16);
         assertThat(summary.get("unreadable").get(0).get("namespace").isNull()).isTrue();
+    }
+
+    private static AuditReport trapReport() {
+        AuditFinding trap = new AuditFinding("notes", "notes-db", "Deployment", "postgresql 16", Coverage.NONE,
+                Severity.CRITICAL, List.of("no backup: velero schedule velero/nightly selects it, but saves no copy"),
+                "rehome-fleet plan notes/notes-db --into postgres/pal-e-postgres",
+                List.of(new VolumeInfo("pvc", "notes-data", "local-path", "Delete", "2Gi", true)), null,
+                new EngineVersion("16", EngineVersion.Source.IMAGE, "tag of official image postgres:16-alpine"),
+                List.of(new Evidence("PersistentVolume pvc-notes-data", "spec.hostPath.path", "/var/lib/x",
+                        "a hostPath PV: file-system backup skips it"),
+                        new Evidence("Schedule velero/nightly", "spec.template.includedNamespaces", "[team-*]", "")),
+                null, List.of(new DataConsumer("notes", "Deployment", "notes-web", "env DB_HOST names Service host notes-db")));
+        AuditFinding covered = new AuditFinding("wiki", "wiki-db", "Deployment", "postgresql", Coverage.VELERO,
+                Severity.MEDIUM, List.of("not crash-consistent"), "add a hook", List.of(), NOW.minusSeconds(9 * 3600),
+                EngineVersion.unknown("image ledger-db:3.1 is not an official postgresql image"), List.of(),
+                Duration.ofDays(1), List.of());
+        return new AuditReport(NOW, List.of(trap, covered), List.of(), 3);
+    }
+
+    @Test
+    void jsonAddsEvidenceLastBackupWindowVersionAndConsumers() {
+        JsonNode root = JsonMapper.builder().build().readTree(new JsonRenderer().render(trapReport()));
+
+        JsonNode trap = root.get("findings").get(0);
+        assertThat(trap.get("lastBackup").isNull()).isTrue();
+        assertThat(trap.get("dataLossWindow").isNull()).isTrue();
+        assertThat(trap.get("evidence").get(0).get("object").asString()).isEqualTo("PersistentVolume pvc-notes-data");
+        assertThat(trap.get("evidence").get(0).get("field").asString()).isEqualTo("spec.hostPath.path");
+        assertThat(trap.get("evidence").get(0).get("value").asString()).isEqualTo("/var/lib/x");
+        assertThat(trap.get("version").get("source").asString()).isEqualTo("image");
+        assertThat(trap.get("consumers").get(0).get("name").asString()).isEqualTo("notes-web");
+        JsonNode covered = root.get("findings").get(1);
+        assertThat(covered.get("lastBackup").asString()).isEqualTo("2026-11-26T03:00:00Z");
+        assertThat(covered.get("dataLossWindow").asString()).isEqualTo("PT24H");
+        assertThat(covered.get("version").get("value").isNull()).isTrue();
+        assertThat(covered.get("version").get("source").asString()).isEqualTo("unknown");
+    }
+
+    @Test
+    void tableAndMarkdownShowLastBackupAndEvidence() {
+        String table = new TableRenderer().render(trapReport());
+        String markdown = new MarkdownRenderer().render(trapReport());
+
+        assertThat(table.lines().findFirst().orElseThrow()).contains("COVERAGE  LAST BACKUP  NEXT STEP");
+        assertThat(table).contains("notes/notes-db (none, critical)",
+                "    PersistentVolume pvc-notes-data spec.hostPath.path=/var/lib/x: a hostPath PV: file-system backup skips it",
+                "    used by Deployment notes/notes-web: env DB_HOST names Service host notes-db",
+                "    version: unknown (image ledger-db:3.1 is not an official postgresql image)",
+                "wiki/wiki-db  velero  9h ago (2026-11-26T03:00:00Z)  up to 24h of writes");
+        assertThat(table.lines().filter(l -> l.startsWith("critical")).findFirst().orElseThrow()).contains("never");
+        assertThat(markdown).contains("| Next step | Last backup |", "| never |", "| 9h ago |", "## Evidence",
+                "- Schedule velero/nightly spec.template.includedNamespaces=[team-\\*]",
+                "worst-case loss up to 24h of writes");
     }
 
     @Test

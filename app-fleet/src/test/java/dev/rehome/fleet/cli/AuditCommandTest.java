@@ -150,7 +150,7 @@ class AuditCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("SEVERITY").contains("WORKLOAD", "ENGINE", "DATA", "COVERAGE", "NEXT STEP");
         assertThat(lines.get(1)).startsWith("critical").contains("basketball-api/postgres");
-        assertThat(run.out()).contains("Totals: 9 critical, 0 high, 3 medium, 1 low, 1 info (14 findings, 10 with no backup at all)")
+        assertThat(run.out()).contains("Totals: 9 critical, 0 high, 3 medium, 0 low, 2 info (14 findings, 10 with no backup at all)")
                 .contains("postgres/pal-e-postgres  cnpg  9h ago (" + AuditCluster.timeline(clock).at("2026-11-26T02:00:40Z") + ")")
                 .contains("all namespaces: volumesnapshots.snapshot.storage.k8s.io (not installed)");
         int mediumAt = indexOf(lines, "medium ");

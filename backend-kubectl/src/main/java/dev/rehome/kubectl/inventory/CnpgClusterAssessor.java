@@ -26,6 +26,8 @@ final class CnpgClusterAssessor {
     static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
     /** How old the newest backup may be when the cluster states no retention window. */
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+    /** PostgreSQL's archive_timeout as CNPG sets it by default: a WAL segment is archived at least this often. */
+    private static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(5);
 
     private final ClusterInventory inventory;
     private final StorageIndex storage;
@@ -50,13 +52,13 @@ final class CnpgClusterAssessor {
             coverage = Coverage.CNPG;
             checkArchiving(cluster, issues, qualified);
             checkBackups(cluster, lastBackup, issues, qualified);
-            checkSchedules(namespace, name, issues);
+            new CnpgSchedules(inventory).check(namespace, name, issues);
         } else if (lastBackup != null && Fields.map(cluster, "spec", "backup", "volumeSnapshot") != null) {
             coverage = Coverage.SNAPSHOTS;
             issues.add(new Issue(Severity.MEDIUM, "volume snapshots only: no WAL archive, no point-in-time recovery",
                     "add an object store (barman-cloud plugin with isWALArchiver: true) to " + qualified));
             checkBackups(cluster, lastBackup, issues, qualified);
-            checkSchedules(namespace, name, issues);
+            new CnpgSchedules(inventory).check(namespace, name, issues);
         } else {
             coverage = Coverage.NONE;
             issues.add(noArchiver(cluster, instances, qualified));
@@ -69,8 +71,25 @@ final class CnpgClusterAssessor {
             issues.add(Issue.of(Severity.INFO, "backed up: WALs archived via " + archiver.orElse("snapshots")
                     + (lastBackup == null ? "" : ", last base backup " + age(lastBackup) + " ago")));
         }
-        return new AuditFinding(namespace, name, "Cluster", engine(cluster), coverage, Issue.worst(issues),
-                Issue.reasons(issues), Issue.remedy(issues, "nothing to do"), volumes(namespace, name), lastBackup);
+        return new AuditFinding(namespace, name, "Cluster", CnpgFacts.engine(cluster), coverage, Issue.worst(issues),
+                Issue.reasons(issues), Issue.remedy(issues, "nothing to do"), volumes(namespace, name),
+                coverage.isCovered() ? lastBackup : null, CnpgFacts.version(cluster), CnpgFacts.evidence(cluster, archiver, lastBackup),
+                coverage.isCovered() ? dataLossWindow(cluster, archiver, lastBackup, issues) : null, List.of());
+    }
+
+    /**
+     * With WALs archived and a fresh base backup, a restore reaches the last archived WAL: at most
+     * {@code archive_timeout} (5 minutes by default) behind. Otherwise only the base backup is there.
+     */
+    private Duration dataLossWindow(GenericKubernetesResource cluster, Optional<String> archiver, Instant lastBackup,
+                                    List<Issue> issues) {
+        if (lastBackup == null) {
+            return null;
+        }
+        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
+        boolean walsFlowing = archiver.isPresent() && archiving != null && "True".equals(archiving.get("status"));
+        boolean fresh = issues.stream().noneMatch(i -> i.severity().reaches(Severity.HIGH));
+        return walsFlowing && fresh ? ARCHIVE_TIMEOUT : Duration.between(lastBackup, clock.instant());
     }
 
     /** The object store WALs go to, when the cluster has one: in-tree Barman or a WAL-archiver plugin. */
@@ -119,39 +138,18 @@ final class CnpgClusterAssessor {
             issues.add(new Issue(Severity.HIGH, "the last backup failed: " + lastSucceeded.get("message"),
                     "check `kubectl cnpg status " + qualified + "` and the failed Backup's status.error"));
         }
-        Duration window = retention(cluster).orElse(DEFAULT_WINDOW);
+        Duration retention = retention(cluster).orElse(DEFAULT_WINDOW);
+        Optional<Duration> twoPeriods = new CnpgSchedules(inventory).period(cluster).map(p -> p.multipliedBy(2));
+        Duration window = twoPeriods.filter(p -> p.compareTo(retention) < 0).orElse(retention);
+        String bound = window.equals(retention) ? "the " + Ages.describe(retention) + " retention window"
+                : "two periods of its ScheduledBackup (" + Ages.describe(window) + ")";
         if (lastBackup == null) {
             issues.add(new Issue(Severity.HIGH, "no completed base backup yet",
                     "take one: `kubectl cnpg backup " + qualified + "`, then add a ScheduledBackup"));
         } else if (Duration.between(lastBackup, clock.instant()).compareTo(window) > 0) {
             issues.add(new Issue(Severity.HIGH, "stale: the newest completed backup is " + age(lastBackup)
-                    + " old, outside the " + Ages.describe(window) + " retention window",
+                    + " old, outside " + bound,
                     "check the ScheduledBackup and `kubectl cnpg status " + qualified + "`"));
-        }
-    }
-
-    private void checkSchedules(String namespace, String name, List<Issue> issues) {
-        List<GenericKubernetesResource> schedules = inventory.custom(CustomKind.CNPG_SCHEDULED_BACKUP).stream()
-                .filter(s -> namespace.equals(Fields.namespace(s)))
-                .filter(s -> name.equals(Fields.string(s, "spec", "cluster", "name"))).toList();
-        if (schedules.isEmpty()) {
-            issues.add(new Issue(Severity.MEDIUM, "no ScheduledBackup: base backups happen only when someone takes one",
-                    "add a ScheduledBackup for " + namespace + "/" + name + " with a six-field schedule, e.g. '0 0 2 * * *'"));
-            return;
-        }
-        if (schedules.stream().allMatch(s -> Fields.isTrue(s, "spec", "suspend"))) {
-            issues.add(Issue.of(Severity.MEDIUM, "every ScheduledBackup is suspended"));
-        }
-        for (GenericKubernetesResource schedule : schedules) {
-            String cron = Objects.requireNonNullElse(Fields.string(schedule, "spec", "schedule"), "").trim();
-            int fields = cron.isEmpty() ? 0 : cron.split("\\s+").length;
-            if (fields != 6 && !cron.startsWith("@")) {
-                String qualified = namespace + "/" + Fields.name(schedule);
-                issues.add(new Issue(Severity.MEDIUM, "ScheduledBackup " + qualified + " has a " + fields
-                        + "-field schedule '" + cron + "': CNPG's cron has seconds first, so it does not run when intended"
-                        + (fields == 5 ? " ('0 2 * * *' runs hourly at minute 2)" : ""),
-                        "set spec.schedule of ScheduledBackup " + qualified + " to '0 " + cron + "' (six fields, seconds first)"));
-            }
         }
     }
 
@@ -208,15 +206,6 @@ final class CnpgClusterAssessor {
                         && name.equals(c.getMetadata().getLabels().get("cnpg.io/cluster")))
                 .sorted(Comparator.comparing(c -> c.getMetadata().getName()))
                 .map(c -> storage.describe("pvc", c)).toList();
-    }
-
-    private static String engine(GenericKubernetesResource cluster) {
-        String major = Fields.string(cluster, "status", "pgDataImageInfo", "majorVersion");
-        if (major == null) {
-            String image = Fields.string(cluster, "spec", "imageName");
-            major = image == null ? "" : ImageName.version(image).split("\\.")[0];
-        }
-        return major.isEmpty() ? "postgresql (cnpg)" : "postgresql " + major + " (cnpg)";
     }
 
     private static String annotation(GenericKubernetesResource resource, String key) {

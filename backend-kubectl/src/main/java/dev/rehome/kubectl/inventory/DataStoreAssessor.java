@@ -2,71 +2,136 @@ package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+
 
 /**
- * Turns a data store and the backups that touch it into a finding: the best working backup decides the coverage,
- * and the risks of its storage (emptyDir, node-local disks, reclaim policy Delete, one replica) weigh more the
- * less it is covered.
+ * Turns a data store and every mechanism's {@link Verdict} into a finding: the best verdict that leaves a copy
+ * decides the coverage (one that protects beats a stale one), its evidence and last backup are the finding's, and
+ * the risks of its storage (emptyDir, node-local disks, reclaim policy Delete, one replica) weigh more the less it
+ * is covered. When nothing leaves a copy, every mechanism that looked relevant says why it is not coverage.
  */
 final class DataStoreAssessor {
     /** Backup kinds whose absence from the inventory (because RBAC forbade reading them) leaves coverage unknown. */
-    private static final List<CustomKind> COVERAGE_KINDS = List.of(CustomKind.VELERO_SCHEDULE, CustomKind.K10_POLICY,
-            CustomKind.VOLUME_SNAPSHOT, CustomKind.SNAPSHOT_SCHEDULE);
+    private static final List<String> COVERAGE_KINDS = List.of(CustomKind.VELERO_SCHEDULE.displayName(),
+            CustomKind.VELERO_BACKUP.displayName(), CustomKind.K10_POLICY.displayName(),
+            CustomKind.K10_BACKUP_ACTION.displayName(), CustomKind.VOLUME_SNAPSHOT.displayName(),
+            CustomKind.VOLUME_SNAPSHOT_CLASS.displayName(), CustomKind.SNAPSHOT_SCHEDULE.displayName(), "cronjobs.batch");
 
     private final ClusterInventory inventory;
-    private final VeleroCoverage velero;
-    private final K10Coverage k10;
-    private final SnapshotCoverage snapshots;
+    private final List<Mechanism> mechanisms;
     private final Remedies remedies;
+    private final Clock clock;
 
-    DataStoreAssessor(ClusterInventory inventory, VeleroCoverage velero, K10Coverage k10, SnapshotCoverage snapshots,
-                      Remedies remedies) {
+    /** One backup mechanism: every verdict it has about a data store (none when it does not touch it). */
+    @FunctionalInterface
+    interface Mechanism {
+        List<Verdict> evaluate(DataStore store);
+    }
+
+    DataStoreAssessor(ClusterInventory inventory, List<Mechanism> mechanisms, Remedies remedies, Clock clock) {
         this.inventory = inventory;
-        this.velero = velero;
-        this.k10 = k10;
-        this.snapshots = snapshots;
+        this.mechanisms = List.copyOf(mechanisms);
         this.remedies = remedies;
+        this.clock = clock;
     }
 
     AuditFinding assess(DataStore store) {
         Workload workload = store.workload();
-        List<BackupEvidence> evidence = Stream.of(velero.evaluate(store), k10.evaluate(store),
-                        snapshots.evaluate(workload.namespace(), store.claimNames()).stream().toList())
-                .flatMap(List::stream).toList();
-        Optional<BackupEvidence> best = evidence.stream().filter(e -> e.coverage().isCovered())
-                .min(Comparator.comparing((BackupEvidence e) -> Issue.worst(e.issues())));
+        List<Verdict> verdicts = mechanisms.stream().flatMap(m -> m.evaluate(store).stream()).toList();
+        Optional<Verdict> best = verdicts.stream().filter(v -> v.coverage().isCovered()).min(BEST_FIRST);
         List<Issue> issues = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
         Coverage coverage;
+        Instant lastBackup = null;
+        Duration window = null;
         if (best.isPresent()) {
-            coverage = best.get().coverage();
-            issues.addAll(best.get().issues());
+            Verdict verdict = best.get();
+            coverage = verdict.coverage();
+            issues.addAll(verdict.issues());
+            evidence.addAll(verdict.evidence());
+            if (verdict instanceof Verdict.Protects protects) {
+                lastBackup = protects.lastBackup();
+                window = protects.dataLossWindow(clock);
+            } else if (verdict instanceof Verdict.Stale stale) {
+                lastBackup = stale.lastBackup();
+                window = Duration.between(stale.lastBackup(), clock.instant());
+            }
+            verdicts.stream().filter(v -> !v.coverage().isCovered()).forEach(v -> issues.add(Issue.of(Severity.LOW,
+                    "also selected, but no copy: " + why(v))));
         } else {
-            evidence.forEach(e -> issues.addAll(e.issues()));
             List<String> forbidden = forbiddenCoverageKinds(workload.namespace());
             coverage = forbidden.isEmpty() ? Coverage.NONE : Coverage.UNKNOWN;
-            issues.add(forbidden.isEmpty() ? noBackup(store)
-                    : new Issue(Severity.HIGH, "no backup found, but " + String.join(", ", forbidden)
-                    + " could not be read (forbidden)", "re-run the audit with read access to " + forbidden.get(0)));
+            Severity none = noneSeverity(store);
+            for (Verdict verdict : verdicts) {
+                evidence.addAll(verdict.evidence());
+                String remedy = store.engine() == DataEngine.POSTGRESQL ? remedies.forStore(store) : remedy(verdict);
+                issues.add(new Issue(forbidden.isEmpty() ? none : Severity.HIGH, "no backup: " + why(verdict), remedy));
+            }
+            if (verdicts.isEmpty()) {
+                issues.add(forbidden.isEmpty() ? noBackup(store, none)
+                        : new Issue(Severity.HIGH, "no backup found, but " + String.join(", ", forbidden)
+                        + " could not be read (forbidden)", "re-run the audit with read access to " + forbidden.get(0)));
+                evidence.add(new Evidence("cluster", "schedules, policies, snapshots, dump CronJobs", "none select "
+                        + workload.qualifiedName(), "nothing that backs up data touches it"));
+            }
         }
         storageRisks(store, coverage.isCovered(), issues);
         return new AuditFinding(workload.namespace(), workload.name(), workload.kind(), store.engineLabel(), coverage,
                 Issue.worst(issues), Issue.reasons(issues),
                 Issue.remedy(issues, coverage.isCovered() ? "nothing to do" : remedies.forStore(store)),
-                store.volumes(), best.map(BackupEvidence::lastBackup).orElse(null));
+                store.volumes(), lastBackup, store.version(), evidence, window, List.of());
     }
 
-    private Issue noBackup(DataStore store) {
+    /** Protects before Stale; among equals, the fewest risks, then the newest backup. */
+    private static final Comparator<Verdict> BEST_FIRST = Comparator
+            .comparing((Verdict v) -> v instanceof Verdict.Protects ? 0 : 1)
+            .thenComparing(v -> Issue.worst(v.issues()), Comparator.reverseOrder())
+            .thenComparing(DataStoreAssessor::lastBackup, Comparator.reverseOrder());
+
+    private static Instant lastBackup(Verdict verdict) {
+        if (verdict instanceof Verdict.Protects protects) {
+            return protects.lastBackup();
+        }
+        return verdict instanceof Verdict.Stale stale ? stale.lastBackup() : Instant.EPOCH;
+    }
+
+    private static String why(Verdict verdict) {
+        if (verdict instanceof Verdict.CannotCapture cannot) {
+            return cannot.why();
+        }
+        if (verdict instanceof Verdict.NeverSucceeded never) {
+            return never.why();
+        }
+        return verdict instanceof Verdict.Stale stale ? stale.via() + ": " + stale.why() : verdict.via();
+    }
+
+    private static String remedy(Verdict verdict) {
+        if (verdict instanceof Verdict.CannotCapture cannot) {
+            return cannot.remedy();
+        }
+        return verdict instanceof Verdict.NeverSucceeded never ? never.remedy() : "";
+    }
+
+    private static Severity noneSeverity(DataStore store) {
         boolean replicated = store.engine().replicatesItself() && store.workload().replicas() > 1;
-        String reason = "no backup: no CNPG, Velero schedule, K10 policy or volume snapshot covers it"
+        return replicated ? Severity.HIGH : Severity.CRITICAL;
+    }
+
+    private Issue noBackup(DataStore store, Severity severity) {
+        boolean replicated = severity == Severity.HIGH;
+        String reason = "no backup: no CNPG, Velero schedule, K10 policy, volume snapshot or dump CronJob covers it"
                 + (replicated ? " (" + store.workload().replicas() + " replicas copy each other, but a bad write reaches them all)" : "");
-        return new Issue(replicated ? Severity.HIGH : Severity.CRITICAL, reason, remedies.forStore(store));
+        return new Issue(severity, reason, remedies.forStore(store));
     }
 
     private static void storageRisks(DataStore store, boolean covered, List<Issue> issues) {
@@ -95,10 +160,11 @@ final class DataStoreAssessor {
     }
 
     private List<String> forbiddenCoverageKinds(String namespace) {
-        return COVERAGE_KINDS.stream().map(CustomKind::displayName)
+        return COVERAGE_KINDS.stream()
                 .filter(kind -> inventory.unreadable().stream().anyMatch(u -> u.kind().equals(kind)
                         && u.reason().startsWith("forbidden")
                         && (u.namespace() == null || u.namespace().equals(namespace))))
                 .toList();
     }
+
 }

@@ -61,27 +61,29 @@ final class DataStoreDetector {
         Map<String, Volume> volumes = volumesByName(workload);
         Map<String, PersistentVolumeClaim> templates = workload.claimTemplates().stream()
                 .collect(Collectors.toMap(t -> t.getMetadata().getName(), Function.identity(), (a, b) -> a));
-        List<VolumeInfo> infos = new ArrayList<>();
-        List<String> hostPaths = new ArrayList<>();
+        List<DataStore.DataVolume> data = new ArrayList<>();
         for (VolumeMount mount : dataMounts(workload, container, engine)) {
             Volume volume = volumes.get(mount.getName());
-            if (templates.containsKey(mount.getName())) {
-                infos.addAll(templateClaims(workload, templates.get(mount.getName())));
+            String name = mount.getName();
+            if (templates.containsKey(name)) {
+                templateClaims(workload, templates.get(name))
+                        .forEach(info -> data.add(new DataStore.DataVolume(name, info, null)));
             } else if (volume.getPersistentVolumeClaim() != null) {
                 String claimName = volume.getPersistentVolumeClaim().getClaimName();
-                infos.add(storage.claim(workload.namespace(), claimName)
+                data.add(new DataStore.DataVolume(name, storage.claim(workload.namespace(), claimName)
                         .map(claim -> storage.describe("pvc", claim))
-                        .orElse(new VolumeInfo("pvc", claimName, null, null, null, false)));
+                        .orElse(new VolumeInfo("pvc", claimName, null, null, null, false)), null));
             } else if (volume.getEmptyDir() != null) {
                 var limit = volume.getEmptyDir().getSizeLimit();
-                infos.add(new VolumeInfo("emptyDir", null, null, null,
-                        limit == null ? null : limit.getAmount() + limit.getFormat(), true));
+                data.add(new DataStore.DataVolume(name, new VolumeInfo("emptyDir", null, null, null,
+                        limit == null ? null : limit.getAmount() + limit.getFormat(), true), null));
             } else if (volume.getHostPath() != null) {
-                hostPaths.add(volume.getHostPath().getPath());
-                infos.add(new VolumeInfo("hostPath", null, null, null, null, true));
+                data.add(new DataStore.DataVolume(name, new VolumeInfo("hostPath", null, null, null, null, true),
+                        volume.getHostPath().getPath()));
             }
         }
-        return new DataStore(workload, engine, ImageName.version(nullToEmpty(container.getImage())), infos, hostPaths);
+        String image = nullToEmpty(container.getImage());
+        return new DataStore(workload, engine, container.getName(), image, ImageVersions.fromImage(engine, image), data);
     }
 
     /** One claim per StatefulSet ordinal, as the controller names them: {@code <template>-<set>-<ordinal>}. */

@@ -35,4 +35,32 @@ final class ImageName {
         int at = image.indexOf('@');
         return at < 0 ? image : image.substring(0, at);
     }
+
+    /**
+     * The repository path without registry, tag or digest, and without Docker Hub's {@code library/}:
+     * {@code bitnami/postgresql} of {@code docker.io/bitnami/postgresql:16}, {@code postgres} of
+     * {@code docker.io/library/postgres:16}.
+     */
+    static String path(String image) {
+        String withoutDigest = stripDigest(image);
+        int lastSlash = withoutDigest.lastIndexOf('/');
+        int colon = withoutDigest.indexOf(':', lastSlash + 1);
+        String repository = colon < 0 ? withoutDigest : withoutDigest.substring(0, colon);
+        int slash = repository.indexOf('/');
+        if (slash > 0) {
+            String first = repository.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                repository = repository.substring(slash + 1);
+            }
+        }
+        return repository.startsWith("library/") ? repository.substring("library/".length()) : repository;
+    }
+
+    /** The tag, or "" when the image has none (then it runs whatever {@code latest} or a digest is). */
+    static String tag(String image) {
+        String withoutDigest = stripDigest(image);
+        String last = withoutDigest.substring(withoutDigest.lastIndexOf('/') + 1);
+        int colon = last.indexOf(':');
+        return colon < 0 ? "" : last.substring(colon + 1);
+    }
 }

@@ -72,9 +72,18 @@ public final class InventoryReader {
                     () -> client.persistentVolumes().list().getItems()));
             var storageClasses = pool.submit(() -> session.clusterScoped("storageclasses.storage.k8s.io",
                     () -> client.storage().v1().storageClasses().list().getItems()));
+            var services = pool.submit(() -> session.namespaced("services",
+                    () -> client.services().inAnyNamespace().list().getItems(),
+                    ns -> client.services().inNamespace(ns).list().getItems()));
+            var cronJobs = pool.submit(() -> session.namespaced("cronjobs.batch",
+                    () -> client.batch().v1().cronjobs().inAnyNamespace().list().getItems(),
+                    ns -> client.batch().v1().cronjobs().inNamespace(ns).list().getItems()));
             Map<CustomKind, Future<List<GenericKubernetesResource>>> customFutures = new EnumMap<>(CustomKind.class);
             for (CustomKind kind : CustomKind.values()) {
-                customFutures.put(kind, pool.submit(() -> session.namespaced(kind.displayName(),
+                customFutures.put(kind, pool.submit(() -> !kind.namespaced()
+                        ? session.clusterScoped(kind.displayName(),
+                                () -> client.genericKubernetesResources(kind.context()).list().getItems())
+                        : session.namespaced(kind.displayName(),
                         () -> client.genericKubernetesResources(kind.context()).inAnyNamespace().list().getItems(),
                         ns -> client.genericKubernetesResources(kind.context()).inNamespace(ns).list().getItems())));
             }
@@ -83,7 +92,8 @@ public final class InventoryReader {
                 custom.put(entry.getKey(), join(entry.getValue()));
             }
             ClusterInventory inventory = new ClusterInventory(join(deployments), join(statefulSets), join(daemonSets),
-                    join(pods), join(claims), join(volumes), join(storageClasses), custom, session.unreadable(),
+                    join(pods), join(claims), join(volumes), join(storageClasses), join(services), join(cronJobs),
+                    custom, session.unreadable(),
                     session.requests.get());
             LOG.debug("read the cluster inventory with {} list requests", inventory.apiRequests());
             return inventory;

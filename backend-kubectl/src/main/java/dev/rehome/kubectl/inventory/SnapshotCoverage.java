@@ -5,11 +5,6 @@ import dev.rehome.core.audit.Severity;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,19 +15,17 @@ import java.util.Optional;
  * copy than an off-cluster backup.
  */
 final class SnapshotCoverage {
-    private static final Duration WINDOW = Duration.ofDays(7);
-
     private final ClusterInventory inventory;
     private final StorageIndex storage;
-    private final Clock clock;
+    private final ScheduleRuns runs;
 
-    SnapshotCoverage(ClusterInventory inventory, StorageIndex storage, Clock clock) {
+    SnapshotCoverage(ClusterInventory inventory, StorageIndex storage, ScheduleRuns runs) {
         this.inventory = inventory;
         this.storage = storage;
-        this.clock = clock;
+        this.runs = runs;
     }
 
-    Optional<BackupEvidence> evaluate(String namespace, List<String> claimNames) {
+    Optional<Verdict> evaluate(String namespace, List<String> claimNames) {
         if (claimNames.isEmpty()) {
             return Optional.empty();
         }
@@ -41,27 +34,27 @@ final class SnapshotCoverage {
                 .filter(s -> !Fields.isTrue(s, "spec", "disabled"))
                 .filter(s -> claimNames.stream().allMatch(claim -> selects(s, namespace, claim)))
                 .toList();
-        Optional<Instant> newest = inventory.custom(CustomKind.VOLUME_SNAPSHOT).stream()
+        List<ScheduleRuns.Run> snapshots = inventory.custom(CustomKind.VOLUME_SNAPSHOT).stream()
                 .filter(s -> namespace.equals(Fields.namespace(s)))
                 .filter(s -> claimNames.contains(Fields.string(s, "spec", "source", "persistentVolumeClaimName")))
-                .filter(s -> Fields.isTrue(s, "status", "readyToUse"))
-                .map(s -> Fields.instant(s, "status", "creationTime")
-                        .or(() -> Optional.ofNullable(s.getMetadata().getCreationTimestamp()).flatMap(Fields::parseInstant)))
-                .flatMap(Optional::stream).max(Comparator.naturalOrder());
-        if (schedules.isEmpty() && newest.isEmpty()) {
+                .filter(s -> Fields.isTrue(s, "status", "readyToUse") || Fields.map(s, "status", "error") != null)
+                .map(s -> new ScheduleRuns.Run("VolumeSnapshot " + namespace + "/" + Fields.name(s),
+                        "status.readyToUse", String.valueOf(Fields.isTrue(s, "status", "readyToUse")),
+                        ScheduleRuns.finishedAt(s, "creationTime"), Fields.isTrue(s, "status", "readyToUse")))
+                .toList();
+        if (schedules.isEmpty() && snapshots.isEmpty()) {
             return Optional.empty();
         }
+        String scheduleObject = schedules.isEmpty() ? "VolumeSnapshot " + namespace + "/*"
+                : "SnapshotSchedule " + namespace + "/" + Fields.name(schedules.get(0));
         String via = schedules.isEmpty() ? "volume snapshots"
                 : "snapshot schedule " + namespace + "/" + Fields.name(schedules.get(0));
-        List<Issue> issues = new ArrayList<>();
-        issues.add(Issue.of(Severity.LOW, "protected only by volume snapshots, which usually live on the same storage"));
-        if (newest.isEmpty()) {
-            issues.add(Issue.of(Severity.HIGH, via + " has no ready snapshot yet"));
-        } else if (Duration.between(newest.get(), clock.instant()).compareTo(WINDOW) > 0) {
-            issues.add(Issue.of(Severity.HIGH, "stale: the newest ready snapshot is "
-                    + Ages.describe(Duration.between(newest.get(), clock.instant())) + " old"));
-        }
-        return Optional.of(new BackupEvidence(Coverage.SNAPSHOTS, via, newest.orElse(null), issues));
+        String cron = schedules.isEmpty() ? null : Fields.string(schedules.get(0), "spec", "schedule");
+        List<Issue> issues = List.of(Issue.of(Severity.LOW,
+                "protected only by volume snapshots, which usually live on the same storage"));
+        return Optional.of(runs.judge(Coverage.SNAPSHOTS, via,
+                new ScheduleRuns.Cron(scheduleObject, "spec.schedule", cron), snapshots, List.of(), issues,
+                "check the snapshot controller's events for " + namespace));
     }
 
     private boolean selects(GenericKubernetesResource schedule, String namespace, String claimName) {

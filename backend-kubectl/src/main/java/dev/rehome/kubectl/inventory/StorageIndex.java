@@ -37,6 +37,15 @@ final class StorageIndex {
         return Optional.ofNullable(claims.get(key(namespace, name)));
     }
 
+    /** The PV a claim is bound to, when both are known. */
+    Optional<PersistentVolume> boundVolume(String namespace, String claimName) {
+        return claim(namespace, claimName).map(c -> c.getSpec().getVolumeName()).map(volumes::get);
+    }
+
+    Optional<StorageClass> storageClass(String name) {
+        return Optional.ofNullable(name).map(classes::get);
+    }
+
     /** A claim that exists, as the audit reports it. */
     VolumeInfo describe(String source, PersistentVolumeClaim claim) {
         String className = claim.getSpec().getStorageClassName();

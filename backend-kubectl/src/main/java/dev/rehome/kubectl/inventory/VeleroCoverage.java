@@ -1,47 +1,47 @@
 package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.Coverage;
+import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Which Velero Schedules back up a data store: the schedule must include the namespace (globs) and select the
- * pods' labels, and then either copy the volume's files (fs-backup: {@code defaultVolumesToFsBackup} or the
- * pod's {@code backup.velero.io/backup-volumes} opt-in) or snapshot it. A schedule that includes the namespace
- * but neither is reported: it saves the manifests and not the data.
+ * What each Velero Schedule does for a data store. A schedule counts only when it selects the pod (namespace
+ * globs, label selectors, included resources), every data volume is taken by a path that can capture it
+ * (file-system backup by {@code defaultVolumesToFsBackup} or the pod's {@code backup.velero.io/backup-volumes}
+ * opt-in, minus {@code backup-volumes-excludes}; else a CSI snapshot), and its newest backup completed within two
+ * periods ({@link ScheduleRuns}). A schedule that selects the pod but captures no data is named as such: it saves
+ * manifests, and its backups still say Completed.
  */
 final class VeleroCoverage {
-    private static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
     private static final String FS_OPT_IN = "backup.velero.io/backup-volumes";
     private static final String FS_OPT_OUT = "backup.velero.io/backup-volumes-excludes";
     private static final String PRE_HOOK = "pre.hook.backup.velero.io/command";
 
     private final ClusterInventory inventory;
-    private final Clock clock;
+    private final VolumeCapture capture;
+    private final ScheduleRuns runs;
 
-    VeleroCoverage(ClusterInventory inventory, Clock clock) {
+    VeleroCoverage(ClusterInventory inventory, VolumeCapture capture, ScheduleRuns runs) {
         this.inventory = inventory;
-        this.clock = clock;
+        this.capture = capture;
+        this.runs = runs;
     }
 
-    List<BackupEvidence> evaluate(DataStore store) {
-        List<BackupEvidence> evidence = new ArrayList<>();
+    List<Verdict> evaluate(DataStore store) {
+        List<Verdict> verdicts = new ArrayList<>();
         for (GenericKubernetesResource schedule : inventory.custom(CustomKind.VELERO_SCHEDULE)) {
+            // A paused schedule takes no backups: it is not a mechanism for this data at all.
             if (!Fields.isTrue(schedule, "spec", "paused") && selects(schedule, store.workload())) {
-                evidence.add(assess(schedule, store));
+                verdicts.add(assess(schedule, store));
             }
         }
-        return evidence;
+        return verdicts;
     }
 
     private boolean selects(GenericKubernetesResource schedule, Workload workload) {
@@ -51,8 +51,9 @@ final class VeleroCoverage {
         boolean in = included.isEmpty() || included.stream().anyMatch(g -> LabelSelectors.globMatches(g, namespace));
         boolean out = excluded.stream().anyMatch(g -> LabelSelectors.globMatches(g, namespace));
         List<String> resources = Fields.strings(schedule, "spec", "template", "includedResources");
-        boolean podsIncluded = resources.isEmpty() || resources.contains("*") || resources.contains("pods")
-                || resources.contains("persistentvolumeclaims");
+        List<String> excludedResources = Fields.strings(schedule, "spec", "template", "excludedResources");
+        boolean podsIncluded = (resources.isEmpty() || resources.contains("*") || resources.contains("pods"))
+                && !excludedResources.contains("pods");
         List<Object> orSelectors = Fields.list(schedule, "spec", "template", "orLabelSelectors");
         boolean labelsMatch = orSelectors.isEmpty()
                 ? LabelSelectors.matches(Fields.map(schedule, "spec", "template", "labelSelector"), workload.podLabels())
@@ -61,83 +62,63 @@ final class VeleroCoverage {
         return in && !out && podsIncluded && labelsMatch;
     }
 
-    private BackupEvidence assess(GenericKubernetesResource schedule, DataStore store) {
-        String via = "velero schedule " + Fields.namespace(schedule) + "/" + Fields.name(schedule);
-        List<Issue> issues = new ArrayList<>();
+    private Verdict assess(GenericKubernetesResource schedule, DataStore store) {
+        String qualified = Fields.namespace(schedule) + "/" + Fields.name(schedule);
+        String via = "velero schedule " + qualified;
+        String object = "Schedule " + qualified;
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(object, "spec.template.includedNamespaces",
+                String.valueOf(Fields.strings(schedule, "spec", "template", "includedNamespaces")),
+                "selects namespace " + store.workload().namespace()));
         Map<String, String> annotations = store.workload().podAnnotations();
         List<String> optedOut = split(annotations.get(FS_OPT_OUT));
         List<String> optedIn = split(annotations.get(FS_OPT_IN));
         boolean fsDefault = Fields.isTrue(schedule, "spec", "template", "defaultVolumesToFsBackup");
         boolean snapshots = !Fields.isFalse(schedule, "spec", "template", "snapshotVolumes");
-        List<String> volumeNames = dataVolumeNames(store);
-        boolean fsBackup = !store.hostPaths().isEmpty() ? false
-                : volumeNames.stream().anyMatch(v -> (fsDefault && !optedOut.contains(v)) || optedIn.contains(v));
-        boolean snapshotted = snapshots && !store.volumes().isEmpty()
-                && store.volumes().stream().allMatch(v -> v.pvc() != null && !v.nodeLocal());
-        if (!fsBackup && !snapshotted) {
-            issues.add(new Issue(Severity.HIGH, via + " includes it but saves only manifests: the data volume is "
-                    + "neither fs-backed-up nor snapshottable" + (store.nodeLocal() ? " (node-local storage)" : ""),
-                    "set defaultVolumesToFsBackup: true on " + via.substring("velero schedule ".length())
-                            + " or annotate the pod with " + FS_OPT_IN));
-            return new BackupEvidence(Coverage.NONE, via, null, issues);
+        evidence.add(new Evidence(object, "spec.template.defaultVolumesToFsBackup", String.valueOf(fsDefault),
+                fsDefault ? "copies the files of every pod volume not excluded" : "copies only opted-in pod volumes"));
+        if (store.data().isEmpty()) {
+            return new Verdict.CannotCapture(Coverage.VELERO, via, via + " selects it, but the data lives in the "
+                    + "container's own filesystem, which no backup copies", "mount a volume at the data directory",
+                    evidence);
         }
-        if (fsBackup && !snapshotted && !annotations.containsKey(PRE_HOOK)) {
+        boolean fileSystemOnly = true;
+        for (DataStore.DataVolume volume : store.data()) {
+            String name = volume.podVolume();
+            boolean fsSelected = optedIn.contains(name) || fsDefault && !optedOut.contains(name);
+            if (optedOut.contains(name)) {
+                evidence.add(new Evidence(store.workload().kind() + " " + store.workload().qualifiedName(),
+                        "spec.template.metadata.annotations[" + FS_OPT_OUT + "]", annotations.get(FS_OPT_OUT),
+                        "excludes volume " + name + " from file-system backup"));
+            }
+            VolumeCapture.Capture taken = fsSelected ? capture.fileSystemBackup(store.workload(), volume)
+                    : snapshots ? capture.csiSnapshot(store.workload(), volume)
+                    : new VolumeCapture.Capture(false, "volume " + name + " is neither opted in to file-system backup"
+                    + " nor snapshotted (snapshotVolumes: false)", List.of(new Evidence(object,
+                    "spec.template.snapshotVolumes", "false", "takes no volume snapshots")));
+            evidence.addAll(taken.evidence());
+            if (!taken.possible()) {
+                return new Verdict.CannotCapture(Coverage.VELERO, via, via + " selects it, but saves no copy of the "
+                        + "data: " + taken.why(), remedy(volume, fsSelected, qualified), evidence);
+            }
+            fileSystemOnly &= fsSelected;
+        }
+        List<Issue> issues = new ArrayList<>();
+        if (fileSystemOnly && !annotations.containsKey(PRE_HOOK)) {
             issues.add(new Issue(Severity.MEDIUM, via + " copies the files of a running database, which is not "
                     + "crash-consistent without a pre-backup hook",
                     "add a " + PRE_HOOK + " annotation that dumps or flushes " + store.engine().label()));
         }
-        Instant last = freshness(schedule, via, issues);
-        return new BackupEvidence(Coverage.VELERO, via, last, issues);
+        return runs.velero(schedule, via, evidence, issues);
     }
 
-    private Instant freshness(GenericKubernetesResource schedule, String via, List<Issue> issues) {
-        String name = Fields.name(schedule);
-        List<GenericKubernetesResource> backups = inventory.custom(CustomKind.VELERO_BACKUP).stream()
-                .filter(b -> b.getMetadata().getLabels() != null
-                        && name.equals(b.getMetadata().getLabels().get("velero.io/schedule-name")))
-                .sorted(Comparator.comparing((GenericKubernetesResource b) ->
-                        Fields.instant(b, "status", "startTimestamp").orElse(Instant.EPOCH)).reversed())
-                .toList();
-        Optional<Instant> lastCompleted = backups.stream()
-                .filter(b -> "Completed".equals(Fields.string(b, "status", "phase")))
-                .map(b -> Fields.instant(b, "status", "completionTimestamp")).flatMap(Optional::stream)
-                .max(Comparator.naturalOrder())
-                .or(() -> Fields.instant(schedule, "status", "lastBackup"));
-        if (!backups.isEmpty()) {
-            String newestPhase = Fields.string(backups.get(0), "status", "phase");
-            if ("Failed".equals(newestPhase) || "PartiallyFailed".equals(newestPhase)) {
-                issues.add(new Issue(Severity.HIGH, "the newest backup of " + via + " is " + newestPhase,
-                        "run `velero backup describe " + Fields.name(backups.get(0)) + " --details`"));
-            }
+    private static String remedy(DataStore.DataVolume volume, boolean fsSelected, String schedule) {
+        if (volume.hostPath() != null || fsSelected && volume.info().nodeLocal()) {
+            return "move the data off hostPath/local-path (e.g. `rehome-fleet plan` into CNPG), or back it up with "
+                    + "a dump that leaves the node";
         }
-        Duration window = Ages.goDuration(Fields.string(schedule, "spec", "template", "ttl"))
-                .filter(d -> d.compareTo(DEFAULT_WINDOW) < 0).orElse(DEFAULT_WINDOW);
-        if (lastCompleted.isEmpty()) {
-            issues.add(new Issue(Severity.HIGH, via + " has no completed backup",
-                    "run `velero backup create --from-schedule " + name + "` and check its result"));
-        } else if (Duration.between(lastCompleted.get(), clock.instant()).compareTo(window) > 0) {
-            issues.add(Issue.of(Severity.HIGH, "stale: the newest completed backup of " + via + " is "
-                    + Ages.describe(Duration.between(lastCompleted.get(), clock.instant())) + " old"));
-        }
-        return lastCompleted.orElse(null);
-    }
-
-    /** Names of the pod volumes (as pods see them) that hold the data. */
-    private static List<String> dataVolumeNames(DataStore store) {
-        List<String> names = new ArrayList<>();
-        var spec = store.workload().podSpec();
-        if (spec.getVolumes() != null) {
-            for (var volume : spec.getVolumes()) {
-                boolean isData = volume.getPersistentVolumeClaim() != null
-                        && store.claimNames().contains(volume.getPersistentVolumeClaim().getClaimName())
-                        || volume.getEmptyDir() != null && store.onEmptyDir();
-                if (isData) {
-                    names.add(volume.getName());
-                }
-            }
-        }
-        store.workload().claimTemplates().forEach(t -> names.add(t.getMetadata().getName()));
-        return names;
+        return "annotate the pod with " + FS_OPT_IN + "=" + volume.podVolume()
+                + " or set defaultVolumesToFsBackup: true on " + schedule;
     }
 
     private static List<String> split(String value) {
@@ -148,5 +129,4 @@ final class VeleroCoverage {
     private static Map<String, Object> castMap(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }
-
 }

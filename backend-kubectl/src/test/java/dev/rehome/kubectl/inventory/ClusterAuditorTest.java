@@ -109,7 +109,7 @@ class ClusterAuditorTest {
                         tuple("cache/redis", "StatefulSet", Coverage.NONE, Severity.CRITICAL),
                         tuple("scratch/pg-scratch", "Deployment", Coverage.NONE, Severity.CRITICAL),
                         tuple("wiki/wiki-db", "Deployment", Coverage.VELERO, Severity.MEDIUM),
-                        tuple("inventory/mongo", "StatefulSet", Coverage.K10, Severity.LOW),
+                        tuple("inventory/mongo", "StatefulSet", Coverage.K10, Severity.INFO),
                         tuple("mcd-tracker/postgres-data-old", "PersistentVolumeClaim", Coverage.NONE, Severity.MEDIUM),
                         tuple("ledger/*", "Namespace", Coverage.UNKNOWN, Severity.MEDIUM));
         assertThat(report.unreadable()).contains(new UnreadableResource("ledger", "pods", "forbidden"));

@@ -78,6 +78,29 @@ class CoverageRulesTest {
     }
 
     @Test
+    void aDailyScheduleWhoseLastBackupIsThreeDaysOldIsStaleInsideTheRetentionWindow() {
+        AuditFinding finding = assessCnpg(cluster(BARMAN, "  lastSuccessfulBackup: '2026-11-23T02:00:00Z'"),
+                List.of(cr(SCHEDULE)));
+
+        assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+        assertThat(finding.reasons().get(0)).isEqualTo("stale: the newest completed backup is 3d old, outside two "
+                + "periods of its ScheduledBackup (2d)");
+        assertThat(finding.lastBackup()).isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+        assertThat(finding.dataLossWindow()).isEqualTo(java.time.Duration.ofHours(82));
+    }
+
+    @Test
+    void freshBackupsWithWorkingArchivingLoseAtMostTheArchiveTimeout() {
+        AuditFinding finding = assessCnpg(cluster(BARMAN, "  lastSuccessfulBackup: '2026-11-26T02:00:00Z'\n"
+                + "  conditions: [{type: ContinuousArchiving, status: 'True'}]"), List.of(cr(SCHEDULE)));
+
+        assertThat(finding.dataLossWindow()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(finding.evidence()).extracting(dev.rehome.core.audit.Evidence::describe).contains(
+                "Cluster pg/db spec.backup.barmanObjectStore.destinationPath=s3://b/: WALs and base backups go to this object store",
+                "Cluster pg/db status.conditions[ContinuousArchiving].status=True: WAL archiving state");
+    }
+
+    @Test
     void failingArchivingOrLastBackupIsHigh() {
         AuditFinding archiving = assessCnpg(cluster(BARMAN, "  lastSuccessfulBackup: '2026-11-26T02:00:00Z'\n"
                         + "  conditions: [{type: ContinuousArchiving, status: 'False', message: 'upload failed'}]"),
@@ -126,14 +149,41 @@ class CoverageRulesTest {
                   - {name: data, persistentVolumeClaim: {claimName: db-data}}
             """;
 
-    private static List<BackupEvidence> velero(String schedule, String... backups) {
+    /** The claim db-data on a CSI volume whose driver has a VolumeSnapshotClass: what Velero can snapshot. */
+    private static final String CSI_CLAIM = """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: db-data, namespace: team-1}
+            spec: {storageClassName: longhorn, volumeName: pv-db-data}
+            """;
+    private static final String CSI_VOLUME = """
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata: {name: pv-db-data}
+            spec: {storageClassName: longhorn, csi: {driver: driver.longhorn.io, volumeHandle: pv-db-data}}
+            """;
+    private static final String SNAPSHOT_CLASS = """
+            apiVersion: snapshot.storage.k8s.io/v1
+            kind: VolumeSnapshotClass
+            metadata: {name: longhorn-snapshots}
+            driver: driver.longhorn.io
+            deletionPolicy: Delete
+            """;
+
+    private static List<Verdict> velero(String schedule, String... backups) {
         Map<CustomKind, List<GenericKubernetesResource>> custom = new EnumMap<>(CustomKind.class);
         custom.put(CustomKind.VELERO_SCHEDULE, List.of(cr(schedule)));
         custom.put(CustomKind.VELERO_BACKUP, java.util.Arrays.stream(backups).map(CoverageRulesTest::cr).toList());
-        ClusterInventory inventory = inventory(custom);
+        custom.put(CustomKind.VOLUME_SNAPSHOT_CLASS, List.of(cr(SNAPSHOT_CLASS)));
+        ClusterInventory inventory = new ClusterInventory(List.of(), List.of(), List.of(), List.of(),
+                List.of(YAML.unmarshal(CSI_CLAIM, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class)),
+                List.of(YAML.unmarshal(CSI_VOLUME, io.fabric8.kubernetes.api.model.PersistentVolume.class)),
+                List.of(), custom, List.of(), 0);
         Workload workload = Workload.of(YAML.unmarshal(POSTGRES_DEPLOYMENT, Deployment.class));
-        DataStore store = new DataStoreDetector(new StorageIndex(inventory)).detect(workload).orElseThrow();
-        return new VeleroCoverage(inventory, CLOCK).evaluate(store);
+        StorageIndex storage = new StorageIndex(inventory);
+        DataStore store = new DataStoreDetector(storage).detect(workload).orElseThrow();
+        return new VeleroCoverage(inventory, new VolumeCapture(inventory, storage), new ScheduleRuns(inventory, CLOCK))
+                .evaluate(store);
     }
 
     private static String schedule(String template) {
@@ -158,12 +208,16 @@ class CoverageRulesTest {
 
     @Test
     void veleroGlobsSelectNamespacesAndSnapshotsCountForNetworkStorage() {
-        List<BackupEvidence> evidence = velero(schedule("    includedNamespaces: ['team-*']"),
+        List<Verdict> evidence = velero(schedule("    includedNamespaces: ['team-*']"),
                 backup("b1", "Completed", "2026-11-26T03:00:00Z"));
 
         assertThat(evidence).singleElement().satisfies(e -> {
+            assertThat(e).isInstanceOf(Verdict.Protects.class);
             assertThat(e.coverage()).isEqualTo(Coverage.VELERO);
             assertThat(e.issues()).isEmpty();
+            assertThat(e.evidence()).extracting(dev.rehome.core.audit.Evidence::describe)
+                    .contains("PersistentVolume pv-db-data spec.csi.driver=driver.longhorn.io: a CSI volume",
+                            "VolumeSnapshotClass longhorn-snapshots driver=driver.longhorn.io: the driver can take snapshots");
         });
     }
 
@@ -177,12 +231,13 @@ class CoverageRulesTest {
 
     @Test
     void aFailedNewestVeleroBackupIsHigh() {
-        List<BackupEvidence> evidence = velero(schedule("    includedNamespaces: [team-1]"),
+        List<Verdict> evidence = velero(schedule("    includedNamespaces: [team-1]"),
                 backup("old", "Completed", "2026-11-25T03:00:00Z"),
                 backup("new", "PartiallyFailed", "2026-11-26T03:00:00Z"));
 
+        assertThat(evidence.get(0)).isInstanceOf(Verdict.Stale.class);
         assertThat(evidence.get(0).issues()).extracting(Issue::severity).contains(Severity.HIGH);
-        assertThat(evidence.get(0).issues()).extracting(Issue::reason)
-                .contains("the newest backup of velero schedule velero/nightly is PartiallyFailed");
+        assertThat(evidence.get(0).issues()).extracting(Issue::reason).anySatisfy(r -> assertThat(r)
+                .startsWith("failing: the newest run of velero schedule velero/nightly (Backup velero/new) is PartiallyFailed"));
     }
 }
