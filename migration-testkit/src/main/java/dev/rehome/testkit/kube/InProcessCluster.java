@@ -165,7 +165,7 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** Starts the fake kubelet (Deployments own ready Pods; Jobs run locally); stopped with the cluster. */
     public FakeKubelet startKubelet() {
-        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod);
+        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod, dispatcher::environment);
         controllers.add(kubelet);
         return kubelet;
     }
