@@ -92,7 +92,8 @@ public record BaseBackup(int major, Path directory, String startLsn, String stop
         deleteTree(directory);
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a directory tree (a backup, a recovered data directory); a missing one is fine. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -172,7 +172,7 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** Starts the fake CNPG operator (Backups complete, Cluster status kept); stopped with the cluster. */
     public FakeCnpgOperator startCnpgOperator() {
-        FakeCnpgOperator operator = FakeCnpgOperator.start(client);
+        FakeCnpgOperator operator = FakeCnpgOperator.start(client, this::bindPod);
         controllers.add(operator);
         return operator;
     }
