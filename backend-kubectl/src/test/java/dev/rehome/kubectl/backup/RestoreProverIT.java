@@ -88,6 +88,31 @@ class RestoreProverIT {
     }
 
     @Test
+    void aPluginBackupIsRecoveredFromTheObjectStoreByServerName() throws Exception {
+        String pluginCluster = "plugin-pg";
+        operator.serveCluster(NS, pluginCluster, primary);
+        GenericKubernetesResource shared = CnpgKinds.newObject(CnpgKinds.CLUSTER, NS, pluginCluster);
+        shared.setAdditionalProperty("spec", Map.of("instances", 1, "storage", Map.of("size", "10Gi"),
+                "plugins", List.of(Map.of("name", "barman-cloud.cloudnative-pg.io", "isWALArchiver", true,
+                        "parameters", Map.of("barmanObjectName", "minio-store")))));
+        CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).resource(shared).create();
+        GenericKubernetesResource b = CnpgKinds.newObject(CnpgKinds.BACKUP, NS, "proof-plugin");
+        b.setAdditionalProperty("spec", Map.of("cluster", Map.of("name", pluginCluster), "method", "plugin",
+                "pluginConfiguration", Map.of("name", "barman-cloud.cloudnative-pg.io")));
+        CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).resource(b).create();
+        CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).withName("proof-plugin")
+                .waitUntilCondition(x -> x.get("status", "phase") != null, 60, TimeUnit.SECONDS);
+        DatabaseEndpoint reference = DatabaseEndpoint.of(primary.host(), primary.port(), "basketball", "basketball", PASSWORD);
+        RestoreProof proof = prover(ScratchPolicy.defaults()).prove(new RestoreRequest(new NamespacedName(NS, pluginCluster),
+                "proof-plugin", DatabaseEndpoint.of("unused", 5432, "basketball", "basketball", PASSWORD),
+                RestoreCheck.against(reference, Verifiers.forLevel("counts"))));
+
+        assertThat(proof.status()).as(proof.describe()).isEqualTo(RestoreProof.Status.PASSED);
+        assertThat(proof.rowsCompared()).isEqualTo(23_000);
+        assertNoScratchLeft();
+    }
+
+    @Test
     void dataWrittenAfterTheBackupIsNotInTheRestoreSoTheProofFails() throws Exception {
         primary.execute("postgres", "CREATE DATABASE drifting OWNER basketball TEMPLATE basketball");
         String backup = backup("proof-differs");

@@ -266,6 +266,13 @@ public final class FakeCnpgOperator implements AutoCloseable {
     @Override
     public void close() {
         informers.forEach(SharedIndexInformer::close);
+        worker.shutdown();
+        try {
+            // a backup or a recovered server being stopped must finish, or its postmaster outlives the cluster
+            worker.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         worker.shutdownNow();
         store.close();
     }
