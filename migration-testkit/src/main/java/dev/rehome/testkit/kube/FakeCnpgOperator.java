@@ -177,7 +177,7 @@ public final class FakeCnpgOperator implements AutoCloseable {
     private void reconcileCluster(GenericKubernetesResource cluster) {
         if (cluster.get("spec", "bootstrap", "recovery") != null) {
             if (cluster.get("status", "phase") == null) {
-                new RecoveryClusters(client, store, binder, this::ensureInstancePod, this::writeStatus)
+                new RecoveryClusters(client, store, binder, this::writeStatus)
                         .reconcile(cluster, holdRecoveries);
             }
             return;
@@ -190,52 +190,19 @@ public final class FakeCnpgOperator implements AutoCloseable {
         String name = cluster.getMetadata().getName();
         Object instances = cluster.get("spec", "instances");
         int count = instances instanceof Number n ? n.intValue() : 1;
-        List<String> names = new ArrayList<>();
+        writeStatus(cluster, CnpgInstances.healthyStatus(name, count), "currentPrimary");
         for (int i = 1; i <= count; i++) {
-            names.add(name + "-" + i);
-        }
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("phase", "Cluster in healthy state");
-        status.put("instances", count);
-        status.put("readyInstances", count);
-        status.put("instanceNames", names);
-        status.put("currentPrimary", name + "-1");
-        status.put("targetPrimary", name + "-1");
-        status.put("writeService", name + "-rw");
-        status.put("readService", name + "-r");
-        writeStatus(cluster, status, "currentPrimary");
-        for (int i = 1; i <= count; i++) {
-            ensureInstancePod(cluster, name + "-" + i, i == 1);
+            CnpgInstances.ensurePod(client, cluster, name + "-" + i, i == 1);
         }
     }
 
     private void clusterDeleted(GenericKubernetesResource cluster) {
         String ns = cluster.getMetadata().getNamespace();
         String name = cluster.getMetadata().getName();
-        store.forget(ns, name);
-        client.pods().inNamespace(ns).withLabel("cnpg.io/cluster", name).delete();
-    }
-
-    /** The instance pods CNPG would run, labelled as CNPG labels them, so discovery by label and exec find them. */
-    void ensureInstancePod(GenericKubernetesResource cluster, String podName, boolean primary) {
-        String ns = cluster.getMetadata().getNamespace();
-        if (client.pods().inNamespace(ns).withName(podName).get() != null) {
-            return;
+        if (store.forget(ns, name)) {
+            // the garbage collector removes a recovery Cluster's pods with it
+            client.pods().inNamespace(ns).withLabel("cnpg.io/cluster", name).delete();
         }
-        String role = primary ? "primary" : "replica";
-        client.resource(new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata().withNamespace(ns).withName(podName)
-                .addToLabels("cnpg.io/cluster", cluster.getMetadata().getName())
-                .addToLabels("cnpg.io/instanceName", podName)
-                .addToLabels("cnpg.io/podRole", "instance")
-                .addToLabels("cnpg.io/instanceRole", role)
-                .addToLabels("role", role)
-                .endMetadata()
-                .withNewSpec().addNewContainer().withName("postgres").withImage("ghcr.io/cloudnative-pg/postgresql")
-                .endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
-                .build()).create();
     }
 
     /** Writes {@code status} unless someone (a seeded manifest, a test) set {@code field} meanwhile. */

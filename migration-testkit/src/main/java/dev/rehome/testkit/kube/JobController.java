@@ -1,8 +1,6 @@
 package dev.rehome.testkit.kube;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
@@ -100,7 +98,8 @@ final class JobController {
         String ns = job.getMetadata().getNamespace();
         String podName = podName(job);
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
-        createPod(job, podName);
+        logs.append(ns, podName, new byte[0], 0);
+        JobPods.create(client, job, podName, clock);
         writeStatus(job, new JobStatusBuilder().withActive(1).withStartTime(clock.instant().toString()).build());
         int exit;
         String reason;
@@ -116,7 +115,7 @@ final class JobController {
             exit = 1;
             reason = "BackoffLimitExceeded";
         }
-        finishPod(ns, podName, exit);
+        JobPods.finish(client, ns, podName, exit, clock);
         if (deleted.contains(key)) {
             return;
         }
@@ -193,42 +192,6 @@ final class JobController {
         } catch (IOException e) {
             LOG.debug("log of {} ended: {}", podName, e.getMessage());
         }
-    }
-
-    private void createPod(Job job, String podName) {
-        String ns = job.getMetadata().getNamespace();
-        String jobName = job.getMetadata().getName();
-        Pod pod = new PodBuilder()
-                .withNewMetadata().withName(podName).withNamespace(ns)
-                .addToLabels("job-name", jobName)
-                .addToLabels("batch.kubernetes.io/job-name", jobName)
-                .addToLabels("controller-uid", job.getMetadata().getUid())
-                .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName)
-                .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
-                .endMetadata()
-                .withSpec(job.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Running").withStartTime(clock.instant().toString())
-                .addNewContainerStatus().withName(job.getSpec().getTemplate().getSpec().getContainers().get(0).getName())
-                .withReady(true).withRestartCount(0).withNewState().withNewRunning()
-                .withStartedAt(clock.instant().toString()).endRunning().endState().endContainerStatus()
-                .endStatus()
-                .build();
-        byte[] none = new byte[0];
-        logs.append(ns, podName, none, 0);
-        client.resource(pod).create();
-    }
-
-    private void finishPod(String ns, String podName, int exit) {
-        Pod pod = client.pods().inNamespace(ns).withName(podName).get();
-        if (pod == null) {
-            return;
-        }
-        pod.getStatus().setPhase(exit == 0 ? "Succeeded" : "Failed");
-        pod.getStatus().setContainerStatuses(List.of(new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
-                .withName(pod.getSpec().getContainers().get(0).getName()).withReady(false).withRestartCount(0)
-                .withNewState().withNewTerminated().withExitCode(exit).withReason(exit == 0 ? "Completed" : "Error")
-                .withFinishedAt(clock.instant().toString()).endTerminated().endState().build()));
-        client.resource(pod).updateStatus();
     }
 
     private void writeStatus(Job job, JobStatus status) {

@@ -110,12 +110,13 @@ final class RealBackups implements AutoCloseable {
         return server;
     }
 
-    /** Stops and deletes the server of a deleted recovery Cluster, if it had one. */
-    void forget(String namespace, String cluster) {
+    /** Stops and deletes the server of a deleted recovery Cluster; false when it had none. */
+    boolean forget(String namespace, String cluster) {
         PostgresServer server = recovered.remove(namespace + "/" + cluster);
         if (server != null) {
             server.close();
         }
+        return server != null;
     }
 
     /** How many recovered servers run (for tests proving cleanup). */

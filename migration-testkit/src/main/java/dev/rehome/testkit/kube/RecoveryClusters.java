@@ -18,11 +18,6 @@ import java.util.Optional;
  */
 final class RecoveryClusters {
     @FunctionalInterface
-    interface InstancePods {
-        void ensure(GenericKubernetesResource cluster, String pod, boolean primary);
-    }
-
-    @FunctionalInterface
     interface StatusWriter {
         void write(GenericKubernetesResource resource, Map<String, Object> status, String unlessSet);
     }
@@ -30,14 +25,12 @@ final class RecoveryClusters {
     private final KubernetesClient client;
     private final RealBackups store;
     private final PodBinder binder;
-    private final InstancePods pods;
     private final StatusWriter status;
 
-    RecoveryClusters(KubernetesClient client, RealBackups store, PodBinder binder, InstancePods pods, StatusWriter status) {
+    RecoveryClusters(KubernetesClient client, RealBackups store, PodBinder binder, StatusWriter status) {
         this.client = client;
         this.store = store;
         this.binder = binder;
-        this.pods = pods;
         this.status = status;
     }
 
@@ -57,16 +50,8 @@ final class RecoveryClusters {
         PostgresServer server = store.recover(ns, name, backup.get(), immediate);
         binder.bind(ns, name + "-1", PodEnvironment.postgres(server));
         claim(cluster, name + "-1");
-        pods.ensure(cluster, name + "-1", true);
-        Map<String, Object> healthy = new LinkedHashMap<>();
-        healthy.put("phase", "Cluster in healthy state");
-        healthy.put("instances", 1);
-        healthy.put("readyInstances", 1);
-        healthy.put("instanceNames", List.of(name + "-1"));
-        healthy.put("currentPrimary", name + "-1");
-        healthy.put("targetPrimary", name + "-1");
-        healthy.put("writeService", name + "-rw");
-        status.write(cluster, healthy, "phase");
+        CnpgInstances.ensurePod(client, cluster, name + "-1", true);
+        status.write(cluster, CnpgInstances.healthyStatus(name, 1), "phase");
     }
 
     private static Map<String, Object> settingUp(String why) {
