@@ -149,8 +149,8 @@ class RestoreProverIT {
         try {
             FakeClock clock = new FakeClock(Instant.parse("2026-12-03T09:00:00Z"));
             RestoreProver prover = new RestoreProver(cluster.client(), clock, d -> {
+                awaitScratchStatus(); // the fake operator's answer, before time moves on
                 clock.advance(d);
-                Thread.sleep(10); // lets the fake operator write the Cluster's status between looks
             }, ScratchPolicy.defaults().withReadyTimeout(Duration.ofMinutes(20)));
             RestoreProof proof = prover.prove(request(backup, "basketball"));
             assertThat(proof.status()).isEqualTo(RestoreProof.Status.FAILED);
@@ -210,6 +210,16 @@ class RestoreProverIT {
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("rehome-proof-basketball-dead01-1").get()).isNull();
         assertThat(CnpgKinds.of(client, CnpgKinds.CLUSTER).inNamespace(NS).withName("rehome-proof-lookalike").get()).isNotNull();
         CnpgKinds.of(client, CnpgKinds.CLUSTER).inNamespace(NS).withName("rehome-proof-lookalike").delete();
+    }
+
+    /** Waits (on a watch) until the scratch cluster has the status the fake operator gives it. */
+    private static void awaitScratchStatus() {
+        var scratch = CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS)
+                .withLabel(ScratchClusterManifest.PURPOSE, "restore-proof").list().getItems();
+        if (!scratch.isEmpty()) {
+            CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).withName(scratch.get(0).getMetadata().getName())
+                    .waitUntilCondition(c -> c == null || c.get("status", "phase") != null, 30, TimeUnit.SECONDS);
+        }
     }
 
     private static RestoreProver prover(ScratchPolicy policy) {
