@@ -80,7 +80,7 @@ public final class InClusterCopy implements CopyEngine {
                 listener.onNotice("copy Job " + job + " running for " + seconds(elapsed) + " (gives up after "
                         + seconds(limit) + ")");
             });
-            runner.delete(placement.namespace(), name);
+            deleteJob(name);
             String notice = "copied inside the cluster " + run.describe() + " with image " + placement.image();
             listener.onNotice(notice);
             return new CopyResult(ID, Duration.between(start, clock.instant()), List.of(), List.of(notice));
@@ -98,6 +98,16 @@ public final class InClusterCopy implements CopyEngine {
                 .addToStringData(TARGET_KEY, request.target().password().reveal())
                 .build();
         client.resource(secret).create();
+    }
+
+    /** A copy that succeeded stays a success when its finished Job cannot be removed; the TTL removes it later. */
+    private void deleteJob(String name) {
+        try {
+            runner.delete(placement.namespace(), name);
+        } catch (KubernetesClientException e) {
+            LOG.warn("could not delete the finished copy Job {}/{}; its ttlSecondsAfterFinished removes it: {}",
+                    placement.namespace(), name, e.getMessage());
+        }
     }
 
     private void deleteCredentials(String secretName) {
