@@ -47,7 +47,7 @@ class RestoreProverIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = InProcessCluster.start();
-        operator = cluster.startCnpgOperator();
+        operator = cluster.startCnpgOperator(java.time.Clock.systemUTC());
         primary = PostgresServers.start(17);
         primary.createLoginRole("basketball", PASSWORD, "postgres");
         primary.execute("postgres", "CREATE DATABASE basketball OWNER basketball TEMPLATE template0");

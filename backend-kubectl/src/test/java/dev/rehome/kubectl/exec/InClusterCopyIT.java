@@ -57,7 +57,7 @@ class InClusterCopyIT {
     @BeforeAll
     static void start() {
         cluster = InProcessCluster.start();
-        kubelet = cluster.startKubelet();
+        kubelet = cluster.startKubelet(java.time.Clock.systemUTC());
         source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         target = PostgresServers.start(17);
         source.createLoginRole("basketball", SOURCE_PASSWORD, "postgres");

@@ -56,16 +56,13 @@ public final class FakeCnpgOperator implements AutoCloseable {
         this.binder = binder;
     }
 
-    static FakeCnpgOperator start(KubernetesClient client, PodBinder binder) {
-        return start(client, Clock.systemUTC(), binder);
-    }
-
-    /** Starts the operator against any client; prefer {@link InProcessCluster#startCnpgOperator()}. */
+    /** Starts the operator against any client; prefer {@link InProcessCluster#startCnpgOperator(Clock)}. */
     public static FakeCnpgOperator start(KubernetesClient client, Clock clock) {
         return start(client, clock, (ns, pod, env) -> { });
     }
 
-    private static FakeCnpgOperator start(KubernetesClient client, Clock clock, PodBinder binder) {
+    /** Started by {@link InProcessCluster}, which binds the pods of recovery Clusters to their servers. */
+    static FakeCnpgOperator start(KubernetesClient client, Clock clock, PodBinder binder) {
         FakeCnpgOperator operator = new FakeCnpgOperator(client, clock, binder);
         operator.watch(CnpgResources.BACKUP, operator::reconcileBackup, b -> { });
         operator.watch(CnpgResources.CLUSTER, operator::reconcileCluster, operator::clusterDeleted);

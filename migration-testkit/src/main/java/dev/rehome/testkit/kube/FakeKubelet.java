@@ -41,8 +41,7 @@ public final class FakeKubelet implements AutoCloseable {
     }
 
     static FakeKubelet start(KubernetesClient client, SessionRegistry sessions, PodLogs logs, PodBinder binder,
-                             ServiceNetwork.PodEnvironments environments) {
-        Clock clock = Clock.systemUTC();
+                             ServiceNetwork.PodEnvironments environments, Clock clock) {
         WorkloadController workloads = new WorkloadController(client, binder, clock);
         ServiceNetwork network = new ServiceNetwork(client, environments);
         JobController jobs = new JobController(client, sessions, logs, clock, network);

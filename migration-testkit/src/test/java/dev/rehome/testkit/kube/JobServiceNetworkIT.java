@@ -27,7 +27,7 @@ class JobServiceNetworkIT {
     @BeforeAll
     static void start() {
         cluster = InProcessCluster.start();
-        kubelet = cluster.startKubelet();
+        kubelet = cluster.startKubelet(java.time.Clock.systemUTC());
         server = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         server.execute("postgres", "CREATE TABLE marker AS SELECT 'behind the service'::text AS v");
         KubernetesClient client = cluster.client();
