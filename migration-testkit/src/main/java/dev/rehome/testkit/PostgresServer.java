@@ -23,10 +23,12 @@ public final class PostgresServer implements AutoCloseable {
 
     private final int major;
     private final EmbeddedPostgres postgres;
+    private final Runnable afterClose;
 
-    PostgresServer(int major, EmbeddedPostgres postgres) {
+    PostgresServer(int major, EmbeddedPostgres postgres, Runnable afterClose) {
         this.major = major;
         this.postgres = Objects.requireNonNull(postgres, "postgres");
+        this.afterClose = Objects.requireNonNull(afterClose, "afterClose");
     }
 
     public int major() {
@@ -100,6 +102,8 @@ public final class PostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            afterClose.run();
         }
     }
 

@@ -28,6 +28,17 @@ public final class PostgresServers {
         if (!SUPPORTED.contains(major)) {
             throw new IllegalArgumentException("no embedded binaries for PostgreSQL " + major + "; supported: " + SUPPORTED);
         }
+        try {
+            EmbeddedPostgres pg = builder(major)
+                    .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()))
+                    .start();
+            return new PostgresServer(major, pg, () -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL " + major, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(int major) {
         PgBinaryResolver resolver = (system, arch) -> {
             InputStream in = PostgresServers.class.getResourceAsStream("pg/" + major + "/postgres-linux-x86_64.txz");
             if (in == null) {
@@ -35,22 +46,32 @@ public final class PostgresServers {
             }
             return in;
         };
+        return EmbeddedPostgres.builder()
+                .setPgBinaryResolver(resolver)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8");
+    }
+
+    /**
+     * Starts a server of {@code major} on an existing data directory (e.g. a copy of a {@link BaseBackup}) without
+     * initdb: PostgreSQL recovers it (replaying WAL from its {@code backup_label}) before it accepts connections.
+     * Closing the server deletes the directory.
+     */
+    public static PostgresServer startFrom(int major, Path dataDirectory) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(resolver)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    .setLocaleConfig("locale", "C")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()))
+            EmbeddedPostgres pg = builder(major)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
                     .start();
-            return new PostgresServer(major, pg);
+            return new PostgresServer(major, pg, () -> BaseBackup.deleteTree(dataDirectory));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL " + major, e);
+            throw new UncheckedIOException("cannot start embedded PostgreSQL " + major + " on " + dataDirectory, e);
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * count without relying on {@code set -o pipefail} (not every image's {@code sh} has it): each side reports its
  * code on a separate descriptor, and the script exits with the first failure after printing
  * {@code rehome: pg_dump exited N} or {@code rehome: pg_restore exited N} for the runner to read from the log.
+ * A pg_dump killed by SIGPIPE (exit 141) while pg_restore failed only died because pg_restore stopped reading,
+ * so pg_restore is named as the cause.
  */
 final class DumpRestoreScript {
     private static final Pattern RESULT = Pattern.compile("rehome: (pg_dump|pg_restore) exited (\\d+)");
@@ -29,6 +31,8 @@ final class DumpRestoreScript {
                 "codes=$( { { " + dump + "; echo \"dump=$?\" >&4; } | { " + restore + " >&3; echo \"restore=$?\" >&4; }; } 4>&1 )",
                 "dump=1; restore=1",
                 "for c in $codes; do case \"$c\" in dump=*) dump=${c#dump=};; restore=*) restore=${c#restore=};; esac; done",
+                "if [ \"$dump\" = 141 ] && [ \"$restore\" != 0 ]; then echo \"rehome: pg_restore exited $restore "
+                        + "(pg_dump then stopped on a broken pipe)\" >&2; exit \"$restore\"; fi",
                 "if [ \"$dump\" != 0 ]; then echo \"rehome: pg_dump exited $dump\" >&2; exit \"$dump\"; fi",
                 "if [ \"$restore\" != 0 ]; then echo \"rehome: pg_restore exited $restore\" >&2; exit \"$restore\"; fi",
                 "echo \"rehome: pg_dump exited 0, pg_restore exited 0\" >&2",

@@ -1,6 +1,7 @@
 package dev.rehome.kubectl.exec;
 
 import dev.rehome.core.CopyEngine;
+import dev.rehome.core.CopyProgress;
 import dev.rehome.core.CopyRequest;
 import dev.rehome.core.CopyResult;
 import dev.rehome.core.DatabaseEndpoint;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * cluster ({@link InClusterJobRunner}). The request's endpoints must be as pods see them (Service host names such
  * as {@code postgres.basketball-api.svc}, port 5432). Both passwords are staged in a short-lived Secret in the
  * Job's namespace (labelled {@code app.kubernetes.io/managed-by=rehome}, deleted when the copy ends) because a Job
- * can only read Secrets of its own namespace; they never appear in the Job object.
+ * can only read Secrets of its own namespace; they never appear in the Job object. The Job may run as long as
+ * {@link CopyBudget} allows for the source's size ({@link DatabaseSize}; the placement's deadline when unknown);
+ * while it runs the listener hears a notice every {@link JobWatch#progressEvery()}. A Job that succeeded is deleted
+ * with its Secret; a failed one stays for inspection until {@link JobPlacement#keepAfterFinished()}.
  */
 public final class InClusterCopy implements CopyEngine {
     public static final String ID = "dump-restore-job";
@@ -36,13 +40,22 @@ public final class InClusterCopy implements CopyEngine {
     private final Clock clock;
     private final JobPlacement placement;
     private final InClusterJobRunner runner;
+    private final CopyBudget budget;
+    private final DatabaseSize size;
     private final SecureRandom random = new SecureRandom();
 
     public InClusterCopy(KubernetesClient client, Clock clock, JobPlacement placement) {
+        this(client, clock, placement, new InClusterJobRunner(client, clock), CopyBudget.assumed(), DatabaseSize.UNKNOWN);
+    }
+
+    public InClusterCopy(KubernetesClient client, Clock clock, JobPlacement placement, InClusterJobRunner runner,
+                         CopyBudget budget, DatabaseSize size) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.placement = Objects.requireNonNull(placement, "placement");
-        this.runner = new InClusterJobRunner(client, clock);
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.size = Objects.requireNonNull(size, "size");
     }
 
     @Override
@@ -57,11 +70,17 @@ public final class InClusterCopy implements CopyEngine {
         String secretName = name + "-credentials";
         createCredentials(secretName, request);
         try {
+            Duration deadline = budget.deadlineFor(size.bytes(request.source()), placement.activeDeadline());
             DumpRestoreJobSpec spec = new DumpRestoreJobSpec(placement.namespace(), name, placement.image(),
                     database(request.source(), new SecretKeyRef(secretName, SOURCE_KEY)),
                     database(request.target(), new SecretKeyRef(secretName, TARGET_KEY)),
-                    request.options().owner(), placement.activeDeadline(), placement.keepAfterFinished());
-            JobRun run = runner.run(spec);
+                    request.options().owner(), deadline, placement.keepAfterFinished());
+            JobRun run = runner.run(spec, (job, elapsed, limit) -> {
+                listener.onCopyProgress(new CopyProgress(0, -1, -1, -1, elapsed));
+                listener.onNotice("copy Job " + job + " running for " + seconds(elapsed) + " (gives up after "
+                        + seconds(limit) + ")");
+            });
+            deleteJob(name);
             String notice = "copied inside the cluster " + run.describe() + " with image " + placement.image();
             listener.onNotice(notice);
             return new CopyResult(ID, Duration.between(start, clock.instant()), List.of(), List.of(notice));
@@ -81,6 +100,16 @@ public final class InClusterCopy implements CopyEngine {
         client.resource(secret).create();
     }
 
+    /** A copy that succeeded stays a success when its finished Job cannot be removed; the TTL removes it later. */
+    private void deleteJob(String name) {
+        try {
+            runner.delete(placement.namespace(), name);
+        } catch (KubernetesClientException e) {
+            LOG.warn("could not delete the finished copy Job {}/{}; its ttlSecondsAfterFinished removes it: {}",
+                    placement.namespace(), name, e.getMessage());
+        }
+    }
+
     private void deleteCredentials(String secretName) {
         try {
             client.secrets().inNamespace(placement.namespace()).withName(secretName).delete();
@@ -92,6 +121,10 @@ public final class InClusterCopy implements CopyEngine {
 
     private static JobDatabase database(DatabaseEndpoint endpoint, SecretKeyRef password) {
         return new JobDatabase(endpoint.host(), endpoint.port(), endpoint.database(), endpoint.user(), password);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " s";
     }
 
     private byte[] randomBytes() {

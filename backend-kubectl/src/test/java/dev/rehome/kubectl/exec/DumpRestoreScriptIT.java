@@ -40,6 +40,12 @@ class DumpRestoreScriptIT {
         assertThat(run("head -c 1000 /dev/zero", "cat > /dev/null; exit 4")).isEqualTo(new Outcome(4, "rehome: pg_restore exited 4"));
     }
 
+    @Test
+    void aRestoreThatStopsReadingIsTheCauseNotTheDumpKilledByTheBrokenPipe() throws Exception {
+        assertThat(run("exec yes", "head -c 1000 > /dev/null; exit 4")).isEqualTo(
+                new Outcome(4, "rehome: pg_restore exited 4 (pg_dump then stopped on a broken pipe)"));
+    }
+
     private Outcome run(String dumpBody, String restoreBody) throws IOException, InterruptedException {
         program("pg_dump", dumpBody);
         program("pg_restore", restoreBody);

@@ -1,5 +1,6 @@
 package dev.rehome.testkit.kube;
 
+import dev.rehome.testkit.PostgresServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * ({@code currentPrimary = NAME-1}, ready instances = {@code spec.instances}) and Running instance pods
  * {@code NAME-1..n} labelled as CNPG labels them (container {@code postgres}; bind {@code NAME-1} to a server with
  * {@link InProcessCluster#bindPod} to exec into the primary).
+ *
+ * <p>Backups and restores are real for a cluster whose primary is played by an embedded server
+ * ({@link #serveCluster}): a completed Backup is a physical base backup of that server, and a new Cluster with
+ * {@code bootstrap.recovery} (by {@code backup.name}, or by {@code source} and {@code externalClusters} with the
+ * object store or plugin) gets a fresh server recovered from it, bound to its pod {@code NAME-1}, with a PVC
+ * {@code NAME-1}; deleting the Cluster stops and deletes that server and its pods.
  */
 public final class FakeCnpgOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeCnpgOperator.class);
@@ -37,20 +44,55 @@ public final class FakeCnpgOperator implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "fake-cnpg-operator"));
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    private final RealBackups store = new RealBackups();
+    private final PodBinder binder;
+    private volatile boolean holdRecoveries;
     private volatile BackupOutcome outcome = BackupOutcome.COMPLETE;
     private volatile String failure = "barman-cloud-backup exited 1: could not connect to the object store";
 
-    private FakeCnpgOperator(KubernetesClient client, Clock clock) {
+    private FakeCnpgOperator(KubernetesClient client, Clock clock, PodBinder binder) {
         this.client = client;
         this.clock = clock;
+        this.binder = binder;
     }
 
     /** Starts the operator against any client; prefer {@link InProcessCluster#startCnpgOperator(Clock)}. */
     public static FakeCnpgOperator start(KubernetesClient client, Clock clock) {
-        FakeCnpgOperator operator = new FakeCnpgOperator(client, clock);
-        operator.watch(CnpgResources.BACKUP, operator::reconcileBackup);
-        operator.watch(CnpgResources.CLUSTER, operator::reconcileCluster);
+        return start(client, clock, (ns, pod, env) -> { });
+    }
+
+    /** Started by {@link InProcessCluster}, which binds the pods of recovery Clusters to their servers. */
+    static FakeCnpgOperator start(KubernetesClient client, Clock clock, PodBinder binder) {
+        FakeCnpgOperator operator = new FakeCnpgOperator(client, clock, binder);
+        operator.watch(CnpgResources.BACKUP, operator::reconcileBackup, b -> { });
+        operator.watch(CnpgResources.CLUSTER, operator::reconcileCluster, operator::clusterDeleted);
         return operator;
+    }
+
+    /**
+     * Backups of Cluster {@code namespace/cluster} from now on are real base backups of {@code primary}, and
+     * recovery Clusters can bootstrap from them.
+     */
+    public FakeCnpgOperator serveCluster(String namespace, String cluster, PostgresServer primary) {
+        store.serve(namespace, cluster, primary);
+        return this;
+    }
+
+    /** Recovery Clusters created from now on never become ready, e.g. to prove a wait gives up at its deadline. */
+    public FakeCnpgOperator holdRecoveries() {
+        holdRecoveries = true;
+        return this;
+    }
+
+    /** Recovery Clusters bootstrap again (the default). */
+    public FakeCnpgOperator recoverClusters() {
+        holdRecoveries = false;
+        return this;
+    }
+
+    /** How many servers recovered for Clusters are running now: 0 once every recovery Cluster is deleted. */
+    public int recoveredServers() {
+        return store.recoveredServers();
     }
 
     /** New Backups complete (the default). */
@@ -73,7 +115,7 @@ public final class FakeCnpgOperator implements AutoCloseable {
     }
 
     private void watch(io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext kind,
-                       Consumer<GenericKubernetesResource> reconcile) {
+                       Consumer<GenericKubernetesResource> reconcile, Consumer<GenericKubernetesResource> deleted) {
         SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(kind)
                 .inAnyNamespace()
                 .inform(new ResourceEventHandler<>() {
@@ -89,7 +131,7 @@ public final class FakeCnpgOperator implements AutoCloseable {
 
                     @Override
                     public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                        // nothing to clean up
+                        worker.execute(() -> safely(deleted, obj));
                     }
                 });
         informers.add(informer);
@@ -109,14 +151,34 @@ public final class FakeCnpgOperator implements AutoCloseable {
             status.put("phase", "failed");
             status.put("error", failure);
         } else {
+            String id = BACKUP_ID.format(clock.instant());
+            String ns = backup.getMetadata().getNamespace();
+            Object cluster = backup.get("spec", "cluster", "name");
+            if (cluster != null && store.serves(ns, cluster.toString())) {
+                try {
+                    store.take(ns, backup.getMetadata().getName(), cluster.toString(), id);
+                } catch (RuntimeException e) {
+                    status.put("phase", "failed");
+                    status.put("error", "base backup failed: " + e.getMessage());
+                    writeStatus(backup, status, "phase");
+                    return;
+                }
+            }
             status.put("phase", "completed");
-            status.put("backupId", BACKUP_ID.format(clock.instant()));
+            status.put("backupId", id);
             status.put("backupName", backup.getMetadata().getName());
         }
         writeStatus(backup, status, "phase");
     }
 
     private void reconcileCluster(GenericKubernetesResource cluster) {
+        if (cluster.get("spec", "bootstrap", "recovery") != null) {
+            if (cluster.get("status", "phase") == null) {
+                new RecoveryClusters(client, store, binder, this::writeStatus)
+                        .reconcile(cluster, holdRecoveries);
+            }
+            return;
+        }
         if (cluster.get("status", "currentPrimary") != null
                 || (cluster.getMetadata().getAnnotations() != null
                         && cluster.getMetadata().getAnnotations().containsKey(InProcessCluster.SEEDED_STATUS_PENDING))) {
@@ -125,49 +187,23 @@ public final class FakeCnpgOperator implements AutoCloseable {
         String name = cluster.getMetadata().getName();
         Object instances = cluster.get("spec", "instances");
         int count = instances instanceof Number n ? n.intValue() : 1;
-        List<String> names = new ArrayList<>();
+        writeStatus(cluster, CnpgInstances.healthyStatus(name, count), "currentPrimary");
         for (int i = 1; i <= count; i++) {
-            names.add(name + "-" + i);
-        }
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("phase", "Cluster in healthy state");
-        status.put("instances", count);
-        status.put("readyInstances", count);
-        status.put("instanceNames", names);
-        status.put("currentPrimary", name + "-1");
-        status.put("targetPrimary", name + "-1");
-        status.put("writeService", name + "-rw");
-        status.put("readService", name + "-r");
-        writeStatus(cluster, status, "currentPrimary");
-        for (int i = 1; i <= count; i++) {
-            ensureInstancePod(cluster, name + "-" + i, i == 1);
+            CnpgInstances.ensurePod(client, cluster, name + "-" + i, i == 1);
         }
     }
 
-    /** The instance pods CNPG would run, labelled as CNPG labels them, so discovery by label and exec find them. */
-    private void ensureInstancePod(GenericKubernetesResource cluster, String podName, boolean primary) {
+    private void clusterDeleted(GenericKubernetesResource cluster) {
         String ns = cluster.getMetadata().getNamespace();
-        if (client.pods().inNamespace(ns).withName(podName).get() != null) {
-            return;
+        String name = cluster.getMetadata().getName();
+        if (store.forget(ns, name)) {
+            // the garbage collector removes a recovery Cluster's pods with it
+            client.pods().inNamespace(ns).withLabel("cnpg.io/cluster", name).delete();
         }
-        String role = primary ? "primary" : "replica";
-        client.resource(new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata().withNamespace(ns).withName(podName)
-                .addToLabels("cnpg.io/cluster", cluster.getMetadata().getName())
-                .addToLabels("cnpg.io/instanceName", podName)
-                .addToLabels("cnpg.io/podRole", "instance")
-                .addToLabels("cnpg.io/instanceRole", role)
-                .addToLabels("role", role)
-                .endMetadata()
-                .withNewSpec().addNewContainer().withName("postgres").withImage("ghcr.io/cloudnative-pg/postgresql")
-                .endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
-                .build()).create();
     }
 
     /** Writes {@code status} unless someone (a seeded manifest, a test) set {@code field} meanwhile. */
-    private void writeStatus(GenericKubernetesResource resource, Map<String, Object> status, String field) {
+    void writeStatus(GenericKubernetesResource resource, Map<String, Object> status, String field) {
         GenericKubernetesResource fresh = client.resource(resource).get();
         if (fresh == null || fresh.get("status", field) != null) {
             return;
@@ -194,6 +230,14 @@ public final class FakeCnpgOperator implements AutoCloseable {
     @Override
     public void close() {
         informers.forEach(SharedIndexInformer::close);
+        worker.shutdown();
+        try {
+            // a backup or a recovered server being stopped must finish, or its postmaster outlives the cluster
+            worker.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         worker.shutdownNow();
+        store.close();
     }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The controllers and kubelet a real cluster would run for the two workload kinds rehome drives, driven by
  * informers: a Deployment or StatefulSet keeps {@code spec.replicas} Ready pods (so "scale to 0 and wait until no pod runs" and
  * "scale back and wait for readiness" work), and a Job runs its container command as a local process with Secret
- * env resolved, ending {@code succeeded} or {@code failed} with the output as the pod's log.
+ * env resolved and Service names reaching the servers behind them, ending {@code succeeded} or {@code failed}
+ * with the output as the pod's log.
  */
 public final class FakeKubelet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeKubelet.class);
@@ -30,22 +31,43 @@ public final class FakeKubelet implements AutoCloseable {
     });
     private final List<SharedIndexInformer<? extends HasMetadata>> informers = new ArrayList<>();
     private final WorkloadController workloads;
+    private final JobController jobs;
+    private final ServiceNetwork network;
 
-    private FakeKubelet(WorkloadController workloads) {
+    private FakeKubelet(WorkloadController workloads, JobController jobs, ServiceNetwork network) {
         this.workloads = workloads;
+        this.jobs = jobs;
+        this.network = network;
     }
 
     static FakeKubelet start(KubernetesClient client, SessionRegistry sessions, PodLogs logs, PodBinder binder,
-                             Clock clock) {
+                             ServiceNetwork.PodEnvironments environments, Clock clock) {
         WorkloadController workloads = new WorkloadController(client, binder, clock);
-        JobController jobs = new JobController(client, sessions, logs, clock);
-        FakeKubelet kubelet = new FakeKubelet(workloads);
+        ServiceNetwork network = new ServiceNetwork(client, environments);
+        JobController jobs = new JobController(client, sessions, logs, clock, network);
+        FakeKubelet kubelet = new FakeKubelet(workloads, jobs, network);
         kubelet.informers.add(client.apps().deployments().inAnyNamespace()
                 .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.Deployment>handler(workloads::reconcile)));
         kubelet.informers.add(client.apps().statefulSets().inAnyNamespace()
                 .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.StatefulSet>handler(workloads::reconcile)));
-        kubelet.informers.add(client.batch().v1().jobs().inAnyNamespace().inform(kubelet.handler(jobs::reconcile)));
+        kubelet.informers.add(client.batch().v1().jobs().inAnyNamespace()
+                .inform(kubelet.handler(jobs::reconcile, jobs::deleted)));
         return kubelet;
+    }
+
+    /**
+     * Pods of Jobs created from now on never start, the way {@code hold} says (image pull back-off, unschedulable,
+     * quota exceeded); {@link #runJobPods()} undoes it.
+     */
+    public FakeKubelet holdJobPods(JobPodHold hold) {
+        jobs.hold(java.util.Objects.requireNonNull(hold, "hold"));
+        return this;
+    }
+
+    /** Pods of Jobs created from now on run again (the default). */
+    public FakeKubelet runJobPods() {
+        jobs.hold(null);
+        return this;
     }
 
     /**
@@ -59,6 +81,12 @@ public final class FakeKubelet implements AutoCloseable {
     }
 
     private <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> reconcile) {
+        return handler(reconcile, obj -> {
+            // pods of deleted workloads stay, as with orphan propagation; tests delete what they need
+        });
+    }
+
+    private <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> reconcile, Consumer<T> deleted) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T obj) {
@@ -72,7 +100,7 @@ public final class FakeKubelet implements AutoCloseable {
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                // pods of deleted workloads stay, as with orphan propagation; tests delete what they need
+                deleted.accept(obj);
             }
         };
     }
@@ -92,5 +120,6 @@ public final class FakeKubelet implements AutoCloseable {
     public void close() {
         informers.forEach(SharedIndexInformer::close);
         worker.shutdownNow();
+        network.close();
     }
 }

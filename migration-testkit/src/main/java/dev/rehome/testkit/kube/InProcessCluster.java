@@ -168,21 +168,22 @@ public final class InProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the fake kubelet (Deployments own ready Pods; Jobs run locally), stamping times from {@code clock};
-     * stopped with the cluster.
+     * Starts the fake kubelet (Deployments own ready Pods; Jobs run locally, reaching Services by their DNS names),
+     * stamping times from {@code clock}; stopped with the cluster.
      */
     public FakeKubelet startKubelet(Clock clock) {
-        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod, clock);
+        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod, dispatcher::environment, clock);
         controllers.add(kubelet);
         return kubelet;
     }
 
     /**
-     * Starts the fake CNPG operator (Backups complete, Cluster status kept), stamping backups from {@code clock};
-     * stopped with the cluster.
+     * Starts the fake CNPG operator (Backups complete, Cluster status kept; real backups and recoveries for
+     * {@link FakeCnpgOperator#serveCluster served} clusters), stamping backups from {@code clock}; stopped with the
+     * cluster.
      */
     public FakeCnpgOperator startCnpgOperator(Clock clock) {
-        FakeCnpgOperator operator = FakeCnpgOperator.start(client, clock);
+        FakeCnpgOperator operator = FakeCnpgOperator.start(client, clock, this::bindPod);
         controllers.add(operator);
         return operator;
     }

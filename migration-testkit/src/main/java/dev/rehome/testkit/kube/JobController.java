@@ -1,8 +1,6 @@
 package dev.rehome.testkit.kube;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
@@ -24,10 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each new {@code batch/v1} Job once, the way the Job controller and a kubelet would with
  * {@code backoffLimit: 0}: a pod {@code JOB-xxxxx} labelled {@code job-name}, the first container's
- * {@code command + args} started as a local process with the container's resolved environment (Secrets included),
- * its combined output kept as the pod's log, {@code activeDeadlineSeconds} enforced, and the Job's status set to
- * {@code succeeded: 1} or {@code failed: 1} with a {@code Complete}/{@code Failed} condition. The image is ignored:
- * the machine's own programs play it.
+ * {@code command + args} started as a local process with the container's resolved environment (Secrets included)
+ * and Service names rewritten to their loopback addresses ({@link ServiceNetwork}), its combined output kept as
+ * the pod's log, {@code activeDeadlineSeconds} enforced, and the pod's and Job's status set to {@code succeeded: 1}
+ * or {@code failed: 1} with a {@code Complete}/{@code Failed} condition and the container's exit code. Deleting the
+ * Job kills its process, as the garbage collector deleting the pod would. The image is ignored: the machine's own
+ * programs play it. With a {@link JobPodHold} set, new Jobs' pods never start, for the ways that happens.
  */
 final class JobController {
     private static final Logger LOG = LoggerFactory.getLogger(JobController.class);
@@ -37,39 +37,74 @@ final class JobController {
     private final PodLogs logs;
     private final Clock clock;
     private final ContainerEnvironment environment;
+    private final ServiceNetwork network;
+    private final Map<String, Process> running = new ConcurrentHashMap<>();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private volatile JobPodHold hold;
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong podCounter = new java.util.concurrent.atomic.AtomicLong();
 
-    JobController(KubernetesClient client, SessionRegistry sessions, PodLogs logs, Clock clock) {
+    JobController(KubernetesClient client, SessionRegistry sessions, PodLogs logs, Clock clock, ServiceNetwork network) {
         this.client = client;
+        this.network = network;
         this.sessions = sessions;
         this.logs = logs;
         this.clock = clock;
         this.environment = new ContainerEnvironment(client);
     }
 
+    /** Pods of Jobs created from now on never start, in the way {@code hold} describes; null runs them again. */
+    void hold(JobPodHold hold) {
+        this.hold = hold;
+    }
+
     void reconcile(Job job) {
         JobStatus status = job.getStatus();
         boolean finished = status != null && (positive(status.getSucceeded()) || positive(status.getFailed()));
-        String key = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName() + "/" + job.getMetadata().getUid();
+        String key = key(job);
         if (finished || !started.add(key)) {
             return;
         }
-        Thread t = new Thread(() -> run(job), "fake-kubelet-job-" + job.getMetadata().getName());
+        JobPodHold held = hold;
+        if (held != null) {
+            PendingPods.hold(client, job, podName(job), held, clock);
+            return;
+        }
+        Thread t = new Thread(() -> run(job, key), "fake-kubelet-job-" + job.getMetadata().getName());
         t.setDaemon(true);
         t.start();
     }
 
-    private void run(Job job) {
+    /** The Job was deleted: its pod's process is killed, as the garbage collector deleting the pod would. */
+    void deleted(Job job) {
+        String key = key(job);
+        deleted.add(key);
+        Process process = running.get(key);
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static String key(Job job) {
+        return job.getMetadata().getNamespace() + "/" + job.getMetadata().getName() + "/" + job.getMetadata().getUid();
+    }
+
+    private String podName(Job job) {
+        return job.getMetadata().getName() + "-" + Long.toString(podCounter.incrementAndGet() + 36L * 36 * 36 * 36, 36);
+    }
+
+    private void run(Job job, String key) {
         String ns = job.getMetadata().getNamespace();
-        String podName = job.getMetadata().getName() + "-" + Long.toString(podCounter.incrementAndGet() + 36L * 36 * 36 * 36, 36);
+        String podName = podName(job);
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
-        createPod(job, podName);
+        logs.append(ns, podName, new byte[0], 0);
+        JobPods.create(client, job, podName, clock);
         writeStatus(job, new JobStatusBuilder().withActive(1).withStartTime(clock.instant().toString()).build());
         int exit;
         String reason;
         try {
-            exit = runContainer(ns, podName, container, job.getSpec().getActiveDeadlineSeconds());
+            exit = runContainer(key, ns, podName, container, job.getSpec().getActiveDeadlineSeconds());
             reason = exit == 0 ? "Completed" : "BackoffLimitExceeded";
         } catch (DeadlineExceeded e) {
             exit = 137;
@@ -80,7 +115,10 @@ final class JobController {
             exit = 1;
             reason = "BackoffLimitExceeded";
         }
-        finishPod(ns, podName, exit);
+        JobPods.finish(client, ns, podName, exit, clock);
+        if (deleted.contains(key)) {
+            return;
+        }
         String now = clock.instant().toString();
         JobStatusBuilder done = new JobStatusBuilder().withStartTime(now).withActive(0);
         if (exit == 0) {
@@ -95,13 +133,16 @@ final class JobController {
         writeStatus(job, done.build());
     }
 
-    private int runContainer(String ns, String podName, Container container, Long deadlineSeconds) {
-        List<String> argv = new ArrayList<>(container.getCommand());
-        argv.addAll(container.getArgs());
+    private int runContainer(String key, String ns, String podName, Container container, Long deadlineSeconds) {
+        ServiceNames dns = network.namesFrom(ns);
+        List<String> argv = new ArrayList<>();
+        container.getCommand().forEach(word -> argv.add(dns.rewrite(word)));
+        container.getArgs().forEach(word -> argv.add(dns.rewrite(word)));
         if (argv.isEmpty()) {
             throw new IllegalStateException("the fake kubelet needs an explicit command: it cannot run an image's entrypoint");
         }
-        Map<String, String> env = environment.resolve(ns, container);
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        environment.resolve(ns, container).forEach((name, value) -> env.put(name, dns.rewrite(value)));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
         builder.environment().putAll(env);
@@ -112,6 +153,10 @@ final class JobController {
             throw new IllegalStateException("failed to start container: " + e.getMessage(), e);
         }
         sessions.register(process);
+        running.put(key, process);
+        if (deleted.contains(key)) {
+            process.destroyForcibly();
+        }
         Thread logPump = new Thread(() -> pumpLog(ns, podName, process.getInputStream()), "fake-kubelet-log-" + podName);
         logPump.setDaemon(true);
         logPump.start();
@@ -122,13 +167,17 @@ final class JobController {
                 process.destroyForcibly();
                 throw new DeadlineExceeded();
             }
-            logPump.join();
+            // The container ends with its main process; a child that outlived it (killed before it forked, or put
+            // in the background) must not hold the pod open through the pipe it inherited.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            logPump.join(5_000);
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             return 137;
         } finally {
+            running.remove(key);
             sessions.unregister(process);
         }
     }
@@ -143,34 +192,6 @@ final class JobController {
         } catch (IOException e) {
             LOG.debug("log of {} ended: {}", podName, e.getMessage());
         }
-    }
-
-    private void createPod(Job job, String podName) {
-        String ns = job.getMetadata().getNamespace();
-        String jobName = job.getMetadata().getName();
-        Pod pod = new PodBuilder()
-                .withNewMetadata().withName(podName).withNamespace(ns)
-                .addToLabels("job-name", jobName)
-                .addToLabels("batch.kubernetes.io/job-name", jobName)
-                .addToLabels("controller-uid", job.getMetadata().getUid())
-                .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName)
-                .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
-                .endMetadata()
-                .withSpec(job.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Running").withStartTime(clock.instant().toString()).endStatus()
-                .build();
-        byte[] none = new byte[0];
-        logs.append(ns, podName, none, 0);
-        client.resource(pod).create();
-    }
-
-    private void finishPod(String ns, String podName, int exit) {
-        Pod pod = client.pods().inNamespace(ns).withName(podName).get();
-        if (pod == null) {
-            return;
-        }
-        pod.getStatus().setPhase(exit == 0 ? "Succeeded" : "Failed");
-        client.resource(pod).updateStatus();
     }
 
     private void writeStatus(Job job, JobStatus status) {

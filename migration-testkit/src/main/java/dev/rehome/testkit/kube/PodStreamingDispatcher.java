@@ -32,6 +32,11 @@ final class PodStreamingDispatcher extends Dispatcher implements Resetable, Cust
         pods.put(namespace + "/" + pod, environment);
     }
 
+    /** The environment bound to {@code namespace/pod}, if any. */
+    Optional<PodEnvironment> environment(String namespace, String pod) {
+        return Optional.ofNullable(pods.get(namespace + "/" + pod));
+    }
+
     void unbind(String namespace, String pod) {
         pods.remove(namespace + "/" + pod);
     }
