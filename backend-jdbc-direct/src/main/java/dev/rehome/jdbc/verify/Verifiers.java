@@ -45,8 +45,9 @@ public final class Verifiers {
     }
 
     /**
-     * An order-independent content checksum of every table and populated materialized view: a sum modulo 2^64 of
-     * a 64-bit MD5 prefix of each row's COPY text, plus the row count. Equal across major versions for equal data;
+     * An order-independent content checksum of every table and populated materialized view, computed in each
+     * server in one pass: a sum modulo 2^64 of the 64-bit {@code hashtextextended} of each row's text form, plus
+     * the row count; only those two numbers per table reach this JVM. Equal across major versions for equal data;
      * catches duplicated rows, which an XOR checksum would not.
      */
     public static Verifier contentChecksums() {
