@@ -8,15 +8,18 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import dev.rehome.core.TableRef;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs schema DDL on the target. Pre-data runs in a few large transactions, in dump order. Post-data
- * builds indexes and index-backed constraints in parallel (each a full table scan and sort; they are
- * independent), then runs the rest (partition index attachments, foreign keys, triggers, rules, policies,
- * comments) one by one in dump order, which already respects their dependencies.
+ * Runs schema DDL on the target. Pre-data runs in a few large transactions, in dump order. Post-data (see
+ * {@link PostDataPlan}): index builds in parallel, most of them during the data copy ({@link IndexBuilder}),
+ * then the rest (partition index attachments, foreign keys {@code NOT VALID}, triggers, rules, policies,
+ * comments) one by one in dump order, which already respects their dependencies, then the foreign keys validated
+ * in parallel.
  */
 public final class DdlApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);
@@ -72,29 +75,36 @@ public final class DdlApplier {
         }
     }
 
-    public void applyPostData(DdlScript script, int jobs) {
-        List<String> indexes = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        for (String s : script.statements()) {
-            (DdlScript.isIndexBuild(s) ? indexes : rest).add(s);
-        }
-        LOG.debug("post-data: {} index builds on {} sessions, then {} statements in order", indexes.size(), jobs,
-                rest.size());
-        new ParallelWork<Connection, String>("build-indexes").run(jobs, indexes, () -> {
-            Connection c = sessions.openTarget();
-            for (String setting : script.sessionSettings()) {
-                execute(c, setting, "post-data");
-            }
-            return c;
-        }, (c, statement) -> execute(c, statement, "post-data"));
+    /**
+     * The rest of post-data once the data is in and {@code indexes} has every loaded table's builds: builds on
+     * relations the copy did not load (partitioned parents, materialized views) on the same sessions, then the
+     * ordered statements one by one, then the foreign-key validations on {@code jobs} sessions at once.
+     */
+    public void applyPostData(PostDataPlan plan, IndexBuilder indexes, Set<TableRef> loaded, int jobs,
+                              PhaseTimer phases) {
+        List<String> rest = plan.indexesNotOn(loaded);
+        LOG.debug("post-data: {} more index builds, {} statements in order, {} foreign keys to validate", rest.size(),
+                plan.ordered().size(), plan.validations().size());
+        indexes.submit(rest);
+        indexes.awaitAll();
+        phases.end("indexes (after the data)");
         try (Connection c = sessions.openTarget()) {
-            for (String statement : rest) {
+            for (String statement : plan.ordered()) {
                 execute(c, statement, "post-data");
             }
         } catch (SQLException e) {
             throw new OperationFailedException("post-data DDL on " + sessions.target().describe() + " failed: "
                     + e.getMessage(), e);
         }
+        phases.end("constraints, triggers and the rest");
+        validate(plan.validations(), jobs);
+        phases.end("foreign key validation");
+    }
+
+    /** Validates foreign keys added {@code NOT VALID}, each a scan of its table, side by side. */
+    public void validate(List<String> validations, int jobs) {
+        new ParallelWork<Connection, String>("validate-foreign-keys").run(jobs, validations, sessions::openTarget,
+                (c, statement) -> execute(c, statement, "post-data"));
     }
 
     static void execute(Connection c, String statement, String section) {
