@@ -14,28 +14,50 @@ import java.util.stream.Collectors;
  * Sets every target sequence to its source position, {@code is_called} included, so the next {@code nextval}
  * returns on the target what it would have returned on the source (also for sequences set far ahead of the data
  * and for sequences no column uses). Sequences are not transactional: the value read is the current one, as
- * pg_dump reads it; fence writers before the copy. A batch of sequences costs one query on each side, not one per
- * sequence: thousands of small tables each have one. Stateless.
+ * pg_dump reads it; fence writers before the copy. All sequences cost one query on each side, not one per sequence
+ * (thousands of small tables each have one): {@code pg_sequence_last_value} for all, a {@code UNION ALL} read of
+ * the few nextval never moved (their {@code is_called} is false and their value may have been set), and one
+ * {@code setval} over arrays. Stateless.
  */
 public final class SequenceCopier {
-    /** Sequences read by one {@code UNION ALL} query and set by one {@code setval} over arrays. */
+    /** Never-called sequences read by one {@code UNION ALL} query. */
     static final int BATCH = 500;
 
     public void copy(Connection source, Connection target, List<TableRef> sequences) throws SQLException {
-        for (int from = 0; from < sequences.size(); from += BATCH) {
-            copyBatch(source, target, sequences.subList(from, Math.min(sequences.size(), from + BATCH)));
+        if (sequences.isEmpty()) {
+            return;
         }
-    }
-
-    private static void copyBatch(Connection source, Connection target, List<TableRef> batch) throws SQLException {
         List<String> names = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         List<Boolean> called = new ArrayList<>();
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(readAll(batch))) {
-            while (rs.next()) {
-                names.add(batch.get(rs.getInt(1)).sql());
-                values.add(rs.getLong(2));
-                called.add(rs.getBoolean(3));
+        List<TableRef> neverCalled = new ArrayList<>();
+        // pg_sequence_last_value is NULL for a sequence nextval never moved; only those need reading one by one
+        String calledSql = "SELECT s.i, pg_catalog.pg_sequence_last_value(s.name::pg_catalog.regclass)"
+                + " FROM unnest(?::pg_catalog.text[]) WITH ORDINALITY AS s(name, i)";
+        try (PreparedStatement ps = source.prepareStatement(calledSql)) {
+            ps.setArray(1, source.createArrayOf("text", sequences.stream().map(TableRef::sql).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TableRef seq = sequences.get(rs.getInt(1) - 1);
+                    long last = rs.getLong(2);
+                    if (rs.wasNull()) {
+                        neverCalled.add(seq);
+                    } else {
+                        names.add(seq.sql());
+                        values.add(last);
+                        called.add(true);
+                    }
+                }
+            }
+        }
+        for (int from = 0; from < neverCalled.size(); from += BATCH) {
+            List<TableRef> batch = neverCalled.subList(from, Math.min(neverCalled.size(), from + BATCH));
+            try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(readAll(batch))) {
+                while (rs.next()) {
+                    names.add(batch.get(rs.getInt(1)).sql());
+                    values.add(rs.getLong(2));
+                    called.add(rs.getBoolean(3));
+                }
             }
         }
         String set = "SELECT pg_catalog.setval(s.name::pg_catalog.regclass, s.value, s.called) FROM unnest("
