@@ -137,21 +137,21 @@ public final class JdbcDirectEngine implements CopyEngine {
         CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
         PhaseTimer phases = new PhaseTimer(clock);
         Loaded loaded;
+        List<String> notices;
         try (IndexBuilder indexes = new IndexBuilder(sessions, jobs)) {
             loaded = loadInOneSnapshot(request, sessions, indexes, phases, listener);
-            DdlApplier applier = new DdlApplier(sessions);
-            applier.applyPostData(loaded.post(), indexes, loaded(loaded), jobs, phases);
+            new DdlApplier(sessions).applyPostData(loaded.post(), indexes, loaded(loaded), phases);
+            TargetFinisher finisher = new TargetFinisher(sessions);
+            finisher.refresh(loaded.catalog().materializedViews());
+            notices = new ArrayList<>(loaded.notices());
+            request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
+            List<String> privileges = new ArrayList<>(loaded.pre().privileges());
+            privileges.addAll(loaded.post().privileges());
+            notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
+            phases.end("views, owners and privileges");
+            finisher.analyze(analyzable(loaded.catalog()), indexes);
+            phases.end("analyze");
         }
-        TargetFinisher finisher = new TargetFinisher(sessions);
-        finisher.refresh(loaded.catalog().materializedViews());
-        List<String> notices = new ArrayList<>(loaded.notices());
-        request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
-        List<String> privileges = new ArrayList<>(loaded.pre().privileges());
-        privileges.addAll(loaded.post().privileges());
-        notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
-        phases.end("views, owners and privileges");
-        finisher.analyze(analyzable(loaded.catalog()), jobs);
-        phases.end("analyze");
         notices.forEach(listener::onNotice);
         Duration took = Duration.ofMillis(clock.millis() - start);
         LOG.info("copy to {} finished in {} ms; {}", request.target().describe(), took.toMillis(), phases);

@@ -1,16 +1,15 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.OperationFailedException;
-import dev.rehome.jdbc.copy.internal.ParallelWork;
+import dev.rehome.core.TableRef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import dev.rehome.core.TableRef;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,22 +34,33 @@ public final class DdlApplier {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
-    /** Applies pre-data; returns notices for best-effort statements the target refused. */
+    /**
+     * Applies pre-data in batches (one round trip for many statements, {@link StatementBatch}); returns notices
+     * for best-effort statements the target refused.
+     */
     public List<String> applyPreData(DdlScript script) {
         List<String> notices = new ArrayList<>();
         try (Connection c = sessions.openTarget()) {
             c.setAutoCommit(false);
             int inTransaction = 0;
-            for (String statement : script.statements()) {
-                if (DdlScript.isBestEffort(statement)) {
-                    executeBestEffort(c, statement, notices);
-                } else {
-                    execute(c, statement, "pre-data");
+            try (StatementBatch batch = new StatementBatch(c, "pre-data")) {
+                for (String statement : script.statements()) {
+                    if (DdlScript.isBestEffort(statement)) {
+                        batch.flush();
+                        executeBestEffort(c, statement, notices);
+                    } else if (StatementBatch.batchable(statement)) {
+                        batch.add(statement);
+                    } else {
+                        batch.flush();
+                        execute(c, statement, "pre-data");
+                    }
+                    if (++inTransaction == STATEMENTS_PER_TRANSACTION) {
+                        batch.flush();
+                        c.commit();
+                        inTransaction = 0;
+                    }
                 }
-                if (++inTransaction == STATEMENTS_PER_TRANSACTION) {
-                    c.commit();
-                    inTransaction = 0;
-                }
+                batch.flush();
             }
             c.commit();
         } catch (SQLException e) {
@@ -76,35 +86,22 @@ public final class DdlApplier {
     }
 
     /**
-     * The rest of post-data once the data is in and {@code indexes} has every loaded table's builds: builds on
-     * relations the copy did not load (partitioned parents, materialized views) on the same sessions, then the
-     * ordered statements one by one, then the foreign-key validations on {@code jobs} sessions at once.
+     * The rest of post-data once the data is in and {@code indexes} has every loaded table's builds, all on the
+     * builder's sessions: builds on relations the copy did not load (partitioned parents, materialized views), then
+     * the ordered statements one by one, then the foreign-key validations side by side.
      */
-    public void applyPostData(PostDataPlan plan, IndexBuilder indexes, Set<TableRef> loaded, int jobs,
-                              PhaseTimer phases) {
+    public void applyPostData(PostDataPlan plan, IndexBuilder indexes, Set<TableRef> loaded, PhaseTimer phases) {
         List<String> rest = plan.indexesNotOn(loaded);
         LOG.debug("post-data: {} more index builds, {} statements in order, {} foreign keys to validate", rest.size(),
                 plan.ordered().size(), plan.validations().size());
         indexes.submit(rest);
         indexes.awaitAll();
         phases.end("indexes (after the data)");
-        try (Connection c = sessions.openTarget()) {
-            for (String statement : plan.ordered()) {
-                execute(c, statement, "post-data");
-            }
-        } catch (SQLException e) {
-            throw new OperationFailedException("post-data DDL on " + sessions.target().describe() + " failed: "
-                    + e.getMessage(), e);
-        }
+        indexes.runInOrder(plan.ordered());
         phases.end("constraints, triggers and the rest");
-        validate(plan.validations(), jobs);
+        indexes.submit(plan.validations()); // each a scan of its table, side by side
+        indexes.awaitAll();
         phases.end("foreign key validation");
-    }
-
-    /** Validates foreign keys added {@code NOT VALID}, each a scan of its table, side by side. */
-    public void validate(List<String> validations, int jobs) {
-        new ParallelWork<Connection, String>("validate-foreign-keys").run(jobs, validations, sessions::openTarget,
-                (c, statement) -> execute(c, statement, "post-data"));
     }
 
     static void execute(Connection c, String statement, String section) {

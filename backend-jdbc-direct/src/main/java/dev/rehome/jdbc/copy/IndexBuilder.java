@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds indexes on up to {@code jobs} target sessions while the data copy goes on: a table's index builds are
  * submitted as soon as its rows are committed, so they overlap the copy of the tables still loading instead of
- * waiting for the last one. Each session runs post-data's session settings and a larger
+ * waiting for the last one. The same sessions then run the rest of post-data, the foreign-key validations and
+ * {@code ANALYZE}: any independent target statements, so a small database does not pay for new sessions per step. Each session runs post-data's session settings and a larger
  * {@code maintenance_work_mem} (index sorts then spill less); sessions are opened on first use and reused.
  * The first failure is kept, later builds are skipped, and {@link #awaitAll()} throws it. One instance per copy.
  */
@@ -99,6 +100,27 @@ public final class IndexBuilder implements AutoCloseable {
             opened.remove(c);
             CopySessions.close(c);
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code statements} one after the other on one of this builder's sessions, in this thread, so the
+     * ordered part of post-data needs no session of its own. Call only once the builds are done.
+     */
+    public void runInOrder(List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        Connection c = idle.poll();
+        if (c == null) {
+            c = open();
+        }
+        try {
+            for (String statement : statements) {
+                DdlApplier.execute(c, statement, "post-data");
+            }
+        } finally {
+            idle.add(c);
         }
     }
 
