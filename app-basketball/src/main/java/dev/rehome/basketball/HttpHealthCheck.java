@@ -30,10 +30,6 @@ public final class HttpHealthCheck implements HealthCheck {
         this.interval = Objects.requireNonNull(interval, "interval");
     }
 
-    public static HttpHealthCheck system() {
-        return new HttpHealthCheck(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), Duration.ofMillis(500));
-    }
-
     @Override
     public void awaitHealthy(String url, Duration deadline) {
         Instant until = clock.instant().plus(deadline);

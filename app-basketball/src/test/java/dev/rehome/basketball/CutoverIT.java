@@ -79,7 +79,7 @@ class CutoverIT {
 
             @Override
             public CopyResult copy(dev.rehome.core.CopyRequest request, dev.rehome.core.MigrationListener listener) {
-                CopyResult r = SandboxWorld.dumpRestore().copy(request, listener);
+                CopyResult r = world.dumpRestore().copy(request, listener);
                 world.sandbox.target().execute("basketball", "DELETE FROM public.orders WHERE id = 3");
                 return r;
             }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehome.basketball.sandbox.KubeSandbox;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.Verifier;
+import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.jdbc.JdbcDirectEngine;
+import dev.rehome.kubectl.dump.DumpRestoreEngine;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.testkit.fixtures.BasketballFixture;
 import java.nio.file.Path;
@@ -26,19 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 @ExtendWith(SharedServers.Resolver.class)
 class KubeSandboxIT {
+    /** Real time, since the world waits on real processes; the sandbox dates its seeds for it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     @TempDir
     Path dir;
 
     @Test
     void migratesThroughTheKubernetesAdaptersAndRetiresWithoutTouchingPhotoUploads(SharedServers servers) {
         List<String> notices = new ArrayList<>();
-        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, Clock.systemUTC(), notices::add)) {
-            EngineCatalog engines = new EngineCatalog(Map.of("dump-restore", SandboxWorld::dumpRestore,
-                    "jdbc-direct", JdbcDirectEngine::new));
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, notices::add)) {
+            EngineCatalog engines = new EngineCatalog(Map.of(
+                    "dump-restore", () -> new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner(), CLOCK),
+                    "jdbc-direct", () -> new JdbcDirectEngine(CLOCK)));
             Verifier verifier = Verifier.allOf(Verifiers.forLevel(Verifiers.FULL), Verifiers.ownership("basketball"));
             CutoverPorts ports = sandbox.ports(engines, verifier);
             RunOptions options = RunOptions.defaults("test").withGitopsDir(sandbox.deploymentsRepo());
-            CutoverRunner runner = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, Clock.systemUTC());
+            CutoverRunner runner = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK);
 
             CutoverOutcome outcome = runner.migrate();
 
@@ -63,7 +69,7 @@ class KubeSandboxIT {
 
             var photos = client.persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get();
             CutoverRunner retire = new CutoverRunner(sandbox.config(), ports, RunOptions.defaults("test").withRetire(true, true),
-                    MigrationListener.NONE, Clock.systemUTC());
+                    MigrationListener.NONE, CLOCK);
             var retired = retire.retire();
             assertThat(retired.result().succeeded()).as(retired.result().steps().toString()).isTrue();
             assertThat(client.persistentVolumeClaims().inNamespace("basketball-api").withName("postgres-data").get()).isNull();

@@ -57,7 +57,7 @@ class RetireAndPlanIT {
         byte[] pvcYaml = Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"));
 
         RunOptions direct = RunOptions.defaults("test").withRetire(true, true);
-        MigrationResult retired = world.runner(UnaryOperator.identity(), SandboxWorld::dumpRestore, direct).retire().result();
+        MigrationResult retired = world.runner(UnaryOperator.identity(), world::dumpRestore, direct).retire().result();
 
         assertThat(retired.succeeded()).as(retired.steps().toString()).isTrue();
         assertThat(world.cluster().exists(new WorkloadRef("basketball-api", "postgres"))).isFalse();
@@ -73,7 +73,7 @@ class RetireAndPlanIT {
         assertThat(world.runner().migrate().result().succeeded()).isTrue();
         byte[] pvcYaml = Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"));
 
-        CutoverOutcome retired = world.runner(UnaryOperator.identity(), SandboxWorld::dumpRestore,
+        CutoverOutcome retired = world.runner(UnaryOperator.identity(), world::dumpRestore,
                 world.gitopsOptions().withRetire(true, false)).retire();
 
         assertThat(retired.result().succeeded()).as(retired.result().steps().toString()).isTrue();

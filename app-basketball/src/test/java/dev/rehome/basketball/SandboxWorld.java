@@ -41,14 +41,14 @@ final class SandboxWorld implements AutoCloseable {
     }
 
     CutoverRunner runner(UnaryOperator<Step> decorate, Supplier<CopyEngine> engine, RunOptions options) {
-        EngineCatalog engines = new EngineCatalog(Map.of("dump-restore", engine, "jdbc-direct", JdbcDirectEngine::new));
+        EngineCatalog engines = new EngineCatalog(Map.of("dump-restore", engine, "jdbc-direct", () -> new JdbcDirectEngine(clock)));
         Verifier verifier = Verifier.allOf(Verifiers.forLevel(Verifiers.FULL), Verifiers.ownership("basketball"));
         return new CutoverRunner(sandbox.config(), sandbox.ports(engines, verifier), options, MigrationListener.NONE,
                 clock, decorate);
     }
 
     CutoverRunner runner(UnaryOperator<Step> decorate) {
-        return runner(decorate, SandboxWorld::dumpRestore, gitopsOptions());
+        return runner(decorate, this::dumpRestore, gitopsOptions());
     }
 
     CutoverRunner runner() {
@@ -59,8 +59,9 @@ final class SandboxWorld implements AutoCloseable {
         return RunOptions.defaults("test").withGitopsDir(repo);
     }
 
-    static CopyEngine dumpRestore() {
-        return new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner());
+    /** dump-restore with local pg tools, timed by the world's clock. */
+    CopyEngine dumpRestore() {
+        return new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner(), clock);
     }
 
     long sourceLong(String sql) {

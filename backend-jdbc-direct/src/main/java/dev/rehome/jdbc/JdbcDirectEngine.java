@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * sessions, all of it read in one exported snapshot.
  *
  * <pre>{@code
- * CopyResult r = new JdbcDirectEngine().copy(new CopyRequest(source, target, CopyOptions.ofDefaults()), listener);
+ * CopyResult r = new JdbcDirectEngine(clock).copy(new CopyRequest(source, target, CopyOptions.ofDefaults()), listener);
  * }</pre>
  *
  * <p>Order of work: export a snapshot on a coordinator session that stays open until the data is read; dump
@@ -103,9 +103,9 @@ public final class JdbcDirectEngine implements CopyEngine {
         return new JdbcDirectEngine(dumper, connector, clock, bytes);
     }
 
-    /** With the machine's own pg_dump and the system clock. */
-    public JdbcDirectEngine() {
-        this(PgDumpSchemaDumper.local(), new PgConnector("rehome-copy"), Clock.systemUTC());
+    /** With the machine's own pg_dump; {@code clock} times the copy (the caller's, so tests need not sleep). */
+    public JdbcDirectEngine(Clock clock) {
+        this(PgDumpSchemaDumper.local(), new PgConnector("rehome-copy"), clock);
     }
 
     @Override

@@ -42,7 +42,7 @@ class JdbcDirectEngineIT {
     private static PostgresServer target17;
     private static DatabaseEndpoint trapSource;
 
-    private final JdbcDirectEngine engine = new JdbcDirectEngine();
+    private final JdbcDirectEngine engine = new JdbcDirectEngine(java.time.Clock.systemUTC());
     private final TargetGuard guard = new TargetGuard();
 
     @BeforeAll

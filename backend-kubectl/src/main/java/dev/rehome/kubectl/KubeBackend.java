@@ -141,10 +141,13 @@ public final class KubeBackend {
         return new ConfigMapJournal(client, namespace, retry);
     }
 
-    /** Settings with production defaults: system clock, real sleeps, 2 s polls, 5 retries, refuse GitOps drift. */
+    /**
+     * Settings with production defaults: real sleeps, 2 s polls, 5 retries, refuse GitOps drift. The clock has no
+     * default: it comes from the caller's composition root.
+     */
     public static final class Builder {
         private final KubernetesClient client;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private Sleeper sleeper = Sleeper.system();
         private Duration pollInterval = Duration.ofSeconds(2);
         private KubeRetry retry = KubeRetry.standard();
@@ -223,7 +226,9 @@ public final class KubeBackend {
             return this;
         }
 
+        /** @throws NullPointerException when no {@link #clock(Clock)} was given */
         public KubeBackend build() {
+            Objects.requireNonNull(clock, "clock: KubeBackend.builder(client).clock(...) is required (no system-clock default)");
             return new KubeBackend(this);
         }
     }

@@ -8,6 +8,7 @@ import dev.rehome.kubectl.discovery.TargetCluster;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.testkit.cluster.ClusterSeeds;
 import dev.rehome.testkit.kube.InProcessCluster;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,11 @@ class KubeBackendIT {
     @Test
     void discoversBothEndsChecksTheNetworkAndTakesABackupTheFakeOperatorCompletes() {
         try (InProcessCluster cluster = InProcessCluster.start()) {
-            ClusterSeeds.applyTo(cluster.client());
-            cluster.startCnpgOperator().completeBackups();
-            KubeBackend kube = KubeBackend.builder(cluster.client()).pollInterval(Duration.ofMillis(100))
+            // Real waits (watches, polls) need a clock that moves; the seeds are dated for the same clock.
+            Clock clock = Clock.systemUTC();
+            ClusterSeeds.applyTo(cluster.client(), clock);
+            cluster.startCnpgOperator(clock).completeBackups();
+            KubeBackend kube = KubeBackend.builder(cluster.client()).clock(clock).pollInterval(Duration.ofMillis(100))
                     .retry(KubeRetry.of(3, Duration.ofMillis(50))).build();
 
             SourceDatabase source = kube.sources().discover(NamespacedName.parse("basketball-api/postgres"));

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link MigrationPlan} step by step, journaling each step before and after it runs.
  *
  * <pre>{@code
- * Migrator migrator = Migrator.builder().journal(new FileJournal(dir)).listener(printer).build();
+ * Migrator migrator = Migrator.builder().journal(new FileJournal(dir)).listener(printer).clock(clock).build();
  * MigrationResult result = migrator.execute(plan);
  * }</pre>
  *
@@ -151,11 +151,14 @@ public final class Migrator {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Builds a {@link Migrator}; defaults: an in-memory journal, no listener, the system UTC clock. */
+    /**
+     * Builds a {@link Migrator}; defaults: an in-memory journal, no listener. The clock has no default: it comes
+     * from the caller's composition root, so a test's clock reaches every timestamp the journal records.
+     */
     public static final class Builder {
         private Journal journal = new InMemoryJournal();
         private MigrationListener listener = MigrationListener.NONE;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
 
         private Builder() {
         }
@@ -175,7 +178,9 @@ public final class Migrator {
             return this;
         }
 
+        /** @throws NullPointerException when no {@link #clock(Clock)} was given */
         public Migrator build() {
+            Objects.requireNonNull(clock, "clock: Migrator.builder().clock(...) is required (no system-clock default)");
             return new Migrator(this);
         }
     }

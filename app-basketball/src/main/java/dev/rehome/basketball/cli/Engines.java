@@ -7,6 +7,7 @@ import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.kubectl.dump.DumpRestoreEngine;
 import dev.rehome.core.spi.LocalCommandRunner;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,10 +17,10 @@ final class Engines {
     private Engines() {
     }
 
-    static EngineCatalog local() {
+    static EngineCatalog local(Clock clock) {
         Map<String, Supplier<CopyEngine>> engines = new LinkedHashMap<>();
-        engines.put(DumpRestoreEngine.ID, () -> new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner()));
-        engines.put(JdbcDirectEngine.ID, JdbcDirectEngine::new);
+        engines.put(DumpRestoreEngine.ID, () -> new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner(), clock));
+        engines.put(JdbcDirectEngine.ID, () -> new JdbcDirectEngine(clock));
         return new EngineCatalog(engines);
     }
 

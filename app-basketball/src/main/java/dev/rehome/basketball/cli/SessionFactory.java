@@ -76,7 +76,7 @@ final class SessionFactory {
             config = config.withHealthUrl(o.healthUrl);
         }
         RunOptions withRepo = options.withGitopsDir(o.gitopsDir != null ? o.gitopsDir : sandbox.deploymentsRepo());
-        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(Engines.local(),
+        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(Engines.local(clock),
                 Engines.verifier(config.target().role())), withRepo, listener, clock);
         return new Session(config, runner, sandbox, "java -jar app-basketball/target/rehome-basketball.jar migrate --sandbox");
     }

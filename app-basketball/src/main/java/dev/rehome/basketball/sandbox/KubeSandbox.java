@@ -92,12 +92,13 @@ public final class KubeSandbox implements AutoCloseable {
         InProcessCluster cluster = InProcessCluster.start();
         try {
             KubernetesClient client = cluster.client();
-            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            // Seeded backups are dated relative to the clock the world runs on, so they are as recent on any date.
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, clock)));
             // Seeded pods are static; the fake kubelet runs the Deployments' pods from now on.
             client.pods().inNamespace(d.app().namespace()).delete();
-            FakeKubelet kubelet = cluster.startKubelet();
+            FakeKubelet kubelet = cluster.startKubelet(clock);
             kubelet.bindPodsOf(d.source().namespace(), d.source().deployment(), PodEnvironment.postgres(source));
-            cluster.startCnpgOperator();
+            cluster.startCnpgOperator(clock);
             pointAppAtSource(client, d, source, appPassword);
             var policy = NetworkReachability.allowIngress(new NamespacedName(d.target().namespace(), d.target().cluster()),
                     d.app().namespace());

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Timeout;
 /** The cutover's cluster ports against the in-process API server seeded like the real cluster. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KubernetesPortsIT {
+    /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private static final WorkloadRef APP = new WorkloadRef("basketball-api", "basketball-api");
     private static final WorkloadRef POSTGRES = new WorkloadRef("basketball-api", "postgres");
     private InProcessCluster cluster;
@@ -36,10 +39,10 @@ class KubernetesPortsIT {
     @BeforeEach
     void start() {
         cluster = InProcessCluster.start();
-        ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
-        kubelet = cluster.startKubelet();
-        operator = cluster.startCnpgOperator();
-        ports = KubernetesPorts.over(cluster.client(), Clock.systemUTC(), Sleeper.system());
+        ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, CLOCK)));
+        kubelet = cluster.startKubelet(CLOCK);
+        operator = cluster.startCnpgOperator(CLOCK);
+        ports = KubernetesPorts.over(cluster.client(), CLOCK, Sleeper.system());
     }
 
     @AfterEach

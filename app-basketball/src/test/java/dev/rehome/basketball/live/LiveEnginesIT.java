@@ -31,10 +31,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LiveEnginesIT {
+    /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     @Test
     void dumpRestoreRunsAsAJobWithTheTargetsImageAndServiceNamesAndNoPasswordInTheJob() {
         try (InProcessCluster cluster = InProcessCluster.start()) {
-            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, CLOCK)));
             var client = cluster.client();
             List<Job> jobs = new CopyOnWriteArrayList<>();
             var informer = client.batch().v1().jobs().inNamespace("postgres").inform(new ResourceEventHandler<Job>() {
@@ -51,11 +54,11 @@ class LiveEnginesIT {
                 public void onDelete(Job job, boolean deletedFinalStateUnknown) {
                 }
             });
-            cluster.startKubelet();
-            KubeBackend kube = KubeBackend.builder(client).build();
+            cluster.startKubelet(CLOCK);
+            KubeBackend kube = KubeBackend.builder(client).clock(CLOCK).build();
             var source = kube.sources().discover(NamespacedName.parse("basketball-api/postgres"));
             var target = kube.targets().discover(NamespacedName.parse("postgres/pal-e-postgres"));
-            CopyEngine engine = LiveEngines.of(client, () -> source, target, Clock.systemUTC()).get(LiveEngines.DUMP_RESTORE);
+            CopyEngine engine = LiveEngines.of(client, () -> source, target, CLOCK).get(LiveEngines.DUMP_RESTORE);
             DatabaseEndpoint forwardedSource = source.endpoint("127.0.0.1", 40001);
             DatabaseEndpoint forwardedTarget = DatabaseEndpoint.of("127.0.0.1", 40002, "basketball", "basketball",
                     Secret.of("target-pw-never-in-the-job"));

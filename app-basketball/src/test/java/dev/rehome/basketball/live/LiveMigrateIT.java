@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveMigrateIT {
+    /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private static final String SOURCE_PASSWORD = "sandbox-basketball-pw";
 
     @TempDir
@@ -73,17 +76,17 @@ class LiveMigrateIT {
         try (InProcessCluster cluster = InProcessCluster.start();
              CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target);
              HealthEndpoint health = HealthEndpoint.start()) {
-            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, CLOCK)));
             var client = cluster.client();
             client.pods().inNamespace("basketball-api").delete();
-            FakeKubelet kubelet = cluster.startKubelet();
+            FakeKubelet kubelet = cluster.startKubelet(CLOCK);
             PodEnvironment sourcePod = PodEnvironment.postgres(source)
                     .withEnv("POSTGRES_USER", "basketball").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
             kubelet.bindPodsOf("basketball-api", "postgres", sourcePod);
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
             // The app's pods after the scale-up answer the default in-cluster health URL's port.
             kubelet.bindPodsOf("basketball-api", "basketball-api", PodEnvironment.empty().withPort(8000, health.address()));
-            cluster.startCnpgOperator();
+            cluster.startCnpgOperator(CLOCK);
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
             cluster.bindPod("basketball-api", cluster.awaitPod("basketball-api", "app", "postgres"), sourcePod);
@@ -155,7 +158,7 @@ class LiveMigrateIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = BasketballMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC(), dir.resolve("rehome.log"));
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, dir.resolve("rehome.log"));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

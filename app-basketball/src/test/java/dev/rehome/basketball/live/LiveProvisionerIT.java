@@ -1,5 +1,6 @@
 package dev.rehome.basketball.live;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,17 +32,20 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LiveProvisionerIT {
+    /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private static final NamespacedName PAL_E = NamespacedName.parse("postgres/pal-e-postgres");
 
     @Test
     void declaresWithTheCutoversPasswordRecreatesEmptyAndDropsOnlyItsOwn() throws Exception {
         try (PostgresServer target = PostgresServers.start(17); InProcessCluster cluster = InProcessCluster.start();
              CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target)) {
-            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, CLOCK)));
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
             reconciler.start(Duration.ofMillis(100));
             var client = cluster.client();
-            KubeBackend kube = KubeBackend.builder(client).pollInterval(Duration.ofMillis(100)).build();
+            KubeBackend kube = KubeBackend.builder(client).clock(CLOCK).pollInterval(Duration.ofMillis(100)).build();
             var console = kube.sqlConsole(kube.targets().discover(PAL_E));
             LiveProvisioner provisioner = new LiveProvisioner(client, kube.provisioner(), console, PAL_E,
                     new NamespacedName("basketball-api", "basketball-cnpg-connection"), "rehome-basketball");

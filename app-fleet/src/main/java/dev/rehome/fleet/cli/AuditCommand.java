@@ -79,12 +79,6 @@ public final class AuditCommand implements Callable<Integer> {
     private final KubeClientFactory clients;
     private final Clock clock;
 
-    /** The real thing: kubectl's kubeconfig rules, the system clock. */
-    public AuditCommand() {
-        this(KubeClientFactory.kubectlLike(System.getenv(), Path.of(System.getProperty("user.home"))),
-                Clock.systemUTC());
-    }
-
     /** As {@code rehome-fleet} builds it: the context's environment, home directory and clock. */
     public AuditCommand(CliContext context) {
         this(KubeClientFactory.kubectlLike(context.env(), context.home()), context.clock());

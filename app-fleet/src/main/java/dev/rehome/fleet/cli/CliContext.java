@@ -25,10 +25,13 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
         Objects.requireNonNull(verifiers, "verifiers");
     }
 
-    /** The process's own streams, environment and home, with the engines and verifiers of this build. */
+    /**
+     * The process's own streams, environment, home and clock, with the engines and verifiers of this build. The
+     * one place {@code rehome-fleet} reads the system clock: everything else gets it from here.
+     */
     public static CliContext system(Path logFile) {
+        Clock clock = Clock.systemUTC();
         return new CliContext(System.out, System.err, System.getenv(), Path.of(System.getProperty("user.home")),
-                Clock.systemUTC(), System.console() != null, logFile, EngineCatalog.standard(),
-                VerifierCatalog.standard());
+                clock, System.console() != null, logFile, EngineCatalog.standard(clock), VerifierCatalog.standard());
     }
 }

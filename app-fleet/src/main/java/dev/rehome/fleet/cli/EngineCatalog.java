@@ -5,6 +5,7 @@ import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.kubectl.dump.DumpRestoreEngine;
 import dev.rehome.core.spi.LocalCommandRunner;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,14 @@ public final class EngineCatalog {
         this.engines = new LinkedHashMap<>(engines);
     }
 
-    /** The engines of this build, running pg_dump/pg_restore as local processes. */
-    public static EngineCatalog standard() {
+    /** The engines of this build, running pg_dump/pg_restore as local processes, timed by {@code clock}. */
+    public static EngineCatalog standard(Clock clock) {
         Map<String, Supplier<CopyEngine>> engines = new LinkedHashMap<>();
         engines.put(DumpRestoreEngine.ID, () -> {
             LocalCommandRunner local = new LocalCommandRunner();
-            return new DumpRestoreEngine(local, local);
+            return new DumpRestoreEngine(local, local, clock);
         });
-        engines.put(JdbcDirectEngine.ID, JdbcDirectEngine::new);
+        engines.put(JdbcDirectEngine.ID, () -> new JdbcDirectEngine(clock));
         return new EngineCatalog(engines);
     }
 

@@ -3,6 +3,7 @@ package dev.rehome.fleet.bench;
 import dev.rehome.core.audit.AuditReport;
 import dev.rehome.kubectl.inventory.AuditScope;
 import dev.rehome.kubectl.inventory.ClusterAuditor;
+import dev.rehome.testkit.audit.AuditCluster;
 import dev.rehome.testkit.audit.AuditCrds;
 import dev.rehome.testkit.audit.SimulatedApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -31,6 +32,8 @@ import java.util.Optional;
  * <p>Usage: {@code AuditScaleBench [namespaces...]}, default {@code 20 2000}; run by {@code bench/audit-scale.sh}.
  */
 public final class AuditScaleBench {
+    /** The audit's verdicts depend on the clock; a fixed one keeps every run's findings the same. */
+    private static final Clock CLOCK = Clock.fixed(AuditCluster.SEEN_AT, java.time.ZoneOffset.UTC);
     private static final int PODS_PER_NAMESPACE = 10;
 
     private AuditScaleBench() {
@@ -64,12 +67,12 @@ public final class AuditScaleBench {
     }
 
     private static Row measure(int namespaces) {
-        try (SimulatedApiServer server = SimulatedApiServer.start(AuditCrds.REALISTIC);
+        try (SimulatedApiServer server = SimulatedApiServer.start(AuditCrds.REALISTIC, CLOCK);
              KubernetesClient client = server.newClient()) {
             long seedStart = System.nanoTime();
             seed(server, namespaces);
             long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
-            ClusterAuditor auditor = new ClusterAuditor(client, Clock.systemUTC());
+            ClusterAuditor auditor = new ClusterAuditor(client, CLOCK);
             server.clearRequests();
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();

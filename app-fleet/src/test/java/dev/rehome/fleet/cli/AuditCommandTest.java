@@ -1,14 +1,19 @@
 package dev.rehome.fleet.cli;
 
 import dev.rehome.fleet.audit.KubeClientFactory;
+import dev.rehome.testkit.audit.AuditCluster;
 import dev.rehome.testkit.audit.AuditCrds;
 import dev.rehome.testkit.audit.SimulatedApiServer;
+import dev.rehome.testkit.cluster.SeedTimeline;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +24,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,23 +31,36 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Every command runs on one injected clock, the simulated cluster's too, and the whole class runs twice: on the
+ * day the fixture was written, and three years from today at the fixture's time of day with the fixture dated for
+ * that clock. A verdict that reads the system clock, or a fixture that goes stale, fails here on any date.
+ */
 @Timeout(60)
+@ParameterizedClass(name = "clock {0}")
+@MethodSource("clocks")
 class AuditCommandTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-
     private static SimulatedApiServer server;
     private static String serverUrl;
 
-    @BeforeAll
-    static void start() {
-        server = SimulatedApiServer.start(AuditCrds.REALISTIC);
-        server.seed("dev/rehome/testkit/cluster/audit-cluster.yaml");
+    @Parameter
+    Clock clock;
+
+    static List<Clock> clocks() {
+        return List.of(Clock.fixed(AuditCluster.SEEN_AT, ZoneOffset.UTC),
+                SeedTimeline.yearsAhead(AuditCluster.SEEN_AT, Clock.systemUTC(), 3));
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void start(Clock clock) {
+        server = SimulatedApiServer.start(AuditCrds.REALISTIC, clock);
+        server.seed(AuditCluster.RESOURCE, AuditCluster.SEEN_AT);
         try (KubernetesClient client = server.newClient()) {
             serverUrl = client.getConfiguration().getMasterUrl();
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }
@@ -51,14 +68,14 @@ class AuditCommandTest {
     private record Run(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    private Run run(String... args) {
         return runWith((kubeconfig, context) -> server.newClient(), args);
     }
 
-    private static Run runWith(KubeClientFactory clients, String... args) {
+    private Run runWith(KubeClientFactory clients, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new AuditCommand(clients, CLOCK));
+        CommandLine commandLine = new CommandLine(new AuditCommand(clients, clock));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
@@ -134,7 +151,7 @@ class AuditCommandTest {
         assertThat(lines.get(0)).startsWith("SEVERITY").contains("WORKLOAD", "ENGINE", "DATA", "COVERAGE", "NEXT STEP");
         assertThat(lines.get(1)).startsWith("critical").contains("basketball-api/postgres");
         assertThat(run.out()).contains("Totals: 9 critical, 0 high, 3 medium, 1 low, 1 info (14 findings, 10 with no backup at all)")
-                .contains("postgres/pal-e-postgres  cnpg  9h ago (2026-11-26T02:00:40Z)")
+                .contains("postgres/pal-e-postgres  cnpg  9h ago (" + AuditCluster.timeline(clock).at("2026-11-26T02:00:40Z") + ")")
                 .contains("all namespaces: volumesnapshots.snapshot.storage.k8s.io (not installed)");
         int mediumAt = indexOf(lines, "medium ");
         int criticalLast = lastIndexOf(lines, "critical ");
@@ -208,7 +225,7 @@ class AuditCommandTest {
     @Test
     void rehomeFleetRunsAuditAsASubcommand(@TempDir Path home) throws Exception {
         Path kubeconfig = writeKubeconfig(home, "http://127.0.0.1:" + freePort());
-        InProcessCli cli = new InProcessCli(home, Map.of("KUBECONFIG", kubeconfig.toString()));
+        InProcessCli cli = new InProcessCli(home, Map.of("KUBECONFIG", kubeconfig.toString()), clock);
 
         InProcessCli.Result covered = cli.run("audit", "--context", "sim", "-n", "postgres", "--fail-on", "high");
         InProcessCli.Result gated = cli.run("audit", "--context", "sim", "--output", "json", "--fail-on", "critical");
@@ -224,7 +241,7 @@ class AuditCommandTest {
     }
 
     /** A kubeconfig whose current context "dead" points at {@code deadUrl}, and context "sim" at the simulator. */
-    private static Path writeKubeconfig(Path dir, String deadUrl) throws Exception {
+    private Path writeKubeconfig(Path dir, String deadUrl) throws Exception {
         Path file = dir.resolve("kubeconfig");
         Files.writeString(file, """
                 apiVersion: v1

@@ -11,10 +11,18 @@ import java.util.Map;
 final class InProcessCli {
     private final Path home;
     private final Map<String, String> env;
+    private final Clock clock;
 
+    /** On the system clock: for runs that wait on real servers and processes, whose fixtures carry no dates. */
     InProcessCli(Path home, Map<String, String> env) {
+        this(home, env, Clock.systemUTC());
+    }
+
+    /** On {@code clock}: the one the world under test (its seeded cluster) runs on. */
+    InProcessCli(Path home, Map<String, String> env, Clock clock) {
         this.home = home;
         this.env = env;
+        this.clock = clock;
     }
 
     record Result(int exit, String stdout, String stderr) {
@@ -27,8 +35,8 @@ final class InProcessCli {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, home, Clock.systemUTC(), false,
-                home.resolve("rehome-fleet.log"), EngineCatalog.standard(), VerifierCatalog.standard());
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, home, clock, false,
+                home.resolve("rehome-fleet.log"), EngineCatalog.standard(clock), VerifierCatalog.standard());
         int exit = FleetMain.execute(args, context);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

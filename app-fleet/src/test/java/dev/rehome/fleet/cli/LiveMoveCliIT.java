@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.kubectl.NamespacedName;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveMoveCliIT {
+    /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private static final String SOURCE_PASSWORD = "sandbox-mcd-tracker-pw";
 
     @TempDir
@@ -69,23 +73,23 @@ class LiveMoveCliIT {
             throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start();
              CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target)) {
-            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f)));
+            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, CLOCK)));
             var client = cluster.client();
             client.pods().inNamespace("mcd-tracker").delete();
-            FakeKubelet kubelet = cluster.startKubelet();
+            FakeKubelet kubelet = cluster.startKubelet(CLOCK);
             PodEnvironment sourcePod = PodEnvironment.postgres(source)
                     .withEnv("POSTGRES_USER", "mcd").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
             kubelet.bindPodsOf("mcd-tracker", "postgres", sourcePod);
             kubelet.bindPodsOf("mcd-tracker", "mcd-tracker", PodEnvironment.empty());
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
-            cluster.startCnpgOperator();
+            cluster.startCnpgOperator(CLOCK);
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
             cluster.bindPod("mcd-tracker", cluster.awaitPod("mcd-tracker", "app", "postgres"), sourcePod);
             client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), "mcd-tracker"))
                     .create();
             String kubeconfig = Kubeconfig.write(dir, cluster.masterUrl()).toString();
-            InProcessCli cli = new InProcessCli(dir, Map.of());
+            InProcessCli cli = new InProcessCli(dir, Map.of(), CLOCK);
 
             InProcessCli.Result plan = cli.run("plan", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
                     "--kubeconfig", kubeconfig);
@@ -119,7 +123,7 @@ class LiveMoveCliIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        InProcessCli.Result run = new InProcessCli(dir, Map.of()).run("plan", "mcd-tracker/postgres", "--into",
+        InProcessCli.Result run = new InProcessCli(dir, Map.of(), CLOCK).run("plan", "mcd-tracker/postgres", "--into",
                 "postgres/pal-e-postgres", "--kubeconfig", Kubeconfig.write(dir, "https://127.0.0.1:" + port).toString());
         assertThat(run.exit()).as(run.all()).isEqualTo(4);
         assertThat(run.stderr()).contains("127.0.0.1:" + port);

@@ -1,5 +1,7 @@
 package dev.rehome.fleet.move;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,12 +25,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class FleetPlannerTest {
     private static final NamespacedName INTO = NamespacedName.parse("postgres/pal-e-postgres");
+    private static final Clock CLOCK = Clock.fixed(ClusterSeeds.SEEDED_AT, ZoneOffset.UTC);
     private static SeededApi cluster;
     private static FleetPlanner planner;
 
     @BeforeAll
     static void seed() {
-        cluster = SeededApi.start();
+        cluster = SeededApi.start(CLOCK);
         TableCatalog tables = src -> List.of(new TableRef("public", "visits"), new TableRef("audit", "Log Entries"));
         planner = new FleetPlanner(cluster.client(), new SourceDiscovery(cluster.client(), ServerVersionProbe.none(),
                 KubeRetry.none()), tables);
@@ -99,7 +102,7 @@ class FleetPlannerTest {
             assertThatThrownBy(() -> planner.derive(NamespacedName.parse("pal-e-mail/postgres"), INTO, FleetOptions.defaults()))
                     .isInstanceOf(RefusedException.class).hasMessageContaining("nothing to re-point");
         } finally {
-            ClusterSeeds.objects(cluster.client()).stream()
+            ClusterSeeds.objects(cluster.client(), CLOCK).stream()
                     .filter(o -> o.getKind().equals("Deployment") && o.getMetadata().getName().equals("pal-e-mail"))
                     .forEach(o -> cluster.client().resource(o).create());
         }

@@ -34,7 +34,7 @@ class JdbcDirectCopyVerifiedIT {
             DatabaseEndpoint target = pg17.createDatabase("trap");
             pg17.createLoginRole("app", Secret.of("app-pw"), "trap");
             pg17.execute("postgres", "ALTER DATABASE trap OWNER TO app"); // as a provisioned CNPG database is
-            new JdbcDirectEngine().copy(new CopyRequest(source, target,
+            new JdbcDirectEngine(java.time.Clock.systemUTC()).copy(new CopyRequest(source, target,
                     CopyOptions.ofDefaults().withJobs(2).withOwner("app")), MigrationListener.NONE);
 
             VerificationReport report = Verifier.allOf(Verifiers.forLevel("full"), Verifiers.ownership("app"))

@@ -63,9 +63,9 @@ public final class DumpRestoreEngine implements CopyEngine {
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
     }
 
-    /** Programs from PATH, the system clock, and a day for the longest single program. */
-    public DumpRestoreEngine(CommandRunner dumpRunner, CommandRunner restoreRunner) {
-        this(dumpRunner, restoreRunner, PgClientCommands.onPath(), Clock.systemUTC(), Duration.ofHours(24));
+    /** Programs from PATH, the caller's clock, and a day for the longest single program. */
+    public DumpRestoreEngine(CommandRunner dumpRunner, CommandRunner restoreRunner, Clock clock) {
+        this(dumpRunner, restoreRunner, PgClientCommands.onPath(), clock, Duration.ofHours(24));
     }
 
     @Override

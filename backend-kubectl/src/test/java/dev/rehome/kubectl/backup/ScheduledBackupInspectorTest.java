@@ -7,6 +7,7 @@ import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.testkit.cluster.ClusterSeeds;
+import dev.rehome.testkit.cluster.SeedTimeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,18 @@ class ScheduledBackupInspectorTest {
             assertThat(r.nextRun()).contains(Instant.parse("2026-11-27T02:00:00Z"));
         });
         assertThat(at(ClusterSeeds.SEEDED_AT).nextRun(PAL_E)).contains(Instant.parse("2026-11-27T02:00:00Z"));
+    }
+
+    @Test
+    void theSeededScheduleIsStillSaneYearsLaterWhenTheSeedsAreDatedForThatClock() {
+        Clock later = SeedTimeline.yearsAhead(ClusterSeeds.SEEDED_AT, Clock.systemUTC(), 3);
+        try (MockCluster future = MockCluster.seeded(later)) {
+            var inspector = new ScheduledBackupInspector(future.client(), later, KubeRetry.none());
+
+            assertThat(inspector.inspect(PAL_E)).singleElement()
+                    .satisfies(r -> assertThat(r.sane()).as(r.problems().toString()).isTrue());
+            assertThat(inspector.nextRun(PAL_E)).contains(ClusterSeeds.timeline(later).at("2026-11-27T02:00:00Z"));
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ class DumpRestoreEngineIT {
     private static DatabaseEndpoint sourceDb;
 
     private final LocalCommandRunner local = new LocalCommandRunner();
-    private final DumpRestoreEngine engine = new DumpRestoreEngine(local, local);
+    private final DumpRestoreEngine engine = new DumpRestoreEngine(local, local, java.time.Clock.systemUTC());
 
     @BeforeAll
     static void startServers() throws IOException {

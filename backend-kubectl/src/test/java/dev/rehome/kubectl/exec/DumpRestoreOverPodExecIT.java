@@ -51,7 +51,7 @@ class DumpRestoreOverPodExecIT {
             var restoreSide = new SpooledUploadCommandRunner(
                     PodExecCommandRunner.cnpgPrimary(cluster.client(), "postgres", "pal-e-postgres-1"));
 
-            CopyResult result = new DumpRestoreEngine(dumpSide, restoreSide)
+            CopyResult result = new DumpRestoreEngine(dumpSide, restoreSide, java.time.Clock.systemUTC())
                     .copy(new CopyRequest(sourceDb, targetDb, CopyOptions.ofDefaults()), new MigrationListener() { });
 
             assertThat(result.tables()).extracting(t -> t.table().toString()).containsExactly("public.Players");

@@ -41,7 +41,7 @@ class InClusterJobRunnerIT {
     @BeforeAll
     static void start() {
         cluster = InProcessCluster.start();
-        cluster.startKubelet();
+        cluster.startKubelet(Clock.systemUTC());
         source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         target = PostgresServers.start(17);
         source.createLoginRole("basketball", SOURCE_PASSWORD, "postgres");

@@ -6,16 +6,21 @@ import dev.rehome.core.audit.AuditReport;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.UnreadableResource;
+import dev.rehome.testkit.audit.AuditCluster;
 import dev.rehome.testkit.audit.AuditCrds;
 import dev.rehome.testkit.audit.SimulatedApiServer;
+import dev.rehome.testkit.cluster.SeedTimeline;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.ServerSocket;
@@ -33,19 +38,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+/**
+ * Runs twice: on the day the fixture was written, and three years from today at the fixture's time of day (the
+ * fixture dated for that clock), so a verdict that depends on today's date fails here, not in CI a week later.
+ */
 @Timeout(60)
+@ParameterizedClass(name = "clock {0}")
+@MethodSource("clocks")
 class ClusterAuditorTest {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-    static final String REALISTIC = "dev/rehome/testkit/cluster/audit-cluster.yaml";
+    static final Clock CLOCK = Clock.fixed(AuditCluster.SEEN_AT, ZoneOffset.UTC);
 
     private static SimulatedApiServer server;
     private static KubernetesClient client;
 
-    @BeforeAll
-    static void start() {
-        server = SimulatedApiServer.start(AuditCrds.REALISTIC);
-        server.seed(REALISTIC);
+    @Parameter
+    Clock clock;
+
+    static List<Clock> clocks() {
+        return List.of(CLOCK, SeedTimeline.yearsAhead(AuditCluster.SEEN_AT, Clock.systemUTC(), 3));
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void start(Clock clock) {
+        server = SimulatedApiServer.start(AuditCrds.REALISTIC, clock);
+        server.seed(AuditCluster.RESOURCE, AuditCluster.SEEN_AT);
         client = server.newClient();
+    }
+
+    /** A fixture instant as this run's clock sees it. */
+    private Instant fixture(String instant) {
+        return AuditCluster.timeline(clock).at(instant);
     }
 
     @AfterEach
@@ -53,14 +75,14 @@ class ClusterAuditorTest {
         server.allowEverything();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         client.close();
         server.close();
     }
 
     private AuditReport audit() {
-        return new ClusterAuditor(client, CLOCK).audit(AuditScope.allNamespaces(), Optional.empty());
+        return new ClusterAuditor(client, clock).audit(AuditScope.allNamespaces(), Optional.empty());
     }
 
     private static Map<String, AuditFinding> byName(AuditReport report) {
@@ -128,10 +150,10 @@ class ClusterAuditorTest {
         assertThat(findings.get("analytics/analytics-pg").reasons()).anySatisfy(r -> assertThat(r)
                 .contains("5-field schedule '0 2 * * *'", "runs hourly"));
         assertThat(findings.get("analytics/analytics-pg").remedy()).contains("'0 0 2 * * *'");
-        assertThat(findings.get("analytics/analytics-pg").lastBackup()).isEqualTo(Instant.parse("2026-11-26T11:02:30Z"));
+        assertThat(findings.get("analytics/analytics-pg").lastBackup()).isEqualTo(fixture("2026-11-26T11:02:30Z"));
         assertThat(findings.get("reports/reports-pg").reasons()).first().asString()
                 .startsWith("ContinuousArchiving is True but no object store is configured");
-        assertThat(findings.get("postgres/pal-e-postgres").lastBackup()).isEqualTo(Instant.parse("2026-11-26T02:00:40Z"));
+        assertThat(findings.get("postgres/pal-e-postgres").lastBackup()).isEqualTo(fixture("2026-11-26T02:00:40Z"));
         assertThat(findings.get("postgres/pal-e-postgres").volumes()).extracting(v -> v.pvc())
                 .containsExactly("pal-e-postgres-1", "pal-e-postgres-2", "pal-e-postgres-3");
     }
@@ -146,7 +168,7 @@ class ClusterAuditorTest {
         assertThat(findings.get("cache/redis").engine()).isEqualTo("redis 7.2.5");
         assertThat(findings.get("scratch/pg-scratch").reasons()).anySatisfy(r -> assertThat(r).startsWith("data on emptyDir"));
         assertThat(findings.get("wiki/wiki-db").reasons()).anySatisfy(r -> assertThat(r).contains("not crash-consistent"));
-        assertThat(findings.get("wiki/wiki-db").lastBackup()).isEqualTo(Instant.parse("2026-11-26T03:04:12Z"));
+        assertThat(findings.get("wiki/wiki-db").lastBackup()).isEqualTo(fixture("2026-11-26T03:04:12Z"));
         assertThat(findings.get("inventory/mongo").volumes()).hasSize(3);
         assertThat(findings).doesNotContainKeys("cache/session-cache", "postgres/pgbouncer",
                 "basketball-api/basketball-api", "postgres/pal-e-postgres-1");
@@ -172,7 +194,7 @@ class ClusterAuditorTest {
 
     @Test
     void namespaceFilterKeepsOnlyThoseNamespacesButStillPicksTheMoveTarget() {
-        AuditReport report = new ClusterAuditor(client, CLOCK)
+        AuditReport report = new ClusterAuditor(client, clock)
                 .audit(new AuditScope(Set.of("mcd-tracker")), Optional.empty());
 
         assertThat(report.findings()).extracting(AuditFinding::qualifiedName)
@@ -182,7 +204,7 @@ class ClusterAuditorTest {
 
     @Test
     void anExplicitMoveTargetWins() {
-        AuditReport report = new ClusterAuditor(client, CLOCK)
+        AuditReport report = new ClusterAuditor(client, clock)
                 .audit(AuditScope.allNamespaces(), Optional.of("db/shared"));
 
         assertThat(byName(report).get("pal-e-mail/postgres").remedy())
@@ -207,7 +229,7 @@ class ClusterAuditorTest {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + port)
                 .withRequestRetryBackoffLimit(0).withConnectionTimeout(2000).build();
         try (KubernetesClient dead = new KubernetesClientBuilder().withConfig(config).build()) {
-            assertThatThrownBy(() -> new ClusterAuditor(dead, CLOCK).audit(AuditScope.allNamespaces(), Optional.empty()))
+            assertThatThrownBy(() -> new ClusterAuditor(dead, clock).audit(AuditScope.allNamespaces(), Optional.empty()))
                     .isInstanceOf(UnreachableException.class)
                     .hasMessageContaining("cannot reach the Kubernetes API at http://127.0.0.1:" + port);
         }

@@ -33,7 +33,7 @@ class InventoryReaderTest {
 
     @Test
     void aNamespaceFilterDoesNotMultiplyRequestsEither() {
-        try (SimulatedApiServer server = SimulatedApiServer.start(AuditCrds.REALISTIC);
+        try (SimulatedApiServer server = SimulatedApiServer.start(AuditCrds.REALISTIC, ClusterAuditorTest.CLOCK);
              KubernetesClient client = server.newClient()) {
             seedNamespaces(server, 20);
             AuditReport all = new ClusterAuditor(client, ClusterAuditorTest.CLOCK)
@@ -50,7 +50,7 @@ class InventoryReaderTest {
     }
 
     private static Result auditClusterWith(int namespaces) {
-        try (SimulatedApiServer server = SimulatedApiServer.start(AuditCrds.REALISTIC);
+        try (SimulatedApiServer server = SimulatedApiServer.start(AuditCrds.REALISTIC, ClusterAuditorTest.CLOCK);
              KubernetesClient client = server.newClient()) {
             seedNamespaces(server, namespaces);
             server.clearRequests();

@@ -5,10 +5,15 @@ import dev.rehome.core.audit.AuditReport;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.testkit.cluster.ClusterSeeds;
+import dev.rehome.testkit.cluster.SeedTimeline;
 import dev.rehome.testkit.kube.InProcessCluster;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,13 +21,20 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** The audit over the sandbox's own cluster seeds (the basketball move's world), as the fleet commands see it. */
 class SandboxClusterAuditTest {
-    @Test
-    @Timeout(60)
-    void findsTheThreeStandaloneAppsAndTheCoveredSharedCluster() {
-        try (InProcessCluster cluster = InProcessCluster.start()) {
-            ClusterSeeds.files().forEach(file -> cluster.apply(ClusterSeeds.open(file)));
+    /** The day the seeds were written, and three years from today: the seeds are dated for either clock. */
+    static List<Clock> clocks() {
+        return List.of(Clock.fixed(ClusterSeeds.SEEDED_AT, ZoneOffset.UTC),
+                SeedTimeline.yearsAhead(ClusterSeeds.SEEDED_AT, Clock.systemUTC(), 3));
+    }
 
-            AuditReport report = new ClusterAuditor(cluster.client(), ClusterAuditorTest.CLOCK)
+    @ParameterizedTest(name = "clock {0}")
+    @MethodSource("clocks")
+    @Timeout(60)
+    void findsTheThreeStandaloneAppsAndTheCoveredSharedCluster(Clock clock) {
+        try (InProcessCluster cluster = InProcessCluster.start()) {
+            ClusterSeeds.files().forEach(file -> cluster.apply(ClusterSeeds.open(file, clock)));
+
+            AuditReport report = new ClusterAuditor(cluster.client(), clock)
                     .audit(AuditScope.allNamespaces(), Optional.empty());
 
             assertThat(report.findings())

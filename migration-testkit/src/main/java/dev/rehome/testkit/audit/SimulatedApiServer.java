@@ -1,5 +1,6 @@
 package dev.rehome.testkit.audit;
 
+import dev.rehome.testkit.cluster.SeedTimeline;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -18,9 +19,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,8 +37,9 @@ import java.util.stream.Collectors;
  * are not installed answer 404, paths a test forbids answer 403 (a Status like RBAC's), and every request is
  * recorded as {@code "GET /api/v1/pods"}.
  *
- * <p>{@link #seed(String)} and {@link #put(HasMetadata)} write straight into the CRUD store, without HTTP and
- * without being recorded, so tens of thousands of objects load in seconds.
+ * <p>{@link #seed(String, Instant)} and {@link #put(HasMetadata)} write straight into the CRUD store, without HTTP
+ * and without being recorded, so tens of thousands of objects load in seconds. The server runs on the clock it is
+ * started with: seeded timestamps are moved to it, and objects without one were created 25 days before it.
  */
 public final class SimulatedApiServer implements AutoCloseable {
     /** API groups a bare cluster serves without any CRD. */
@@ -42,6 +47,8 @@ public final class SimulatedApiServer implements AutoCloseable {
             "storage.k8s.io", "networking.k8s.io", "rbac.authorization.k8s.io", "coordination.k8s.io",
             "apiextensions.k8s.io", "events.k8s.io", "discovery.k8s.io", "scheduling.k8s.io", "node.k8s.io");
     /** Cluster-scoped kinds (by path tail) that a namespace-limited user is still allowed to list. */
+    /** How long before the server's now an object without a creationTimestamp was created: well before any backup. */
+    private static final Duration CREATED_BEFORE_NOW = Duration.ofDays(25);
     private static final Set<String> CLUSTER_SCOPED = Set.of("/api/v1/namespaces", "/api/v1/persistentvolumes",
             "/apis/storage.k8s.io/v1/storageclasses");
 
@@ -54,8 +61,10 @@ public final class SimulatedApiServer implements AutoCloseable {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final AtomicLong resourceVersion = new AtomicLong(1000);
     private final AtomicLong dispatchNanos = new AtomicLong();
+    private final Clock clock;
 
-    private SimulatedApiServer(List<CustomResourceDefinitionContext> installed) {
+    private SimulatedApiServer(List<CustomResourceDefinitionContext> installed, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.installed = List.copyOf(installed);
         this.crud = new KubernetesCrudDispatcher(this.installed);
         this.installedGroups = installed.stream().map(CustomResourceDefinitionContext::getGroup)
@@ -64,9 +73,9 @@ public final class SimulatedApiServer implements AutoCloseable {
                 new Gatekeeper(), false);
     }
 
-    /** Starts a server on a free local port with these CRDs installed. */
-    public static SimulatedApiServer start(List<CustomResourceDefinitionContext> installed) {
-        SimulatedApiServer simulated = new SimulatedApiServer(installed);
+    /** Starts a server on a free local port with these CRDs installed, its world running on {@code clock}. */
+    public static SimulatedApiServer start(List<CustomResourceDefinitionContext> installed, Clock clock) {
+        SimulatedApiServer simulated = new SimulatedApiServer(installed, clock);
         simulated.server.init();
         return simulated;
     }
@@ -76,13 +85,16 @@ public final class SimulatedApiServer implements AutoCloseable {
         return server.createClient();
     }
 
-    /** Loads every document of a multi-document YAML resource on the classpath into the store. */
-    public void seed(String classpathResource) {
+    /**
+     * Loads every document of a multi-document YAML resource on the classpath into the store, its timestamps
+     * (written as seen at {@code writtenAt}) moved to this server's clock by {@link SeedTimeline}.
+     */
+    public void seed(String classpathResource, Instant writtenAt) {
         try (InputStream in = SimulatedApiServer.class.getClassLoader().getResourceAsStream(classpathResource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no classpath resource " + classpathResource);
             }
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String yaml = SeedTimeline.of(writtenAt, clock).redate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             for (String document : yaml.split("(?m)^---\\s*$")) {
                 if (!document.lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
                     put(serialization.unmarshal(document));
@@ -100,7 +112,7 @@ public final class SimulatedApiServer implements AutoCloseable {
             metadata.setUid(UUID.randomUUID().toString());
         }
         if (metadata.getCreationTimestamp() == null) {
-            metadata.setCreationTimestamp(Instant.parse("2026-11-01T00:00:00Z").toString());
+            metadata.setCreationTimestamp(clock.instant().minus(CREATED_BEFORE_NOW).toString());
         }
         metadata.setResourceVersion(Long.toString(resourceVersion.incrementAndGet()));
         String json = serialization.asJson(resource);

@@ -5,9 +5,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +21,11 @@ import java.util.Map;
  * The seed manifests of the real cluster, as class-path resources under {@code dev/rehome/testkit/cluster/}, and
  * a loader that creates them in an API server (the fabric8 mock server in CRUD mode, or a real one).
  * <p>
- * The seeds describe the cluster at {@link #SEEDED_AT}: the last scheduled backup ran at 02:00 that day, so tests
- * that judge recency use {@code Clock.fixed(SEEDED_AT, UTC)}. Passwords in the seeds are sandbox fixtures.
- * Stateless and thread-safe.
+ * The seeds are written as the cluster looked at {@link #SEEDED_AT} (the last scheduled backup ran at 02:00 that
+ * day). Every reader names the clock its world runs on, and gets the timestamps moved to it by
+ * {@link SeedTimeline} (whole days), so the seeded backups are as recent on any date as on the day they were
+ * written; a clock fixed at {@code SEEDED_AT} sees them exactly as written. Passwords in the seeds are sandbox
+ * fixtures. Stateless and thread-safe.
  */
 public final class ClusterSeeds {
     /** The instant the seeds describe. */
@@ -55,20 +60,29 @@ public final class ClusterSeeds {
         return FOLDER + file;
     }
 
-    /** Opens one seed file; the caller closes the stream. */
-    public static InputStream open(String file) {
-        InputStream in = ClusterSeeds.class.getClassLoader().getResourceAsStream(resourceName(file));
-        if (in == null) {
-            throw new IllegalStateException("seed file missing from the class path: " + resourceName(file));
-        }
-        return in;
+    /** How the seeds' timestamps move for a world running on {@code clock}. */
+    public static SeedTimeline timeline(Clock clock) {
+        return SeedTimeline.of(SEEDED_AT, clock);
     }
 
-    /** Every object of every seed file, parsed, in apply order. */
-    public static List<HasMetadata> objects(KubernetesClient client) {
+    /** Opens one seed file with its timestamps moved to {@code clock}; the caller closes the stream. */
+    public static InputStream open(String file, Clock clock) {
+        try (InputStream in = ClusterSeeds.class.getClassLoader().getResourceAsStream(resourceName(file))) {
+            if (in == null) {
+                throw new IllegalStateException("seed file missing from the class path: " + resourceName(file));
+            }
+            String text = timeline(clock).redate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed " + file, e);
+        }
+    }
+
+    /** Every object of every seed file, parsed, dated for {@code clock}, in apply order. */
+    public static List<HasMetadata> objects(KubernetesClient client, Clock clock) {
         List<HasMetadata> all = new ArrayList<>();
         for (String file : FILES) {
-            try (InputStream in = open(file)) {
+            try (InputStream in = open(file, clock)) {
                 all.addAll(client.load(in).items());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read seed " + file, e);
@@ -79,11 +93,11 @@ public final class ClusterSeeds {
 
     /**
      * Creates every seed object in the API server {@code client} talks to. Custom resources go through the
-     * plural names their seeded CRDs declare, so no API discovery is needed.
+     * plural names their seeded CRDs declare, so no API discovery is needed. Timestamps are dated for {@code clock}.
      */
-    public static void applyTo(KubernetesClient client) {
+    public static void applyTo(KubernetesClient client, Clock clock) {
         Map<String, ResourceDefinitionContext> customKinds = new HashMap<>();
-        for (HasMetadata object : objects(client)) {
+        for (HasMetadata object : objects(client, clock)) {
             if (object instanceof CustomResourceDefinition crd) {
                 // An InProcessCluster installs the CNPG CRDs itself; the seeds only add what is missing.
                 if (client.resource(crd).get() == null) {

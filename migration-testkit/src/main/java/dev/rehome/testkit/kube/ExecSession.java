@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +19,19 @@ import org.slf4j.LoggerFactory;
  * {@code Status} on channel 3 carries the exit code before the socket closes. Like v4, nothing can tell the process
  * that stdin ended: closing the client's input stream sends nothing.
  *
- * <p>Stdin frames wait in a small queue for the process; when it is full the mock server's event loop waits too,
- * which is the back-pressure a real kubelet applies, but also stalls that loop's other sockets until the process
- * reads again.
+ * <p>Nothing here runs on the mock server's Vert.x event loop for longer than a queue insert: the process starts
+ * on a thread of its own, and stdin frames wait in {@link InboundFrames}, which pauses the socket instead of
+ * blocking the loop when the process does not read. A blocked loop stalls that loop's other sockets and keeps the
+ * mock server from closing within its 10 s.
  */
 final class ExecSession extends WebSocketListener {
     private static final Logger LOG = LoggerFactory.getLogger(ExecSession.class);
     private static final int CHUNK = 32 * 1024;
-    private static final byte[] END_OF_INPUT = new byte[0];
 
     private final PodSubresourceRequest request;
     private final PodEnvironment environment;
     private final SessionRegistry registry;
-    private final BlockingQueue<byte[]> stdinFrames = new ArrayBlockingQueue<>(64);
+    private volatile InboundFrames stdinFrames;
     private volatile ChannelWriter writer;
     private volatile Process process;
 
@@ -46,6 +44,13 @@ final class ExecSession extends WebSocketListener {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
         writer = new ChannelWriter(webSocket);
+        stdinFrames = new InboundFrames(webSocket);
+        registry.opened(writer);
+        // Starting a process forks this JVM: seconds on a loaded machine, too long for the event loop.
+        daemon("start", this::start);
+    }
+
+    private void start() {
         List<String> command = request.all("command");
         ProcessBuilder builder = new ProcessBuilder(command);
         // A pod sees only its own libpq settings, never the developer's exported PGPASSWORD or PGHOST.
@@ -61,10 +66,15 @@ final class ExecSession extends WebSocketListener {
         try {
             process = builder.start();
         } catch (IOException e) {
+            stdinFrames.end();
             sendStatusAndClose(StatusJson.cannotStart(command.isEmpty() ? "" : command.get(0), e.getMessage()));
             return;
         }
         registry.register(process);
+        if (writer.isClosed()) {
+            // the client left while the process was starting
+            destroy(process);
+        }
         LOG.debug("exec in pod {}: {}", request.podKey(), command);
         CountDownLatch outputsSent = new CountDownLatch(2);
         pump("stdout", request.flag("stdout") ? process.getInputStream() : null, 1, outputsSent);
@@ -72,6 +82,7 @@ final class ExecSession extends WebSocketListener {
         if (request.flag("stdin")) {
             daemon("stdin", this::feedStdin);
         } else {
+            stdinFrames.end();
             closeQuietly(process.getOutputStream());
         }
         daemon("exit", () -> reportExit(outputsSent));
@@ -79,17 +90,13 @@ final class ExecSession extends WebSocketListener {
 
     @Override
     public void onMessage(WebSocket webSocket, byte[] bytes) {
-        if (bytes.length < 2 || bytes[0] != 0 || process == null) {
+        if (bytes.length < 2 || bytes[0] != 0) {
             return;
         }
         byte[] data = new byte[bytes.length - 1];
         System.arraycopy(bytes, 1, data, 0, data.length);
-        try {
-            // Blocks the socket's reader when the process does not read, as a full pipe does in a real pod.
-            stdinFrames.put(data);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Queued for the stdin feeder even before the process has started; never blocks the event loop.
+        stdinFrames.offer(data);
     }
 
     @Override
@@ -112,8 +119,12 @@ final class ExecSession extends WebSocketListener {
         ChannelWriter w = writer;
         if (w != null) {
             w.markClosed();
+            registry.closed(w);
         }
-        stdinFrames.offer(END_OF_INPUT);
+        InboundFrames in = stdinFrames;
+        if (in != null) {
+            in.end();
+        }
         Process p = process;
         if (p != null) {
             closeQuietly(p.getInputStream());
@@ -147,7 +158,7 @@ final class ExecSession extends WebSocketListener {
         try (OutputStream stdin = process.getOutputStream()) {
             while (true) {
                 byte[] data = stdinFrames.take();
-                if (data == END_OF_INPUT) {
+                if (data == InboundFrames.END) {
                     return;
                 }
                 stdin.write(data);
@@ -155,7 +166,7 @@ final class ExecSession extends WebSocketListener {
             }
         } catch (IOException e) {
             LOG.debug("stdin of exec in {} closed: {}", request.podKey(), e.getMessage());
-            stdinFrames.clear();
+            stdinFrames.end();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -165,7 +176,7 @@ final class ExecSession extends WebSocketListener {
         try {
             int code = process.waitFor();
             outputsSent.await();
-            stdinFrames.offer(END_OF_INPUT);
+            stdinFrames.end();
             sendStatusAndClose(code == 0 ? StatusJson.success() : StatusJson.nonZeroExit(code));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -179,6 +190,12 @@ final class ExecSession extends WebSocketListener {
             writer.send(3, statusJson.getBytes(StandardCharsets.UTF_8));
             writer.close(1000, "");
         }
+        registry.closed(writer);
+    }
+
+    private static void destroy(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private void daemon(String name, Runnable body) {

@@ -45,11 +45,7 @@ public final class FakeCnpgOperator implements AutoCloseable {
         this.clock = clock;
     }
 
-    static FakeCnpgOperator start(KubernetesClient client) {
-        return start(client, Clock.systemUTC());
-    }
-
-    /** Starts the operator against any client; prefer {@link InProcessCluster#startCnpgOperator()}. */
+    /** Starts the operator against any client; prefer {@link InProcessCluster#startCnpgOperator(Clock)}. */
     public static FakeCnpgOperator start(KubernetesClient client, Clock clock) {
         FakeCnpgOperator operator = new FakeCnpgOperator(client, clock);
         operator.watch(CnpgResources.BACKUP, operator::reconcileBackup);

@@ -35,8 +35,8 @@ public final class FakeKubelet implements AutoCloseable {
         this.workloads = workloads;
     }
 
-    static FakeKubelet start(KubernetesClient client, SessionRegistry sessions, PodLogs logs, PodBinder binder) {
-        Clock clock = Clock.systemUTC();
+    static FakeKubelet start(KubernetesClient client, SessionRegistry sessions, PodLogs logs, PodBinder binder,
+                             Clock clock) {
         WorkloadController workloads = new WorkloadController(client, binder, clock);
         JobController jobs = new JobController(client, sessions, logs, clock);
         FakeKubelet kubelet = new FakeKubelet(workloads);

@@ -18,11 +18,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Kubernetes API in this JVM, for tests and the sandbox: fabric8's mock API server in CRUD mode (real HTTP and
@@ -37,8 +41,8 @@ import java.util.Queue;
  * }
  * }</pre>
  *
- * <p>No controllers run unless asked: {@link #startKubelet()} makes Deployments own Pods and runs Jobs as local
- * processes; {@link #startCnpgOperator()} completes Backups and keeps Cluster status.
+ * <p>No controllers run unless asked: {@link #startKubelet(Clock)} makes Deployments own Pods and runs Jobs as local
+ * processes; {@link #startCnpgOperator(Clock)} completes Backups and keeps Cluster status.
  */
 public final class InProcessCluster implements AutoCloseable {
     private final KubernetesMockServer server;
@@ -163,33 +167,39 @@ public final class InProcessCluster implements AutoCloseable {
         return apply(in);
     }
 
-    /** Starts the fake kubelet (Deployments own ready Pods; Jobs run locally); stopped with the cluster. */
-    public FakeKubelet startKubelet() {
-        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod);
+    /**
+     * Starts the fake kubelet (Deployments own ready Pods; Jobs run locally), stamping times from {@code clock};
+     * stopped with the cluster.
+     */
+    public FakeKubelet startKubelet(Clock clock) {
+        FakeKubelet kubelet = FakeKubelet.start(client, sessions, logs, this::bindPod, clock);
         controllers.add(kubelet);
         return kubelet;
     }
 
-    /** Starts the fake CNPG operator (Backups complete, Cluster status kept); stopped with the cluster. */
-    public FakeCnpgOperator startCnpgOperator() {
-        FakeCnpgOperator operator = FakeCnpgOperator.start(client);
+    /**
+     * Starts the fake CNPG operator (Backups complete, Cluster status kept), stamping backups from {@code clock};
+     * stopped with the cluster.
+     */
+    public FakeCnpgOperator startCnpgOperator(Clock clock) {
+        FakeCnpgOperator operator = FakeCnpgOperator.start(client, clock);
         controllers.add(operator);
         return operator;
     }
 
     /**
-     * The name of the first pod in {@code namespace} labelled {@code key=value}, waiting up to 10 s for the fake
-     * kubelet to create it.
+     * The name of the first pod in {@code namespace} labelled {@code key=value}, waiting on a watch (up to 60 s, a
+     * bound for a loaded machine, not a pace) for the fake kubelet to create it.
      */
     public String awaitPod(String namespace, String key, String value) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var pods = client.pods().inNamespace(namespace).withLabel(key, value).list().getItems();
-            if (!pods.isEmpty()) {
-                return pods.get(0).getMetadata().getName();
-            }
-            Thread.sleep(100);
+        var found = client.pods().inNamespace(namespace).withLabel(key, value).informOnCondition(pods -> !pods.isEmpty());
+        try {
+            return found.get(60, TimeUnit.SECONDS).get(0).getMetadata().getName();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no pod " + key + "=" + value + " in " + namespace + " within 60 s", e);
+        } finally {
+            found.cancel(true); // stops the informer's watch if it is still open
         }
-        throw new IllegalStateException("no pod " + key + "=" + value + " in " + namespace + " after 10 s");
     }
 
     /** The API server URL, e.g. for a kubeconfig the CLI under test reads. */
@@ -249,6 +259,11 @@ public final class InProcessCluster implements AutoCloseable {
                 "CustomResourceDefinition", "Node").contains(kind);
     }
 
+    /**
+     * Stops everything in the order that leaves the mock server nothing to wait for, since its shutdown gives its
+     * event loops only 10 s: the controllers' informers (and their watches), then the exec/port-forward sockets and
+     * the processes behind them, then the shared client, and only then the server.
+     */
     @Override
     public void close() {
         for (AutoCloseable c : controllers) {

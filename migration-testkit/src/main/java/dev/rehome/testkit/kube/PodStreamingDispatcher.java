@@ -58,7 +58,7 @@ final class PodStreamingDispatcher extends Dispatcher implements Resetable, Cust
                     .withWebSocketUpgrade(new ExecSession(r, environment.get(), sessions));
         }
         return new MockResponse().setResponseCode(101)
-                .withWebSocketUpgrade(new PortForwardSession(r, environment.get()));
+                .withWebSocketUpgrade(new PortForwardSession(r, environment.get(), sessions));
     }
 
     /** A bound pod, or an unbound pod object that exists (it gets an empty environment). */

@@ -9,8 +9,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,25 +16,35 @@ import org.slf4j.LoggerFactory;
  * One {@code pods/NAME/portforward?ports=P} connection answered the way a kubelet does over
  * {@code portforward.k8s.io}: the server opens a data channel (0) and an error channel (1), each with the port as
  * two little-endian bytes, then relays channel 0 to a TCP connection to where the pod's port really listens.
+ * Connecting and relaying run on threads of their own and upstream frames wait in {@link InboundFrames}, so the
+ * mock server's Vert.x event loop is never blocked (a blocked loop keeps the server from closing).
  */
 final class PortForwardSession extends WebSocketListener {
     private static final Logger LOG = LoggerFactory.getLogger(PortForwardSession.class);
-    private static final byte[] END = new byte[0];
 
     private final PodSubresourceRequest request;
     private final PodEnvironment environment;
-    private final BlockingQueue<byte[]> toTarget = new ArrayBlockingQueue<>(64);
+    private final SessionRegistry registry;
+    private volatile InboundFrames toTarget;
     private volatile ChannelWriter writer;
     private volatile Socket target;
 
-    PortForwardSession(PodSubresourceRequest request, PodEnvironment environment) {
+    PortForwardSession(PodSubresourceRequest request, PodEnvironment environment, SessionRegistry registry) {
         this.request = request;
         this.environment = environment;
+        this.registry = registry;
     }
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
         writer = new ChannelWriter(webSocket);
+        toTarget = new InboundFrames(webSocket);
+        registry.opened(writer);
+        daemon("open", this::open);
+    }
+
+    /** Announces the port on both channels and connects to where the pod's port listens; off the event loop. */
+    private void open() {
         int port = request.first("ports").map(Integer::parseInt).orElse(-1);
         byte[] portBytes = {(byte) (port & 0xff), (byte) ((port >> 8) & 0xff)};
         writer.send(0, portBytes);
@@ -48,6 +56,10 @@ final class PortForwardSession extends WebSocketListener {
         }
         try {
             target = new Socket(address.getAddress(), address.getPort());
+            if (writer.isClosed()) {
+                shutDown(); // the client left while we connected
+                return;
+            }
         } catch (IOException e) {
             fail("cannot reach port " + port + " of pod " + request.podKey() + ": " + e.getMessage());
             return;
@@ -63,11 +75,7 @@ final class PortForwardSession extends WebSocketListener {
         }
         byte[] data = new byte[bytes.length - 1];
         System.arraycopy(bytes, 1, data, 0, data.length);
-        try {
-            toTarget.put(data);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        toTarget.offer(data);
     }
 
     @Override
@@ -107,7 +115,7 @@ final class PortForwardSession extends WebSocketListener {
             OutputStream out = target.getOutputStream();
             while (true) {
                 byte[] data = toTarget.take();
-                if (data == END) {
+                if (data == InboundFrames.END) {
                     return;
                 }
                 out.write(data);
@@ -115,6 +123,7 @@ final class PortForwardSession extends WebSocketListener {
             }
         } catch (IOException e) {
             LOG.debug("port-forward from {} ended: {}", request.podKey(), e.getMessage());
+            toTarget.end();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -123,16 +132,18 @@ final class PortForwardSession extends WebSocketListener {
     private void fail(String message) {
         writer.send(1, message.getBytes(StandardCharsets.UTF_8));
         writer.close(1000, "");
+        shutDown();
     }
 
     private void shutDown() {
         ChannelWriter w = writer;
         if (w != null) {
             w.markClosed();
+            registry.closed(w);
         }
-        if (!toTarget.offer(END)) {
-            toTarget.clear();
-            toTarget.offer(END);
+        InboundFrames frames = toTarget;
+        if (frames != null) {
+            frames.end();
         }
         Socket s = target;
         if (s != null) {

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,7 @@ class ClusterSeedsTest {
 
     @Test
     void seedsTheRealClusterWithStatusesIntact() {
-        ClusterSeeds.applyTo(client);
+        ClusterSeeds.applyTo(client, Clock.fixed(ClusterSeeds.SEEDED_AT, ZoneOffset.UTC));
 
         assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
                 .contains("basketball-api", "postgres", "mcd-tracker", "pal-e-mail");

@@ -18,6 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class InProcessClusterIT {
+    /** The controllers stamp times from it; the seeds are dated for it (as written). */
+    private static final Clock CLOCK = Clock.fixed(ClusterSeeds.SEEDED_AT, ZoneOffset.UTC);
 
     @Test
     void execRunsTheCommandLocallyWithThePodsEnvironmentAndReportsExitCodes() throws Exception {
@@ -90,7 +94,7 @@ class InProcessClusterIT {
                 spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
                 """;
         try (InProcessCluster cluster = InProcessCluster.start()) {
-            cluster.startCnpgOperator();
+            cluster.startCnpgOperator(CLOCK);
             assertThat(cluster.apply(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))).hasSize(2);
             var clusters = CnpgResources.of(cluster.client(), CnpgResources.CLUSTER).inNamespace("postgres");
             assertThat(clusters.withName("pal-e-postgres").get().<String>get("status", "currentPrimary"))
@@ -117,7 +121,7 @@ class InProcessClusterIT {
     @Test
     void newClusterWithoutStatusGetsAHealthyPrimaryFromTheOperator() throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start()) {
-            cluster.startCnpgOperator();
+            cluster.startCnpgOperator(CLOCK);
             cluster.apply(new ByteArrayInputStream("""
                     apiVersion: postgresql.cnpg.io/v1
                     kind: Cluster
@@ -138,7 +142,7 @@ class InProcessClusterIT {
     @Test
     void kubeletScalesDeploymentPodsAndRunsJobsWithSecretEnvironment() throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start()) {
-            cluster.startKubelet();
+            cluster.startKubelet(CLOCK);
             var client = cluster.client();
             Deployment app = client.resource(new DeploymentBuilder()
                     .withNewMetadata().withName("api").withNamespace("app").endMetadata()
@@ -179,12 +183,12 @@ class InProcessClusterIT {
     void takesTheRealClusterSeedsEitherThroughApplyOrThroughTheirOwnLoader() {
         try (InProcessCluster cluster = InProcessCluster.start()) {
             for (String file : ClusterSeeds.files()) {
-                cluster.apply(ClusterSeeds.open(file));
+                cluster.apply(ClusterSeeds.open(file, CLOCK));
             }
             assertSeeded(cluster);
         }
         try (InProcessCluster bare = InProcessCluster.startBare()) {
-            ClusterSeeds.applyTo(bare.client());
+            ClusterSeeds.applyTo(bare.client(), CLOCK);
             assertSeeded(bare);
         }
     }
@@ -199,7 +203,7 @@ class InProcessClusterIT {
     @Test
     void statefulSetPodsGetOrdinalNamesAndTheBoundEnvironment() throws Exception {
         try (InProcessCluster cluster = InProcessCluster.start()) {
-            cluster.startKubelet().bindPodsOf("db", "postgres", PodEnvironment.empty().withEnv("ROLE", "standalone"));
+            cluster.startKubelet(CLOCK).bindPodsOf("db", "postgres", PodEnvironment.empty().withEnv("ROLE", "standalone"));
             var client = cluster.client();
             client.resource(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
                     .withNewMetadata().withName("postgres").withNamespace("db").endMetadata()

@@ -69,7 +69,7 @@ public final class FleetSandbox implements FleetWorld {
     public static FleetSandbox start(Path workDir, Clock clock) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            SeededApi api = SeededApi.start();
+            SeededApi api = SeededApi.start(clock);
             started.add(api);
             PostgresServer target = PostgresServers.start(TARGET_MAJOR);
             started.add(target);
@@ -125,7 +125,7 @@ public final class FleetSandbox implements FleetWorld {
                 ClusterSide.rwService(cutover.config().target().cluster()) + "." + cutover.config().target().namespace()
                         + ".svc.cluster.local");
         InMemoryCluster c = side.cluster();
-        return new CutoverPorts(c, c, c, c, c, databases, new SqlProvisioner(databases), lock, FleetEngines.local(),
+        return new CutoverPorts(c, c, c, c, c, databases, new SqlProvisioner(databases), lock, FleetEngines.local(clock),
                 FleetEngines.verifier(cutover.config().target().role()), new OptionalHealthCheck(new HttpHealthCheck(clock,
                 d -> Thread.sleep(d.toMillis()), Duration.ofMillis(200))), journal);
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.HashMap;
 
 /**
@@ -25,14 +26,15 @@ public final class SeededApi implements AutoCloseable {
         this.client = server.createClient();
     }
 
-    public static SeededApi start() {
+    /** Starts the API with the seeds' timestamps dated relative to {@code clock}, the clock the sandbox runs on. */
+    public static SeededApi start(Clock clock) {
         java.util.logging.Logger requestLog = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
         requestLog.setLevel(java.util.logging.Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         SeededApi api = new SeededApi(server, requestLog);
-        ClusterSeeds.applyTo(api.client);
+        ClusterSeeds.applyTo(api.client, clock);
         return api;
     }
 
