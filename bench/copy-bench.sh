@@ -200,7 +200,7 @@ done
 
 set +e +o pipefail   # the summary copes with missing numbers itself
 median() { tr ' ' '\n' | grep -v '^$' | grep -v fail | sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else print a[int((NR+1)/2)]}'; }
-med() { echo "${TIMES[$1]:-}" | median; }
+med() { m=$(echo "${TIMES[$1]:-}" | median); [ "$m" = nan ] && echo nan || printf '%.2f' "$m"; }
 # median of one phase (ms) of a tool over the runs
 phase() { cat "$WORK"/phases.*."$(echo "$1" | tr -c 'a-zA-Z0-9' _)" 2>/dev/null | grep "^$2=" | cut -d= -f2 | tr '\n' ' ' | median; }
 ratio() { if [ "$1" = nan ] || [ "$2" = nan ] || [ -z "$1" ] || [ -z "$2" ]; then echo "-"; else echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; fi; }
