@@ -5,12 +5,12 @@ import dev.rehome.core.OperationFailedException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Phaser;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +32,10 @@ public final class IndexBuilder implements AutoCloseable {
     private volatile List<String> sessionSettings = List.of();
     private final ExecutorService threads;
     private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
-    private final java.util.Queue<Connection> opened = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Connection> opened = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final Phaser pending = new Phaser(1);
+    /** Submitted statements not finished yet; guarded by {@code this}. */
+    private int pending;
 
     public IndexBuilder(CopySessions sessions, int jobs) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -58,7 +59,9 @@ public final class IndexBuilder implements AutoCloseable {
     /** Queues each statement as its own build (the indexes of one table build side by side too). */
     public void submit(List<String> statements) {
         for (String statement : statements) {
-            pending.register();
+            synchronized (this) {
+                pending++;
+            }
             threads.execute(() -> {
                 try {
                     if (!failed()) {
@@ -67,9 +70,15 @@ public final class IndexBuilder implements AutoCloseable {
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 } finally {
-                    pending.arriveAndDeregister();
+                    finished();
                 }
             });
+        }
+    }
+
+    private synchronized void finished() {
+        if (--pending == 0) {
+            notifyAll();
         }
     }
 
@@ -126,13 +135,15 @@ public final class IndexBuilder implements AutoCloseable {
 
     /** Waits for every submitted build; throws the first failure. */
     public void awaitAll() {
-        try {
-            pending.awaitAdvanceInterruptibly(pending.arrive(), 7, TimeUnit.DAYS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationFailedException("interrupted while waiting for index builds", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new OperationFailedException("index builds did not finish", e);
+        synchronized (this) {
+            while (pending > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OperationFailedException("interrupted while waiting for index builds", e);
+                }
+            }
         }
         Throwable t = failure.get();
         if (t instanceof MigrationException m) {

@@ -2,10 +2,12 @@ package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.TableRef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +40,7 @@ public record PostDataPlan(Map<TableRef, List<String>> indexesByTable, List<Stri
     public PostDataPlan {
         Map<TableRef, List<String>> copy = new LinkedHashMap<>();
         indexesByTable.forEach((t, s) -> copy.put(t, List.copyOf(s)));
-        indexesByTable = java.util.Collections.unmodifiableMap(copy);
+        indexesByTable = Collections.unmodifiableMap(copy);
         ordered = List.copyOf(ordered);
         validations = List.copyOf(validations);
         sessionSettings = List.copyOf(sessionSettings);
@@ -83,7 +85,7 @@ public record PostDataPlan(Map<TableRef, List<String>> indexesByTable, List<Stri
     }
 
     /** Index builds on tables the copy does not load (partitioned parents, materialized views): run after the data. */
-    public List<String> indexesNotOn(java.util.Set<TableRef> loaded) {
+    public List<String> indexesNotOn(Set<TableRef> loaded) {
         List<String> out = new ArrayList<>();
         indexesByTable.forEach((t, s) -> {
             if (!loaded.contains(t)) {
