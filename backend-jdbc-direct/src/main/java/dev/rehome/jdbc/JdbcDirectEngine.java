@@ -14,6 +14,9 @@ import dev.rehome.jdbc.copy.DatabaseSettingsCopier;
 import dev.rehome.jdbc.copy.DdlApplier;
 import dev.rehome.jdbc.copy.DdlScript;
 import dev.rehome.jdbc.copy.DumpSection;
+import dev.rehome.jdbc.copy.IndexBuilder;
+import dev.rehome.jdbc.copy.PhaseTimer;
+import dev.rehome.jdbc.copy.PostDataPlan;
 import dev.rehome.jdbc.copy.PgDumpSchemaDumper;
 import dev.rehome.jdbc.copy.PrivilegeReplayer;
 import dev.rehome.jdbc.copy.ProgressMeter;
@@ -31,6 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +127,7 @@ public final class JdbcDirectEngine implements CopyEngine {
     }
 
     /** What the snapshot phase produced: the source's inventory, both DDL sections, and the tables copied. */
-    private record Loaded(SourceCatalog catalog, DdlScript pre, DdlScript post, List<TableCopy> tables,
+    private record Loaded(SourceCatalog catalog, DdlScript pre, PostDataPlan post, List<TableCopy> tables,
                           List<String> notices) {
     }
 
@@ -128,29 +135,40 @@ public final class JdbcDirectEngine implements CopyEngine {
         long start = clock.millis();
         int jobs = request.options().jobs();
         CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
-        Loaded loaded = loadInOneSnapshot(request, sessions, listener);
-        LOG.info("data copied in {} ms; building indexes and constraints", clock.millis() - start);
-        new DdlApplier(sessions).applyPostData(loaded.post(), jobs);
-        TargetFinisher finisher = new TargetFinisher(sessions);
-        finisher.refresh(loaded.catalog().materializedViews());
-        List<String> notices = new ArrayList<>(loaded.notices());
-        request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
-        List<String> privileges = new ArrayList<>(loaded.pre().privileges());
-        privileges.addAll(loaded.post().privileges());
-        notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
-        finisher.analyze(analyzable(loaded.catalog()), jobs);
+        PhaseTimer phases = new PhaseTimer(clock);
+        Loaded loaded;
+        List<String> notices;
+        try (IndexBuilder indexes = new IndexBuilder(sessions, jobs)) {
+            loaded = loadInOneSnapshot(request, sessions, indexes, phases, listener);
+            new DdlApplier(sessions).applyPostData(loaded.post(), indexes, loaded(loaded), phases);
+            TargetFinisher finisher = new TargetFinisher(sessions);
+            finisher.refresh(loaded.catalog().materializedViews());
+            notices = new ArrayList<>(loaded.notices());
+            request.options().owner().ifPresent(owner -> notices.addAll(finisher.ownSchemas(owner)));
+            List<String> privileges = new ArrayList<>(loaded.pre().privileges());
+            privileges.addAll(loaded.post().privileges());
+            notices.addAll(new PrivilegeReplayer(sessions).replay(privileges));
+            phases.end("views, owners and privileges");
+            finisher.analyze(analyzable(loaded.catalog()), indexes);
+            phases.end("analyze");
+        }
         notices.forEach(listener::onNotice);
         Duration took = Duration.ofMillis(clock.millis() - start);
-        LOG.info("copy to {} finished in {} ms", request.target().describe(), took.toMillis());
+        LOG.info("copy to {} finished in {} ms; {}", request.target().describe(), took.toMillis(), phases);
         return new CopyResult(ID, took, loaded.tables(), notices);
+    }
+
+    private static Set<TableRef> loaded(Loaded loaded) {
+        return loaded.tables().stream().map(TableCopy::table).collect(Collectors.toSet());
     }
 
     /**
      * Everything that must see the source at one moment: the exported snapshot stays open on the coordinator
-     * session while pg_dump reads the schema and the workers read the rows and large objects in it.
+     * session while pg_dump reads the schema (both sections at once) and the workers read the rows and large
+     * objects in it. Index builds start for each table as soon as it is loaded.
      */
-    private Loaded loadInOneSnapshot(CopyRequest request, CopySessions sessions, MigrationListener listener)
-            throws SQLException {
+    private Loaded loadInOneSnapshot(CopyRequest request, CopySessions sessions, IndexBuilder indexes,
+                                     PhaseTimer phases, MigrationListener listener) throws SQLException {
         try (Connection coordinator = sessions.openSource()) {
             CopySessions.startReadOnlyRepeatableRead(coordinator);
             String snapshot = exportSnapshot(coordinator);
@@ -158,19 +176,46 @@ public final class JdbcDirectEngine implements CopyEngine {
             LOG.info("copying {} tables, {} sequences, {} large objects from {} (snapshot {}) on {} jobs",
                     catalog.tables().size(), catalog.sequences().size(), catalog.largeObjects(),
                     request.source().describe(), snapshot, request.options().jobs());
+            CompletableFuture<String> postText = CompletableFuture.supplyAsync(() -> dumper.dump(request.source(),
+                    catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
             DdlScript pre = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.PRE_DATA));
-            DdlScript post = DdlScript.parse(dumper.dump(request.source(), catalog.serverMajor(), snapshot, DumpSection.POST_DATA));
+            DdlScript post = DdlScript.parse(join(postText));
+            indexes.useSessionSettings(post.sessionSettings());
             List<String> notices = new DdlApplier(sessions).applyPreData(pre);
+            phases.end("schema");
+            PostDataPlan plan = PostDataPlan.of(post);
             ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
-            List<TableCopy> tables = new DataCopier(sessions, clock, splitThresholdBytes)
-                    .copy(snapshot, catalog, request.options().jobs(), meter);
+            List<TableCopy> tables;
+            try {
+                tables = new DataCopier(sessions, clock, splitThresholdBytes).copy(snapshot, catalog,
+                        request.options().jobs(), meter,
+                        table -> indexes.submit(plan.indexesByTable().getOrDefault(table, List.of())), indexes::failed);
+            } catch (MigrationException e) {
+                if (indexes.failed()) {
+                    indexes.awaitAll(); // the index failure stopped the copy: report that one
+                }
+                throw e;
+            }
+            phases.end("data");
             try (Connection target = sessions.openTarget()) {
                 new SequenceCopier().copy(coordinator, target, catalog.sequences());
                 notices.addAll(new DatabaseSettingsCopier().copy(coordinator, target, request.target().database()));
             }
             coordinator.commit();
             meter.finish();
-            return new Loaded(catalog, pre, post, tables, notices);
+            phases.end("sequences and settings");
+            return new Loaded(catalog, pre, plan, tables, notices);
+        }
+    }
+
+    private static String join(CompletableFuture<String> dump) {
+        try {
+            return dump.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof MigrationException m) {
+                throw m;
+            }
+            throw new OperationFailedException("pg_dump of post-data failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

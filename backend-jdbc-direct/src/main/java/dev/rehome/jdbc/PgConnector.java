@@ -63,6 +63,9 @@ public final class PgConnector {
         p.setProperty("ApplicationName", applicationName);
         p.setProperty("connectTimeout", "10");
         p.setProperty("tcpKeepAlive", "true");
+        // Every supported server is newer: pgjdbc then sends its startup settings in the startup packet instead of
+        // a query of their own, one round trip less per session.
+        p.setProperty("assumeMinServerVersion", "9.4");
         endpoint.options().forEach(p::setProperty);
         try {
             return DriverManager.getConnection(jdbcUrl(endpoint), p);

@@ -60,7 +60,8 @@ final class CopyCommand implements Callable<Integer> {
     private String engine;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
-            description = "Tables copied at once by jdbc-direct (default: ${DEFAULT-VALUE}).")
+            description = "Tables copied at once by jdbc-direct; with dump-restore, pg_dump and pg_restore"
+                    + " processes through a spool directory when above 1 (default: ${DEFAULT-VALUE}).")
     private int jobs;
 
     @Option(names = "--verify", paramLabel = "LEVEL", defaultValue = "full", converter = Choices.CopyLevels.class,

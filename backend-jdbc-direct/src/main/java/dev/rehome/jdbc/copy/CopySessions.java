@@ -96,13 +96,14 @@ public final class CopySessions {
         return m;
     }
 
+    /** Applies every setting in one round trip (the names and values bound as arrays). */
     private static Connection prepare(Connection c, Map<String, String> settings, DatabaseEndpoint where) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, false)")) {
-            for (Map.Entry<String, String> e : settings.entrySet()) {
-                ps.setString(1, e.getKey());
-                ps.setString(2, e.getValue());
-                ps.execute();
-            }
+        String sql = "SELECT pg_catalog.set_config(s.name, s.value, false)"
+                + " FROM unnest(?::pg_catalog.text[], ?::pg_catalog.text[]) AS s(name, value)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", settings.keySet().toArray()));
+            ps.setArray(2, c.createArrayOf("text", settings.values().toArray()));
+            ps.executeQuery().close();
             return c;
         } catch (SQLException e) {
             close(c);

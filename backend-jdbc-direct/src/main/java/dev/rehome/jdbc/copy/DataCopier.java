@@ -1,6 +1,7 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.TableCopy;
+import dev.rehome.core.TableRef;
 import dev.rehome.jdbc.copy.internal.ParallelWork;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,27 +70,36 @@ public final class DataCopier {
         this.splitThresholdBytes = splitThresholdBytes;
     }
 
-    public List<TableCopy> copy(String snapshotId, SourceCatalog catalog, int jobs, ProgressMeter meter) {
+    /**
+     * Copies every table and the large objects; {@code loaded} hears of each table once all its rows are committed
+     * (the last part of a split table), so its indexes can be built while other tables still copy, and
+     * {@code stop} ends the copy early when that work failed.
+     */
+    public List<TableCopy> copy(String snapshotId, SourceCatalog catalog, int jobs, ProgressMeter meter,
+                                Consumer<TableRef> loaded, BooleanSupplier stop) {
         ConcurrentLinkedQueue<TableCopy> done = new ConcurrentLinkedQueue<>();
         ParallelWork<SessionPair, Item> work = new ParallelWork<>("copy-data");
+        BooleanSupplier stopping = () -> work.failed() || stop.getAsBoolean();
         work.run(jobs, plan(catalog, jobs), () -> open(snapshotId), (pair, item) -> {
             if (item instanceof WholeTable t) {
                 long start = clock.millis();
-                TableStreamer.Moved m = streamer.copyWhole(pair.source(), pair.target(), t.spec(), meter, work::failed);
+                TableStreamer.Moved m = streamer.copyWhole(pair.source(), pair.target(), t.spec(), meter, stopping);
                 done.add(finished(t.spec(), m.rows(), m.bytes(), start));
                 meter.tableDone();
+                loaded.accept(t.spec().table());
             } else if (item instanceof TablePart p) {
                 TableStreamer.Moved m = streamer.copyPages(pair.source(), pair.target(), p.table().spec(),
-                        p.fromPage(), p.toPage(), meter, work::failed);
+                        p.fromPage(), p.toPage(), meter, stopping);
                 SplitTable t = p.table();
                 t.rows().addAndGet(m.rows());
                 t.bytes().addAndGet(m.bytes());
                 if (t.remaining().decrementAndGet() == 0) {
                     done.add(finished(t.spec(), t.rows().get(), t.bytes().get(), t.startMillis()));
                     meter.tableDone();
+                    loaded.accept(t.spec().table());
                 }
             } else {
-                largeObjects.copy(pair.source(), pair.target(), meter, work::failed);
+                largeObjects.copy(pair.source(), pair.target(), meter, stopping);
             }
         });
         List<TableCopy> out = new ArrayList<>(done);

@@ -1,7 +1,7 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.OperationFailedException;
-import dev.rehome.jdbc.copy.internal.ParallelWork;
+import dev.rehome.core.TableRef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -9,14 +9,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs schema DDL on the target. Pre-data runs in a few large transactions, in dump order. Post-data
- * builds indexes and index-backed constraints in parallel (each a full table scan and sort; they are
- * independent), then runs the rest (partition index attachments, foreign keys, triggers, rules, policies,
- * comments) one by one in dump order, which already respects their dependencies.
+ * Runs schema DDL on the target. Pre-data runs in a few large transactions, in dump order. Post-data (see
+ * {@link PostDataPlan}): index builds in parallel, most of them during the data copy ({@link IndexBuilder}),
+ * then the rest (partition index attachments, foreign keys {@code NOT VALID}, triggers, rules, policies,
+ * comments) one by one in dump order, which already respects their dependencies, then the foreign keys validated
+ * in parallel.
  */
 public final class DdlApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);
@@ -32,22 +34,33 @@ public final class DdlApplier {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
-    /** Applies pre-data; returns notices for best-effort statements the target refused. */
+    /**
+     * Applies pre-data in batches (one round trip for many statements, {@link StatementBatch}); returns notices
+     * for best-effort statements the target refused.
+     */
     public List<String> applyPreData(DdlScript script) {
         List<String> notices = new ArrayList<>();
         try (Connection c = sessions.openTarget()) {
             c.setAutoCommit(false);
             int inTransaction = 0;
-            for (String statement : script.statements()) {
-                if (DdlScript.isBestEffort(statement)) {
-                    executeBestEffort(c, statement, notices);
-                } else {
-                    execute(c, statement, "pre-data");
+            try (StatementBatch batch = new StatementBatch(c, "pre-data")) {
+                for (String statement : script.statements()) {
+                    if (DdlScript.isBestEffort(statement)) {
+                        batch.flush();
+                        executeBestEffort(c, statement, notices);
+                    } else if (StatementBatch.batchable(statement)) {
+                        batch.add(statement);
+                    } else {
+                        batch.flush();
+                        execute(c, statement, "pre-data");
+                    }
+                    if (++inTransaction == STATEMENTS_PER_TRANSACTION) {
+                        batch.flush();
+                        c.commit();
+                        inTransaction = 0;
+                    }
                 }
-                if (++inTransaction == STATEMENTS_PER_TRANSACTION) {
-                    c.commit();
-                    inTransaction = 0;
-                }
+                batch.flush();
             }
             c.commit();
         } catch (SQLException e) {
@@ -72,29 +85,23 @@ public final class DdlApplier {
         }
     }
 
-    public void applyPostData(DdlScript script, int jobs) {
-        List<String> indexes = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        for (String s : script.statements()) {
-            (DdlScript.isIndexBuild(s) ? indexes : rest).add(s);
-        }
-        LOG.debug("post-data: {} index builds on {} sessions, then {} statements in order", indexes.size(), jobs,
-                rest.size());
-        new ParallelWork<Connection, String>("build-indexes").run(jobs, indexes, () -> {
-            Connection c = sessions.openTarget();
-            for (String setting : script.sessionSettings()) {
-                execute(c, setting, "post-data");
-            }
-            return c;
-        }, (c, statement) -> execute(c, statement, "post-data"));
-        try (Connection c = sessions.openTarget()) {
-            for (String statement : rest) {
-                execute(c, statement, "post-data");
-            }
-        } catch (SQLException e) {
-            throw new OperationFailedException("post-data DDL on " + sessions.target().describe() + " failed: "
-                    + e.getMessage(), e);
-        }
+    /**
+     * The rest of post-data once the data is in and {@code indexes} has every loaded table's builds, all on the
+     * builder's sessions: builds on relations the copy did not load (partitioned parents, materialized views), then
+     * the ordered statements one by one, then the foreign-key validations side by side.
+     */
+    public void applyPostData(PostDataPlan plan, IndexBuilder indexes, Set<TableRef> loaded, PhaseTimer phases) {
+        List<String> rest = plan.indexesNotOn(loaded);
+        LOG.debug("post-data: {} more index builds, {} statements in order, {} foreign keys to validate", rest.size(),
+                plan.ordered().size(), plan.validations().size());
+        indexes.submit(rest);
+        indexes.awaitAll();
+        phases.end("indexes (after the data)");
+        indexes.runInOrder(plan.ordered());
+        phases.end("constraints, triggers and the rest");
+        indexes.submit(plan.validations()); // each a scan of its table, side by side
+        indexes.awaitAll();
+        phases.end("foreign key validation");
     }
 
     static void execute(Connection c, String statement, String section) {

@@ -12,13 +12,19 @@ import org.postgresql.copy.CopyOut;
 /**
  * Streams rows from a source session into a target session: {@code COPY ... TO STDOUT} read one CopyData message
  * at a time and written straight into {@code COPY ... FROM STDIN}, so memory holds one row, whatever the table's
- * size. A whole table loads into a table truncated in the same transaction with {@code FREEZE}, so its rows need
- * no later vacuum to be frozen; a part of a split table (a range of heap pages, read with a TID range scan) loads
+ * size. A whole table of 8 MB or more loads into a table truncated in the same transaction with {@code FREEZE}, so
+ * its rows need no later vacuum to be frozen; a smaller one loads plainly; a part of a split table (a range of heap pages, read with a TID range scan) loads
  * beside the other parts without it. The row count the source sent must equal the count the target loaded, or
  * the copy fails. Stateless and thread-safe; the sessions are the caller's.
  */
 final class TableStreamer {
     private static final int CHECK_EVERY_MESSAGES = 4096;
+    /**
+     * Smaller tables load without TRUNCATE and FREEZE: the TRUNCATE (new files for the table, its TOAST table and
+     * index, and their catalog rows) costs more than the freeze pass it saves a later vacuum, and with thousands of
+     * small tables it was a large part of the data phase.
+     */
+    static final long FREEZE_FROM_BYTES = 8L << 20;
 
     /** What one COPY moved. */
     record Moved(long rows, long bytes) {
@@ -26,10 +32,14 @@ final class TableStreamer {
 
     Moved copyWhole(Connection source, Connection target, TableSpec spec, ProgressMeter meter, BooleanSupplier stop)
             throws SQLException {
+        String out = "COPY " + spec.copyTarget() + " TO STDOUT" + spec.copyOptions();
+        if (spec.estimatedBytes() < FREEZE_FROM_BYTES) {
+            return pipe(source, target, spec, out, "COPY " + spec.copyTarget() + " FROM STDIN" + spec.copyOptions(),
+                    meter, stop);
+        }
         try (Statement s = target.createStatement()) {
             s.execute("TRUNCATE ONLY " + spec.table().sql());
         }
-        String out = "COPY " + spec.copyTarget() + " TO STDOUT" + spec.copyOptions();
         String in = "COPY " + spec.copyTarget() + " FROM STDIN" + spec.copyOptions().replace(")", ", FREEZE)");
         return pipe(source, target, spec, out, in, meter, stop);
     }

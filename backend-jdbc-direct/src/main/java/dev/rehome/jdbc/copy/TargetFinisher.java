@@ -3,7 +3,6 @@ package dev.rehome.jdbc.copy;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.TableRef;
-import dev.rehome.jdbc.copy.internal.ParallelWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,8 +67,9 @@ public final class TargetFinisher {
         return notices;
     }
 
-    public void analyze(List<TableRef> relations, int jobs) {
-        new ParallelWork<Connection, TableRef>("analyze").run(jobs, relations, sessions::openTarget,
-                (c, rel) -> DdlApplier.execute(c, "ANALYZE " + rel.sql(), "analyze"));
+    /** {@code ANALYZE} of each relation, side by side on the sessions that built the indexes. */
+    public void analyze(List<TableRef> relations, IndexBuilder sessions) {
+        sessions.submit(relations.stream().map(rel -> "ANALYZE " + rel.sql()).toList());
+        sessions.awaitAll();
     }
 }

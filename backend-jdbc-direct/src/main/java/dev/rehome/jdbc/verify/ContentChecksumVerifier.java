@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Full-content checksum of every table and populated materialized view on both sides (see {@link RowHashSum}).
+ * Full-content checksum of every table and populated materialized view on both sides, computed in each server
+ * (see {@link InServerChecksum}); when either server is older than PostgreSQL 11, which lacks
+ * {@code hashtextextended}, both sides stream COPY text and hash it here instead (see {@link RowHashSum}).
  * Both sides read the same columns in the same order: the source's column order, restricted to the columns both
  * sides have; a column on one side only is itself a finding. A table on one side only is checksummed there and
  * reported with {@code missing} for the other side; a materialized view populated on one side only, likewise
@@ -51,9 +53,13 @@ final class ContentChecksumVerifier implements Verifier {
             Sides<Map<TableRef, DataRelation>> relations = sessions.both("listing tables", DataRelations::list);
             List<Finding> findings = new ArrayList<>();
             Sides<Map<TableRef, List<String>>> plan = plan(relations, findings);
+            Sides<Integer> majors = sessions.both("reading the server version",
+                    c -> c.getMetaData().getDatabaseMajorVersion());
+            Method method = Math.min(majors.source(), majors.target()) >= InServerChecksum.MIN_MAJOR
+                    ? InServerChecksum::of : CopyTextChecksum::of;
             Sides<Map<TableRef, ContentChecksum>> sums = sessions.each("checksumming tables",
-                    s -> checksumAll(s, source, plan.source(), relations.source()),
-                    t -> checksumAll(t, target, plan.target(), relations.target()));
+                    s -> checksumAll(s, source, plan.source(), relations.source(), method),
+                    t -> checksumAll(t, target, plan.target(), relations.target(), method));
             Set<TableRef> tables = new TreeSet<>(plan.source().keySet());
             tables.addAll(plan.target().keySet());
             List<TableCheck> checks = new ArrayList<>();
@@ -114,22 +120,29 @@ final class ContentChecksumVerifier implements Verifier {
     /** Checksums the planned tables of one side, the biggest first so the last job to finish is a small one. */
     private Map<TableRef, ContentChecksum> checksumAll(Connection session, DatabaseEndpoint endpoint,
                                                       Map<TableRef, List<String>> plan,
-                                                      Map<TableRef, DataRelation> relations) throws SQLException {
+                                                      Map<TableRef, DataRelation> relations, Method method)
+            throws SQLException {
         List<TableRef> order = new ArrayList<>(plan.keySet());
         order.sort(Comparator.comparingLong((TableRef t) -> relations.get(t).pages()).reversed());
         Map<TableRef, ContentChecksum> out = new TreeMap<>();
         try (SnapshotWorkers workers = new SnapshotWorkers(connector, endpoint, session,
                 Math.max(1, Math.min(jobs, order.size())))) {
-            workers.forEach(order, out, (s, table) -> checksum(s, table, plan.get(table)));
+            workers.forEach(order, out, (s, table) -> checksum(s, table, plan.get(table), method));
         }
         return out;
     }
 
-    private static ContentChecksum checksum(Connection session, TableRef table, List<String> columns)
+    private static ContentChecksum checksum(Connection session, TableRef table, List<String> columns, Method method)
             throws SQLException {
         long started = System.nanoTime();
-        ContentChecksum sum = CopyTextChecksum.of(session, table, columns);
+        ContentChecksum sum = method.of(session, table, columns);
         LOG.debug("checksummed {} ({} rows) in {} ms", table, sum.rows(), (System.nanoTime() - started) / 1_000_000);
         return sum;
+    }
+
+    /** How one table's checksum is computed; both sides always use the same one. */
+    @FunctionalInterface
+    private interface Method {
+        ContentChecksum of(Connection session, TableRef table, List<String> columns) throws SQLException;
     }
 }

@@ -10,7 +10,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * Streams one table out of a session with {@code COPY (SELECT cols FROM ONLY t) TO STDOUT} in text format and
+ * The checksum for servers older than PostgreSQL 11, which lack {@code hashtextextended} (see
+ * {@link InServerChecksum}, used otherwise): streams one table out of a session with {@code COPY (SELECT cols FROM ONLY t) TO STDOUT} in text format and
  * hashes it on the client as it arrives: memory stays at one COPY message, the database only does the COPY, and
  * the text form (with {@link dev.rehome.jdbc.PgConnector}'s pinned output settings) is the same on every major
  * version, unlike binary COPY whose bytes depend on the column types.

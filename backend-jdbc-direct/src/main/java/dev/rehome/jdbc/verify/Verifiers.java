@@ -4,6 +4,7 @@ import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -45,8 +46,9 @@ public final class Verifiers {
     }
 
     /**
-     * An order-independent content checksum of every table and populated materialized view: a sum modulo 2^64 of
-     * a 64-bit MD5 prefix of each row's COPY text, plus the row count. Equal across major versions for equal data;
+     * An order-independent content checksum of every table and populated materialized view, computed in each
+     * server in one pass: a sum modulo 2^64 of the 64-bit {@code hashtextextended} of each row's text form, plus
+     * the row count; only those two numbers per table reach this JVM. Equal across major versions for equal data;
      * catches duplicated rows, which an XOR checksum would not.
      */
     public static Verifier contentChecksums() {
@@ -87,7 +89,7 @@ public final class Verifiers {
     /**
      * The verifiers of a CLI level: {@code none} checks nothing (an empty report that passes), {@code counts} is
      * {@link #rowCounts()} and {@link #sequences()}, {@code full} adds {@link #contentChecksums()},
-     * {@link #schemaInventory()} and {@link #largeObjects()}. Ownership is not part of any level: add
+     * {@link #schemaInventory()} and {@link #largeObjects()}, all running at the same time. Ownership is not part of any level: add
      * {@link #ownership(String)} when the copy was asked to set an owner.
      *
      * @throws InvalidConfigurationException for any other level (exit code 2)
@@ -105,8 +107,8 @@ public final class Verifiers {
         return switch (normalized) {
             case NONE -> (source, target) -> VerificationReport.empty();
             case COUNTS -> Verifier.allOf(rowCounts(), sequences());
-            case FULL -> Verifier.allOf(rowCounts(), contentChecksums(jobs), sequences(), schemaInventory(),
-                    largeObjects());
+            case FULL -> new ConcurrentVerifiers(List.of(rowCounts(), contentChecksums(jobs), sequences(),
+                    schemaInventory(), largeObjects()));
             default -> throw new InvalidConfigurationException("unknown verification level '" + level
                     + "'; use none, counts or full");
         };

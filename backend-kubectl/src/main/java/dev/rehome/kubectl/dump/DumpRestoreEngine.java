@@ -11,6 +11,7 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.TableCopy;
 import dev.rehome.core.TableRef;
 import dev.rehome.core.spi.CommandRunner;
+import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.core.spi.RunningCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * The {@code dump-restore} engine: {@code pg_dump -Fc} of the source streamed through this JVM into
  * {@code pg_restore --exit-on-error} on the target. pg_dump runs where {@code dumpRunner} runs it and pg_restore
  * and psql where {@code restoreRunner} does (both local processes on one machine; pod exec or a Job in a cluster).
+ * With more than one job and both programs local, the dump goes to a spool directory instead and both programs run
+ * {@code --jobs} processes ({@link SpooledDumpRestore}); a pipe allows only one.
  *
  * <p>The restore leaves out ownership and privileges; afterwards one psql transaction makes the requested owner
  * own every object and replays the source's privileges whose roles exist in the target, reporting each one it
@@ -82,8 +85,14 @@ public final class DumpRestoreEngine implements CopyEngine {
                     + target.describe() + "; create it first or leave out --owner");
         });
         DumpedPrivileges privileges = readPrivileges(source);
-        LOG.info("dump-restore: streaming pg_dump of {} into pg_restore on {}", source.describe(), target.describe());
-        long bytes = streamDumpIntoRestore(source, target, listener);
+        LOG.info("dump-restore: pg_dump of {} into pg_restore on {}, {} jobs", source.describe(), target.describe(),
+                request.options().jobs());
+        int jobs = request.options().jobs();
+        long bytes = jobs > 1 && bothLocal()
+                ? new SpooledDumpRestore(dumpRunner, programs, commandTimeout).copy(source, target, jobs,
+                        dumped -> listener.onCopyProgress(new CopyProgress(0, -1, -1, dumped,
+                                Duration.between(start, clock.instant()))))
+                : streamDumpIntoRestore(source, target, listener);
         DumpedPrivileges.Replay replay = privileges.replayableIn(targetRoles);
         String script = (request.options().owner().map(OwnershipScript::forOwner).orElse(""))
                 + String.join("\n", replay.statements());
@@ -97,6 +106,11 @@ public final class DumpRestoreEngine implements CopyEngine {
         Duration took = Duration.between(start, clock.instant());
         LOG.info("dump-restore: {} bytes, {} tables in {}", bytes, tables.size(), took);
         return new CopyResult(ID, took, tables, replay.notices());
+    }
+
+    /** Both programs run on this machine, so pg_restore can read a directory pg_dump wrote. */
+    private boolean bothLocal() {
+        return dumpRunner instanceof LocalCommandRunner && restoreRunner instanceof LocalCommandRunner;
     }
 
     private Set<String> targetRoles(ClientPrograms onTarget, DatabaseEndpoint target) {

@@ -48,6 +48,21 @@ public record PgClientCommands(String pgDump, String pgRestore, String psql) {
         return spec(source, List.of(pgDump, "--format=custom", "--compress=0", "--no-password"));
     }
 
+    /**
+     * {@code pg_dump -Fd -Z0 -j N} into {@code directory} (which must not exist yet): N processes dump tables at
+     * once, sharing one snapshot.
+     */
+    public CommandSpec dumpDirectory(DatabaseEndpoint source, String directory, int jobs) {
+        return spec(source, List.of(pgDump, "--format=directory", "--compress=0", "--jobs=" + jobs,
+                "--file=" + directory, "--no-password"));
+    }
+
+    /** pg_restore of a directory archive with N processes, ownership and privileges left out as for stdin. */
+    public CommandSpec restoreDirectory(DatabaseEndpoint target, String directory, int jobs) {
+        return spec(target, List.of(pgRestore, "--exit-on-error", "--no-owner", "--no-privileges", "--no-password",
+                "--jobs=" + jobs, directory));
+    }
+
     /** The schema as plain SQL without ownership, for reading its privilege entries. */
     public CommandSpec dumpSchemaSql(DatabaseEndpoint source) {
         return spec(source, List.of(pgDump, "--format=plain", "--schema-only", "--no-owner", "--no-password"));

@@ -94,6 +94,30 @@ class DumpRestoreEngineIT {
     }
 
     @Test
+    void oneJobStreamsAndTwoJobsSpoolAndBothCopyTheSameRows() throws SQLException {
+        DatabaseEndpoint streamed = target.createDatabase("copy_one_job");
+        DatabaseEndpoint spooled = target.createDatabase("copy_two_jobs");
+        List<String> spoolsBefore = spools();
+        engine.copy(new CopyRequest(sourceDb, streamed, CopyOptions.ofDefaults().withJobs(1)), MigrationListener.NONE);
+        engine.copy(new CopyRequest(sourceDb, spooled, CopyOptions.ofDefaults().withJobs(2)), MigrationListener.NONE);
+
+        for (String query : List.of("SELECT count(*), sum(\"select\") FROM \"Mixed Case\"",
+                "SELECT string_agg(coalesce(note, '<null>'), ',' ORDER BY id) FROM audited", "SELECT count(*) FROM nokey",
+                "SELECT last_value || '/' || is_called FROM far_ahead",
+                "SELECT encode(lo_get(oid), 'hex') FROM pg_largeobject_metadata")) {
+            assertThat(rows(target, "copy_one_job", query)).as(query).isEqualTo(rows(source, "shop", query));
+            assertThat(rows(target, "copy_two_jobs", query)).as(query).isEqualTo(rows(source, "shop", query));
+        }
+        assertThat(spools()).as("the spool is deleted").isEqualTo(spoolsBefore);
+    }
+
+    private static List<String> spools() {
+        String[] names = new java.io.File(System.getProperty("java.io.tmpdir"))
+                .list((dir, name) -> name.startsWith("rehome-dump-"));
+        return names == null ? List.of() : List.of(names).stream().sorted().toList();
+    }
+
+    @Test
     void makesTheOwnerOwnEverythingAndSkipsGrantsToMissingRoles() throws SQLException {
         DatabaseEndpoint into = target.createDatabase("copy_owned");
         List<String> notices = new CopyOnWriteArrayList<>();
