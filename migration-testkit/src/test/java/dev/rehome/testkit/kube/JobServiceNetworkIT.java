@@ -79,9 +79,12 @@ class JobServiceNetworkIT {
         KubernetesClient client = cluster.client();
         client.resource(job("sleeper", "jobs", "x", "echo started; sleep 60; echo never")).create();
         String pod = cluster.awaitPod("jobs", "job-name", "sleeper");
-        for (int i = 0; i < 100 && !client.pods().inNamespace("jobs").withName(pod).getLog().contains("started"); i++) {
-            Thread.sleep(50);
+        // The delete must reach a running process: deleting before it started tests nothing and, on a loaded
+        // machine, used to leave a 60 s sleep running past the wait below.
+        for (int i = 0; i < 600 && !client.pods().inNamespace("jobs").withName(pod).getLog().contains("started"); i++) {
+            Thread.sleep(100);
         }
+        assertThat(client.pods().inNamespace("jobs").withName(pod).getLog()).contains("started");
         client.batch().v1().jobs().inNamespace("jobs").withName("sleeper").delete();
         Pod finished = client.pods().inNamespace("jobs").withName(pod)
                 .waitUntilCondition(p -> "Failed".equals(p.getStatus().getPhase()), 30, TimeUnit.SECONDS);
