@@ -162,10 +162,20 @@ final class JobController {
         logPump.start();
         try {
             long deadline = deadlineSeconds == null ? Long.MAX_VALUE / 2 : deadlineSeconds;
-            if (!process.waitFor(deadline, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new DeadlineExceeded();
+            long waited = 0;
+            // Besides the informer's delete event, look at the Job itself once a second, as a kubelet follows its
+            // pod: under load the event came late or not at all, and a deleted Job's process ran on to its end.
+            while (!process.waitFor(1, TimeUnit.SECONDS)) {
+                if (++waited >= deadline) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new DeadlineExceeded();
+                }
+                if (deleted.contains(key) || jobGone(ns, key)) {
+                    deleted.add(key);
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
             }
             // The container ends with its main process; a child that outlived it (killed before it forked, or put
             // in the background) must not hold the pod open through the pipe it inherited.
@@ -180,6 +190,12 @@ final class JobController {
             running.remove(key);
             sessions.unregister(process);
         }
+    }
+
+    private boolean jobGone(String ns, String key) {
+        String name = key.split("/")[1];
+        Job current = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
+        return current == null || !key.equals(key(current));
     }
 
     private void pumpLog(String ns, String podName, InputStream in) {
