@@ -5,8 +5,6 @@ import dev.rehome.kubectl.backup.CronSchedule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +12,6 @@ import java.util.Optional;
 
 /** A CNPG Cluster's ScheduledBackups: whether there is one that runs, when CNPG thinks it runs, and how often. */
 final class CnpgSchedules {
-    /** Long enough to see weekday patterns; monthly schedules run more rarely than any sane backup window. */
-    private static final Duration SAMPLE = Duration.ofDays(15);
-
     private final ClusterInventory inventory;
 
     CnpgSchedules(ClusterInventory inventory) {
@@ -61,19 +56,10 @@ final class CnpgSchedules {
                 .map(CnpgSchedules::longestGap).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
-    /** The longest gap between runs over two weeks of runs, with CNPG's own reading of the cron. */
+    /** The longest gap between runs, with CNPG's own reading of the cron. */
     private static Optional<Duration> longestGap(String cron) {
         try {
-            CronSchedule schedule = CronSchedule.parse(cron);
-            Instant start = Instant.parse("2025-01-01T00:00:00Z");
-            Instant previous = schedule.nextAfter(start, ZoneOffset.UTC);
-            Duration longest = Duration.ZERO;
-            for (int run = 0; run < 2000 && previous.isBefore(start.plus(SAMPLE)); run++) {
-                Instant next = schedule.nextAfter(previous, ZoneOffset.UTC);
-                longest = longest.compareTo(Duration.between(previous, next)) < 0 ? Duration.between(previous, next) : longest;
-                previous = next;
-            }
-            return longest.isZero() ? Optional.empty() : Optional.of(longest);
+            return Optional.of(CronSchedule.cnpg(cron).longestGap());
         } catch (RuntimeException e) {
             // not a schedule CNPG can run: the six-field check above reports it
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.backup.CronSchedule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.time.Clock;
@@ -76,7 +77,7 @@ final class ScheduleRuns {
         List<Evidence> facts = new ArrayList<>(evidence);
         List<Issue> risks = new ArrayList<>(issues);
         Optional<Duration> period = cron.expression() == null ? Optional.empty()
-                : CronPeriod.ofAll(List.of(cron.expression().split(" \\| ")));
+                : CronSchedule.longestGapOfAny(CronSchedule.readableStandard(List.of(cron.expression().split(" \\| "))));
         Duration window = period.map(p -> p.multipliedBy(2)).orElse(UNKNOWN_PERIOD_WINDOW);
         facts.add(new Evidence(cron.object(), cron.field(), cron.expression(), period.map(p -> "runs every "
                 + Ages.describe(p) + " at most").orElse("period unknown: judged against " + Ages.describe(window))));

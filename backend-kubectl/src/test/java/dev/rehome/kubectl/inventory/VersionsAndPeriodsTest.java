@@ -3,8 +3,6 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.EngineVersion;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VersionsAndPeriodsTest {
@@ -29,23 +27,5 @@ class VersionsAndPeriodsTest {
         assertThat(ImageVersions.fromImage(DataEngine.POSTGRESQL, "postgres:latest").detail())
                 .isEqualTo("image postgres:latest has tag 'latest', which names no version");
         assertThat(ImageVersions.fromImage(DataEngine.POSTGRESQL, "postgres@sha256:abc").detail()).contains("has no tag");
-    }
-
-    @Test
-    void cronPeriodsAreTheLongestGapBetweenRuns() {
-        assertThat(CronPeriod.of("0 2 * * *")).contains(Duration.ofDays(1));
-        assertThat(CronPeriod.of("0 0 2 * * *")).as("CNPG's six fields, seconds first").contains(Duration.ofDays(1));
-        assertThat(CronPeriod.of("0 2 * * *".replaceFirst("^", "0 ")).orElseThrow()).isEqualTo(Duration.ofDays(1));
-        assertThat(CronPeriod.of("0 */6 * * *")).contains(Duration.ofHours(6));
-        assertThat(CronPeriod.of("0 1 * * 1-6")).as("no run on Sunday").contains(Duration.ofDays(2));
-        assertThat(CronPeriod.of("30 6 * * 7")).contains(Duration.ofDays(7));
-        assertThat(CronPeriod.of("@daily")).contains(Duration.ofDays(1));
-        assertThat(CronPeriod.of("@every 1h")).contains(Duration.ofHours(1));
-        assertThat(CronPeriod.of("CRON_TZ=Europe/Berlin 0 3 * * *")).contains(Duration.ofDays(1));
-        assertThat(CronPeriod.of("0 2 1 * *").orElseThrow()).isEqualTo(Duration.ofDays(31));
-        assertThat(CronPeriod.ofAll(java.util.List.of("0 1 * * 0", "0 1 * * 1-6")))
-                .as("weekly full plus differentials Monday to Saturday: a backup every night").contains(Duration.ofDays(1));
-        assertThat(CronPeriod.of("not a cron")).isEmpty();
-        assertThat(CronPeriod.of(null)).isEmpty();
     }
 }
