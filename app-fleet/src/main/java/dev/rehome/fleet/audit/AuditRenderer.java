@@ -11,6 +11,7 @@ public interface AuditRenderer {
             case TABLE -> new TableRenderer();
             case JSON -> new JsonRenderer();
             case MARKDOWN -> new MarkdownRenderer();
+            case PROMETHEUS -> new PrometheusRenderer();
         };
     }
 }

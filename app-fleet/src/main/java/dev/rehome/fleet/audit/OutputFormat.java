@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The formats {@code audit --output} accepts. */
 public enum OutputFormat {
-    TABLE, JSON, MARKDOWN;
+    TABLE, JSON, MARKDOWN, PROMETHEUS;
 
     @Override
     public String toString() {

@@ -43,6 +43,7 @@ import java.util.concurrent.Callable;
             "  rehome-fleet audit",
             "  rehome-fleet audit --output markdown > audit.md",
             "  rehome-fleet audit --output json --fail-on high        # nightly CI gate",
+            "  rehome-fleet audit -o prometheus > /textfile/rehome.prom # scraped by node-exporter",
             "  rehome-fleet audit -n basketball-api -n mcd-tracker --context prod"})
 public final class AuditCommand implements Callable<Integer> {
     /** Exit code when a finding reaches {@code --fail-on}: like a failed verification, a check failed. */
@@ -60,7 +61,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             converter = OutputFormatConverter.class,
-            description = "table (default, for a terminal), json (for scripts) or markdown (for a ticket)")
+            description = "table (default, for a terminal), json (for scripts), markdown (for a ticket) or "
+                    + "prometheus (metrics for alerting: coverage and last-backup age per database)")
     private OutputFormat output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
@@ -133,7 +135,7 @@ public final class AuditCommand implements Callable<Integer> {
                 return OutputFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("unknown output '" + value
-                        + "' (expected table, json or markdown)");
+                        + "' (expected table, json, markdown or prometheus)");
             }
         }
     }
