@@ -25,7 +25,8 @@ public final class CommonOptions {
             + " committed there on a new branch (never pushed). Needed when ArgoCD manages the app.")
     Path gitopsDir;
 
-    @Option(names = "--engine", paramLabel = "ID", defaultValue = "dump-restore",
+    @Option(names = "--engine", paramLabel = "ID", defaultValue = "dump-restore", converter = EngineChoice.class,
+            completionCandidates = EngineChoice.class,
             description = "Copy engine: dump-restore (default, pg_dump | pg_restore) or jdbc-direct.")
     String engine;
 

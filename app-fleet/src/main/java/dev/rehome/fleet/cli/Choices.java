@@ -32,6 +32,13 @@ abstract class Choices implements CommandLine.ITypeConverter<String>, Iterable<S
         }
     }
 
+    /** {@code plan|migrate --engine}: the copy engines plus the in-cluster Job. */
+    static final class MoveEngines extends Choices {
+        MoveEngines() {
+            super("dump-restore", "dump-restore-job", "jdbc-direct");
+        }
+    }
+
     /** {@code copy --verify}. */
     static final class CopyLevels extends Choices {
         CopyLevels() {

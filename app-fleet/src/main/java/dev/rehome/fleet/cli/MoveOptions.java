@@ -23,7 +23,8 @@ final class MoveOptions {
     @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context to use.")
     String context;
 
-    @Option(names = "--engine", paramLabel = "ID", description = "Copy engine: dump-restore (default; dump-restore-job "
+    @Option(names = "--engine", paramLabel = "ID", converter = Choices.MoveEngines.class,
+            completionCandidates = Choices.MoveEngines.class, description = "Copy engine: dump-restore (default; dump-restore-job "
             + "when --parallel > 1 on a real cluster) or jdbc-direct.")
     String engine;
 
