@@ -6,11 +6,15 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Opens a Kubernetes client the way kubectl picks its cluster, and proves the cluster answers. */
 public final class KubeClients {
@@ -24,32 +28,63 @@ public final class KubeClients {
     }
 
     /**
-     * kubectl's order: {@code --kubeconfig}, else the first file of {@code KUBECONFIG}, else
-     * {@code ~/.kube/config}, else fabric8's auto-configuration (in-cluster service account).
+     * kubectl's order: {@code --kubeconfig}, else every file of {@code KUBECONFIG} merged (the first file to name a
+     * context, cluster or user wins; missing files are skipped), else {@code ~/.kube/config}, else the pod's
+     * service account when running in a cluster. With none of these, a usage error that says so, instead of a
+     * later "cannot reach https://kubernetes.default.svc/".
      */
     public KubernetesClient connect(Optional<Path> kubeconfig, Optional<String> context) {
-        Optional<Path> file = kubeconfig.or(() -> Optional.ofNullable(env.get("KUBECONFIG"))
-                        .filter(v -> !v.isBlank()).map(v -> Path.of(v.split(File.pathSeparator)[0])))
-                .or(() -> Optional.of(home.resolve(".kube").resolve("config")).filter(Files::isRegularFile));
+        List<Path> files = kubeconfigFiles(kubeconfig);
         Config config;
         try {
-            if (file.isPresent()) {
-                if (!Files.isRegularFile(file.get())) {
-                    throw new InvalidConfigurationException("kubeconfig " + file.get()
-                            + " does not exist; pass --kubeconfig FILE or set KUBECONFIG");
-                }
-                config = Config.fromKubeconfig(context.orElse(null), file.get().toFile());
-            } else {
+            if (!files.isEmpty()) {
+                config = Config.empty();
+                KubeConfigUtils.merge(config, context.orElse(null), files.stream()
+                        .map(f -> KubeConfigUtils.parseConfig(f.toFile()))
+                        .toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+            } else if (inCluster()) {
                 config = Config.autoConfigure(context.orElse(null));
+            } else {
+                throw new InvalidConfigurationException("no kubeconfig: pass --kubeconfig FILE, set KUBECONFIG or create "
+                        + home.resolve(".kube").resolve("config") + " (as kubectl needs), or use --sandbox to try rehome "
+                        + "without a cluster");
             }
         } catch (KubernetesClientException e) {
-            throw new InvalidConfigurationException("cannot use kubeconfig " + file.map(Path::toString).orElse("(auto)")
+            throw new InvalidConfigurationException("cannot use kubeconfig " + files.stream().map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator))
                     + context.map(c -> " with context " + c).orElse("") + ": " + e.getMessage(), e);
         }
         // fabric8 retries a refused connection ten times with exponential backoff (about 40 s); say "cannot
         // reach" about as fast as kubectl does, and still ride out a brief blip.
         config.setRequestRetryBackoffLimit(2);
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    private List<Path> kubeconfigFiles(Optional<Path> kubeconfig) {
+        if (kubeconfig.isPresent()) {
+            if (!Files.isRegularFile(kubeconfig.get())) {
+                throw new InvalidConfigurationException("kubeconfig " + kubeconfig.get()
+                        + " does not exist; pass --kubeconfig FILE or set KUBECONFIG");
+            }
+            return List.of(kubeconfig.get());
+        }
+        String variable = env.getOrDefault("KUBECONFIG", "");
+        if (!variable.isBlank()) {
+            List<Path> listed = Arrays.stream(variable.split(File.pathSeparator)).filter(p -> !p.isBlank())
+                    .map(Path::of).toList();
+            List<Path> present = listed.stream().filter(Files::isRegularFile).toList();
+            if (present.isEmpty()) {
+                throw new InvalidConfigurationException("no file named in KUBECONFIG exists (" + variable
+                        + "); fix KUBECONFIG or pass --kubeconfig FILE");
+            }
+            return present;
+        }
+        Path standard = home.resolve(".kube").resolve("config");
+        return Files.isRegularFile(standard) ? List.of(standard) : List.of();
+    }
+
+    private boolean inCluster() {
+        return env.containsKey("KUBERNETES_SERVICE_HOST");
     }
 
     /** {@link #connect}, then one cheap request; a cluster that does not answer is exit 4 with one line. */
