@@ -1,6 +1,6 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.basketball.EngineCatalog;
+import dev.rehome.core.cutover.EngineCatalog;
 import dev.rehome.core.CopyEngine;
 import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.JdbcDirectEngine;

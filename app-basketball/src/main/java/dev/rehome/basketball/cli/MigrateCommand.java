@@ -1,10 +1,11 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.basketball.CutoverOutcome;
-import dev.rehome.basketball.PlanPreview;
-import dev.rehome.basketball.report.CutoverReport;
-import dev.rehome.basketball.report.JsonRenderer;
-import dev.rehome.basketball.report.MarkdownRenderer;
+import dev.rehome.cutover.cli.PlanPrinter;
+import dev.rehome.core.cutover.CutoverOutcome;
+import dev.rehome.cutover.PlanPreview;
+import dev.rehome.cutover.report.CutoverReport;
+import dev.rehome.cutover.report.JsonRenderer;
+import dev.rehome.cutover.report.MarkdownRenderer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;

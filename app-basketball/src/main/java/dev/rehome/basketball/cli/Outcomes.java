@@ -1,6 +1,6 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.basketball.CutoverOutcome;
+import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.StepResult;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.basketball.CutoverOutcome;
-import dev.rehome.basketball.report.CutoverReport;
-import dev.rehome.basketball.report.MarkdownRenderer;
+import dev.rehome.core.cutover.CutoverOutcome;
+import dev.rehome.cutover.report.CutoverReport;
+import dev.rehome.cutover.report.MarkdownRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

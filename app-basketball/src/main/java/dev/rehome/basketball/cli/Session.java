@@ -1,11 +1,11 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.basketball.CutoverRunner;
-import dev.rehome.basketball.config.BasketballConfig;
+import dev.rehome.cutover.CutoverRunner;
+import dev.rehome.core.cutover.CutoverConfig;
 import java.util.Objects;
 
 /** One command's world: the configuration, the runner over its ports, and what to close afterwards. */
-record Session(BasketballConfig config, CutoverRunner runner, AutoCloseable resources, String retryHint)
+record Session(CutoverConfig config, CutoverRunner runner, AutoCloseable resources, String retryHint)
         implements AutoCloseable {
     Session {
         Objects.requireNonNull(config, "config");

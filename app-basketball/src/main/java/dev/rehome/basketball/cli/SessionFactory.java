@@ -1,12 +1,12 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.basketball.CutoverRunner;
-import dev.rehome.basketball.RunOptions;
-import dev.rehome.basketball.config.BasketballConfig;
-import dev.rehome.basketball.config.ConfigLoader;
-import dev.rehome.basketball.sandbox.KubeSandbox;
+import dev.rehome.cutover.CutoverRunner;
+import dev.rehome.core.cutover.RunOptions;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.cutover.config.ConfigLoader;
+import dev.rehome.sandbox.KubeSandbox;
 import dev.rehome.core.MigrationListener;
-import dev.rehome.basketball.live.LiveCluster;
+import dev.rehome.cutover.live.LiveCluster;
 import dev.rehome.kubectl.KubeClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -26,7 +26,7 @@ final class SessionFactory {
     }
 
     Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume) {
-        BasketballConfig config = o.config == null ? BasketballConfig.defaults() : new ConfigLoader().load(o.config);
+        CutoverConfig config = o.config == null ? CutoverConfig.defaults() : new ConfigLoader().load(o.config);
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);
         }
@@ -40,7 +40,7 @@ final class SessionFactory {
         return live(o, listener, config, options);
     }
 
-    private Session live(CommonOptions o, MigrationListener listener, BasketballConfig config, RunOptions options) {
+    private Session live(CommonOptions o, MigrationListener listener, CutoverConfig config, RunOptions options) {
         KubernetesClient client = new KubeClients(System.getenv(), home())
                 .connectReachable(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context));
         LiveCluster cluster = LiveCluster.open(client, config, clock);
@@ -71,7 +71,7 @@ final class SessionFactory {
         listener.onNotice("sandbox: PostgreSQL 15 plays basketball-api/postgres, 17 plays pal-e-postgres; an in-process "
                 + "Kubernetes API seeded like the real cluster; work directory " + work);
         KubeSandbox sandbox = KubeSandbox.start(work, clock, listener::onNotice);
-        BasketballConfig config = sandbox.config();
+        CutoverConfig config = sandbox.config();
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);
         }

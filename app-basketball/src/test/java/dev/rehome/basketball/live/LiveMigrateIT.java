@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.rehome.basketball.cli.BasketballMain;
-import dev.rehome.basketball.sandbox.SandboxDeploymentsRepo;
+import dev.rehome.sandbox.SandboxDeploymentsRepo;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.network.NetworkReachability;
 import dev.rehome.testkit.PostgresServer;

@@ -2,12 +2,12 @@ package dev.rehome.fleet.cli;
 
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.RefusedException;
-import dev.rehome.fleet.move.FleetMoves;
-import dev.rehome.fleet.move.FleetReport;
-import dev.rehome.fleet.move.FleetReportJson;
-import dev.rehome.fleet.move.FleetReportMarkdown;
-import dev.rehome.fleet.move.FleetRun;
-import dev.rehome.fleet.move.FleetWorld;
+import dev.rehome.cutover.fleet.FleetMoves;
+import dev.rehome.cutover.fleet.FleetReport;
+import dev.rehome.cutover.fleet.FleetReportJson;
+import dev.rehome.cutover.fleet.FleetReportMarkdown;
+import dev.rehome.cutover.fleet.FleetRun;
+import dev.rehome.cutover.fleet.FleetWorld;
 import dev.rehome.kubectl.NamespacedName;
 import java.io.IOException;
 import java.nio.file.Files;

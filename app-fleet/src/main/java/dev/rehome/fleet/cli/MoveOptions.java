@@ -1,6 +1,6 @@
 package dev.rehome.fleet.cli;
 
-import dev.rehome.fleet.move.FleetOptions;
+import dev.rehome.cutover.fleet.FleetOptions;
 import dev.rehome.kubectl.NamespacedName;
 import java.nio.file.Path;
 import java.util.Optional;

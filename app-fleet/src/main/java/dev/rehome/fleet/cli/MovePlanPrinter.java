@@ -1,8 +1,8 @@
 package dev.rehome.fleet.cli;
 
-import dev.rehome.basketball.PlanPreview;
-import dev.rehome.basketball.cli.PlanPrinter;
-import dev.rehome.fleet.move.FleetCutover;
+import dev.rehome.cutover.PlanPreview;
+import dev.rehome.cutover.cli.PlanPrinter;
+import dev.rehome.cutover.fleet.FleetCutover;
 import java.io.PrintStream;
 
 /**

@@ -1,8 +1,8 @@
 package dev.rehome.fleet.cli;
 
-import dev.rehome.fleet.move.FleetWorld;
-import dev.rehome.fleet.move.KubernetesWorld;
-import dev.rehome.fleet.move.sandbox.FleetSandbox;
+import dev.rehome.cutover.fleet.FleetWorld;
+import dev.rehome.cutover.fleet.KubernetesWorld;
+import dev.rehome.sandbox.fleet.FleetSandbox;
 import dev.rehome.kubectl.KubeClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;

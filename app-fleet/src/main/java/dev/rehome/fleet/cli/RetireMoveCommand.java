@@ -1,13 +1,13 @@
 package dev.rehome.fleet.cli;
 
-import dev.rehome.basketball.report.MarkdownRenderer;
+import dev.rehome.cutover.report.MarkdownRenderer;
 import dev.rehome.core.MigrationListener;
-import dev.rehome.fleet.move.FleetCutover;
-import dev.rehome.fleet.move.FleetMove;
-import dev.rehome.fleet.move.FleetMoves;
-import dev.rehome.fleet.move.FleetWorld;
-import dev.rehome.fleet.move.MoveOutcome;
-import dev.rehome.fleet.move.MoveSettings;
+import dev.rehome.cutover.fleet.FleetCutover;
+import dev.rehome.cutover.fleet.FleetMove;
+import dev.rehome.cutover.fleet.FleetMoves;
+import dev.rehome.cutover.fleet.FleetWorld;
+import dev.rehome.cutover.fleet.MoveOutcome;
+import dev.rehome.cutover.fleet.MoveSettings;
 import dev.rehome.kubectl.NamespacedName;
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -1,9 +1,0 @@
-package dev.rehome.basketball;
-
-import java.time.Duration;
-
-/** Port: the app's health endpoint. */
-public interface HealthCheck {
-    /** Polls {@code url} until it answers 200 or {@code deadline} passes (then throws, naming the last answer). */
-    void awaitHealthy(String url, Duration deadline);
-}

@@ -1,5 +1,0 @@
-/**
- * The cutover's steps, each idempotent and journaled, and the SQL they run against the two servers (fence,
- * witnesses, invariants, provisioning). Every identifier is quoted; values are bound as parameters.
- */
-package dev.rehome.basketball.steps;

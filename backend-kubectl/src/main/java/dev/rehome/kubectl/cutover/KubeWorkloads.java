@@ -1,0 +1,125 @@
+package dev.rehome.kubectl.cutover;
+
+import dev.rehome.core.cutover.Secrets;
+import dev.rehome.core.cutover.WorkloadRef;
+import dev.rehome.core.cutover.Workloads;
+import dev.rehome.core.RefusedException;
+import dev.rehome.core.Secret;
+import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.safety.SafeDeleter;
+import dev.rehome.kubectl.workload.EnvValue;
+import dev.rehome.kubectl.workload.WorkloadController;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Workloads through backend-kubectl's {@link WorkloadController}. The env before-image is a secret-free token:
+ * {@code absent}, {@code secret|NAME|KEY}, or {@code backup|NAME} when the value was a literal (it may hold a
+ * password), which is first copied into a backup Secret. Thread-safe.
+ */
+public final class KubeWorkloads implements Workloads {
+    private final KubernetesClient client;
+    private final WorkloadController controller;
+    private final SafeDeleter deleter;
+    private final Secrets secrets;
+
+    public KubeWorkloads(KubernetesClient client, WorkloadController controller, SafeDeleter deleter, Secrets secrets) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.controller = Objects.requireNonNull(controller, "controller");
+        this.deleter = Objects.requireNonNull(deleter, "deleter");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    @Override
+    public int replicas(WorkloadRef workload) {
+        return controller.replicas(nn(workload));
+    }
+
+    @Override
+    public void scale(WorkloadRef workload, int replicas, Duration deadline) {
+        if (replicas == 0) {
+            controller.scaleToZero(nn(workload), deadline);
+        } else {
+            controller.scaleAndAwaitReady(nn(workload), replicas, deadline);
+        }
+    }
+
+    @Override
+    public String captureEnv(WorkloadRef workload, String container, String name) {
+        Optional<EnvVar> env = env(workload, container, name);
+        if (env.isEmpty()) {
+            return "absent";
+        }
+        EnvVar e = env.get();
+        if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
+            return "secret|" + e.getValueFrom().getSecretKeyRef().getName() + "|" + e.getValueFrom().getSecretKeyRef().getKey();
+        }
+        if (e.getValueFrom() != null) {
+            throw new RefusedException("env " + name + " of " + workload + " comes from something other than a Secret or "
+                    + "a literal; rehome cannot keep its before-image");
+        }
+        String backup = "rehome-backup-" + workload.name() + "-" + name.toLowerCase(Locale.ROOT).replace('_', '-');
+        secrets.put(workload.namespace(), backup, Map.of("value", Secret.of(e.getValue() == null ? "" : e.getValue())));
+        return "backup|" + backup;
+    }
+
+    @Override
+    public void restoreEnv(WorkloadRef workload, String container, String name, String captured) {
+        String[] p = captured.split("\\|", -1);
+        Optional<EnvVar> before = switch (p[0]) {
+            case "absent" -> Optional.empty();
+            case "secret" -> Optional.of(new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                    .withName(p[1]).withKey(p[2]).endSecretKeyRef().endValueFrom().build());
+            case "backup" -> Optional.of(new EnvVarBuilder().withName(name).withValue(secrets.read(workload.namespace(), p[1])
+                    .orElseThrow(() -> new RefusedException("backup Secret " + p[1] + " is gone; cannot restore " + name))
+                    .get("value").reveal()).build());
+            default -> throw new IllegalArgumentException("not an env before-image: " + p[0]);
+        };
+        controller.restoreEnv(nn(workload), container, name, before);
+    }
+
+    @Override
+    public void pointEnvAtSecret(WorkloadRef workload, String container, String name, String secret, String key) {
+        controller.setEnv(nn(workload), container, name, new EnvValue.FromSecret(secret, key));
+    }
+
+    @Override
+    public boolean managedByArgo(WorkloadRef workload) {
+        return controller.argoCdTracking(nn(workload)).isPresent();
+    }
+
+    @Override
+    public void deleteWorkloadAndService(WorkloadRef workload, String service) {
+        var d = client.apps().deployments().inNamespace(workload.namespace()).withName(workload.name()).get();
+        if (d != null) {
+            deleter.deleteDeployment(workload.namespace(), workload.name(), new SafeDeleter.Expected(
+                    "Deployment " + workload, d.getMetadata().getUid(), d.getMetadata().getResourceVersion()));
+        }
+        var s = client.services().inNamespace(workload.namespace()).withName(service).get();
+        if (s != null) {
+            deleter.deleteService(workload.namespace(), service, new SafeDeleter.Expected(
+                    "Service " + workload.namespace() + "/" + service, s.getMetadata().getUid(), s.getMetadata().getResourceVersion()));
+        }
+    }
+
+    private Optional<EnvVar> env(WorkloadRef workload, String container, String name) {
+        var d = client.apps().deployments().inNamespace(workload.namespace()).withName(workload.name()).get();
+        if (d == null) {
+            throw new RefusedException("Deployment " + workload + " does not exist");
+        }
+        return d.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(container))
+                .findFirst().flatMap(c -> Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                        .filter(e -> e.getName().equals(name)).findFirst());
+    }
+
+    private static NamespacedName nn(WorkloadRef ref) {
+        return new NamespacedName(ref.namespace(), ref.name());
+    }
+}

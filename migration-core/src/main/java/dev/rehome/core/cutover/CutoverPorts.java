@@ -1,0 +1,30 @@
+package dev.rehome.core.cutover;
+
+import dev.rehome.core.Journal;
+import dev.rehome.core.Verifier;
+import dev.rehome.core.spi.Lock;
+import java.util.Objects;
+
+/**
+ * Everything the cutover talks to, passed in whole so the same plan runs against the real cluster, the sandbox
+ * and test fakes. {@code verifier} compares source and target content (checksums, sequences, schema, ownership);
+ * the invariants are checked by the plan itself.
+ */
+public record CutoverPorts(Workloads workloads, Secrets secrets, Volumes volumes, Backups backups, Network network,
+                           Databases databases, Provisioner provisioner, Lock lock, CopyEngines engines,
+                           Verifier verifier, HealthCheck health, Journal journal) {
+    public CutoverPorts {
+        Objects.requireNonNull(workloads, "workloads");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(volumes, "volumes");
+        Objects.requireNonNull(backups, "backups");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(databases, "databases");
+        Objects.requireNonNull(provisioner, "provisioner");
+        Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(engines, "engines");
+        Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(journal, "journal");
+    }
+}

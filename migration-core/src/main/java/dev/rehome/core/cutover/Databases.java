@@ -1,0 +1,34 @@
+package dev.rehome.core.cutover;
+
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.Secret;
+import java.util.Optional;
+
+/**
+ * Port: how the tool reaches the two servers (directly, or through a port-forward to the pod) and how the app
+ * will reach the target. Endpoints carry passwords as {@link Secret}s only.
+ */
+public interface Databases {
+    /** A login to the source database that may read everything and fence it (superuser or owner). */
+    DatabaseEndpoint sourceAdmin();
+
+    /** The role the app logs in with on the source; fenced together with PUBLIC. */
+    String sourceAppRole();
+
+    /** A superuser login to {@code database} on the target cluster's primary. */
+    DatabaseEndpoint targetAdmin(String database);
+
+    /** The target as the tool reaches it, logged in as {@code role}. */
+    DatabaseEndpoint targetAs(String role, Secret password, String database);
+
+    /** The URL the app will use (the cluster's read-write service), without the password. */
+    DatabaseEndpoint appEndpoint(String role, String database);
+
+    /**
+     * The target server's facts read without any login of ours, where the target has no superuser login to
+     * offer (CNPG with {@code enableSuperuserAccess: false}); empty means "read them through {@link #targetAdmin}".
+     */
+    default Optional<TargetServer> targetServer() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.rehome.core.cutover;
+
+import java.time.Duration;
+
+/**
+ * Port: the app's Deployment as the cutover drives it. Implemented over the Kubernetes API by backend-kubectl
+ * and in memory by the sandbox.
+ */
+public interface Workloads {
+    int replicas(WorkloadRef workload);
+
+    /** Sets the replica count and waits until that many pods are ready (0: all gone), or fails at {@code deadline}. */
+    void scale(WorkloadRef workload, int replicas, Duration deadline);
+
+    /**
+     * The env var's current definition as an opaque, secret-free token that {@link #restoreEnv} understands
+     * (a literal value holding a password is moved into a backup Secret by the implementation first).
+     */
+    String captureEnv(WorkloadRef workload, String container, String name);
+
+    void restoreEnv(WorkloadRef workload, String container, String name, String captured);
+
+    void pointEnvAtSecret(WorkloadRef workload, String container, String name, String secret, String key);
+
+    /** Whether ArgoCD manages the workload (tracking label or annotation), so changes belong in Git. */
+    boolean managedByArgo(WorkloadRef workload);
+
+    /** Removes the Deployment and its Service of the same name, if present. */
+    void deleteWorkloadAndService(WorkloadRef workload, String service);
+}

@@ -1,0 +1,103 @@
+package dev.rehome.cutover.fleet;
+
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.cutover.steps.Cutover;
+import dev.rehome.core.Secret;
+import dev.rehome.core.Step;
+import dev.rehome.core.StepContext;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Wraps the re-point step for apps that read the database as separate parts ({@code DATABASE_HOST},
+ * {@code DATABASE_USER}, ...) instead of one URL: after the basketball re-point has written the connection
+ * Secret and pointed the host var at it, the Secret gets the CNPG-style keys ({@code host}, {@code port},
+ * {@code dbname}, {@code username}, {@code password}, {@code uri}) and every companion var is pointed at its key,
+ * with its before-image journaled. Undo runs the wrapped undo first (it refuses once the target took writes),
+ * then restores the companions.
+ */
+final class CompanionRepoint implements Step {
+    static final String FACT_PREFIX = "fleet.env.before.";
+    private static final Map<String, String> KEYS = Map.of("user", "username", "password", "password", "port", "port",
+            "dbname", "dbname");
+
+    private final Step repoint;
+    private final Cutover cutover;
+    private final AppReference app;
+
+    CompanionRepoint(Step repoint, Cutover cutover, AppReference app) {
+        this.repoint = Objects.requireNonNull(repoint, "repoint");
+        this.cutover = Objects.requireNonNull(cutover, "cutover");
+        this.app = Objects.requireNonNull(app, "app");
+    }
+
+    @Override
+    public String id() {
+        return repoint.id();
+    }
+
+    @Override
+    public String title() {
+        return repoint.title();
+    }
+
+    @Override
+    public List<String> plannedChanges(StepContext context) {
+        CutoverConfig.App a = cutover.config().app();
+        List<String> out = new ArrayList<>(repoint.plannedChanges(context));
+        out.add("changes: Secret " + a.namespace() + "/" + a.connectionSecret() + ": then key 'host' holds the host "
+                + "alone, and keys port, dbname and uri (the whole URL) are added beside username and password");
+        app.companions().forEach((part, var) -> out.add("changes: Deployment " + cutover.app() + " container "
+                + a.container() + ": env " + var + " -> valueFrom.secretKeyRef " + a.connectionSecret() + "/"
+                + KEYS.get(part) + " (before-image journaled)"));
+        return out;
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+        repoint.run(ctx);
+        CutoverConfig.App a = cutover.config().app();
+        var secrets = cutover.ports().secrets();
+        Map<String, Secret> data = new HashMap<>(secrets.read(a.namespace(), a.connectionSecret()).orElseThrow());
+        Secret url = data.get(a.connectionSecretKey());
+        if (url.reveal().contains("://")) {
+            URI uri = URI.create(url.reveal());
+            data.put("uri", url);
+            data.put("host", Secret.of(uri.getHost()));
+            data.put("port", Secret.of(String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort())));
+            data.put("dbname", Secret.of(URLDecoder.decode(uri.getRawPath().substring(1), StandardCharsets.UTF_8)));
+            secrets.put(a.namespace(), a.connectionSecret(), data);
+        }
+        var workloads = cutover.ports().workloads();
+        for (Map.Entry<String, String> c : app.companions().entrySet()) {
+            if (ctx.fact(FACT_PREFIX + c.getValue()).isEmpty()) {
+                ctx.putFact(FACT_PREFIX + c.getValue(), workloads.captureEnv(cutover.app(), a.container(), c.getValue()));
+            }
+            workloads.pointEnvAtSecret(cutover.app(), a.container(), c.getValue(), a.connectionSecret(), KEYS.get(c.getKey()));
+        }
+    }
+
+    @Override
+    public boolean reversible() {
+        return repoint.reversible();
+    }
+
+    @Override
+    public boolean pointOfNoReturn() {
+        return repoint.pointOfNoReturn();
+    }
+
+    @Override
+    public void undo(StepContext ctx) throws Exception {
+        repoint.undo(ctx);
+        CutoverConfig.App a = cutover.config().app();
+        app.companions().values().forEach(var -> ctx.fact(FACT_PREFIX + var).ifPresent(before ->
+                cutover.ports().workloads().restoreEnv(cutover.app(), a.container(), var, before)));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rehome.cutover.fleet;
+
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.cutover.Invariant;
+import dev.rehome.core.InvalidConfigurationException;
+import dev.rehome.core.RefusedException;
+import dev.rehome.core.TableRef;
+import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.discovery.SourceDatabase;
+import dev.rehome.kubectl.discovery.SourceDiscovery;
+import dev.rehome.kubectl.discovery.UntouchedClaim;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.rehome.kubectl.workload.ArgoCdDetector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Derives the cutover of any standalone PostgreSQL from what discovery finds: the database (POSTGRES_DB), a role
+ * named after the namespace, the app whose env points at the database's Service (its var is the one re-pointed),
+ * invariants = the exact row count of every table, the PVC proven at PGDATA, and every other PVC of the namespace
+ * protected. Reads only.
+ *
+ * <pre>{@code
+ * FleetCutover c = new FleetPlanner(client, discovery, catalog)
+ *         .derive(NamespacedName.parse("mcd-tracker/postgres"), NamespacedName.parse("postgres/pal-e-postgres"), FleetOptions.defaults());
+ * }</pre>
+ *
+ * Thread-safe when its collaborators are.
+ */
+public final class FleetPlanner {
+    private final KubernetesClient client;
+    private final SourceDiscovery discovery;
+    private final TableCatalog tables;
+
+    public FleetPlanner(KubernetesClient client, SourceDiscovery discovery, TableCatalog tables) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
+        this.tables = Objects.requireNonNull(tables, "tables");
+    }
+
+    public FleetCutover derive(NamespacedName workload, NamespacedName into, FleetOptions options) {
+        SourceDatabase src = discovery.discover(workload);
+        String ns = workload.namespace();
+        String service = src.service().orElseThrow(() -> new RefusedException("no Service in " + ns
+                + " serves port 5432 of " + workload + ", so no app can be found that uses it; give the app by --config"));
+        List<AppReference> refs = new AppReferenceScanner(client).scan(ns, service, workload.name());
+        AppReference app = refs.stream().filter(r -> r.kind().equals("Deployment")).findFirst()
+                .orElseThrow(() -> new RefusedException("no Deployment in " + ns + " has env pointing at Service "
+                        + service + " (" + service + ", " + service + "." + ns + ", " + service + "." + ns
+                        + ".svc.cluster.local); nothing to re-point, so " + workload + " is not moved"));
+        List<AppReference> others = refs.stream().filter(r -> r != app).toList();
+        String role = options.role().orElse(RoleNames.fromNamespace(ns));
+        if (!RoleNames.valid(role)) {
+            throw new InvalidConfigurationException("--role '" + role + "' is not a plain lower-case identifier");
+        }
+        String database = options.database().orElse(src.credentials().database());
+        Deployment appDeployment = client.apps().deployments().inNamespace(ns).withName(app.workload()).get();
+        boolean argo = new ArgoCdDetector(client, "argocd").tracking(appDeployment).isPresent();
+        String health = options.healthUrl().orElseGet(() -> HealthUrls.fromReadinessProbe(appDeployment).orElse(""));
+        List<Invariant> invariants = tables.tables(src).stream().map(FleetPlanner::rowCount).toList();
+        List<String> protectedPvcs = src.untouchedClaims().stream().map(UntouchedClaim::name).toList();
+        String pvc = src.dataVolume().claim().name();
+        CutoverConfig config = new CutoverConfig(
+                new CutoverConfig.Source(ns, workload.name(), service, src.container(), pvc, src.credentials().database()),
+                new CutoverConfig.App(ns, app.workload(), app.container(), app.envVar(),
+                        app.workload() + "-db-" + into.name(), app.style() == AppReference.Style.URL ? "url" : "host", health),
+                new CutoverConfig.Target(into.namespace(), into.name(), database, role),
+                invariants,
+                new CutoverConfig.GitOps("overlays/" + app.workload() + "/prod", "deployment-patch.yaml",
+                        "kustomization.yaml", workload.name() + ".yaml", List.of("pvc.yaml"),
+                        "rehome/" + app.workload() + "-to-" + into.name()),
+                new CutoverConfig.Retire(Duration.ofDays(7), protectedPvcs),
+                new CutoverConfig.Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(30),
+                        Duration.ofMinutes(5)));
+        return new FleetCutover(config, app, others, argo, notes(src, app, others, role, options, health, invariants));
+    }
+
+    private static Invariant rowCount(TableRef t) {
+        String name = t.schema().equals("public") ? t.name() : t.schema() + "." + t.name();
+        return new Invariant(name, t.schema(), t.name(), Optional.empty());
+    }
+
+    private static List<String> notes(SourceDatabase src, AppReference app, List<AppReference> others, String role,
+                                      FleetOptions options, String health, List<Invariant> invariants) {
+        List<String> out = new ArrayList<>();
+        out.add("database '" + src.credentials().database() + "' (" + src.credentials().origins().getOrDefault("database", "default")
+                + "), PostgreSQL " + src.majorVersion().map(String::valueOf).orElse("?"));
+        out.add("role '" + role + "'" + (options.role().isPresent() ? " (--role)" : " (derived from the namespace)"));
+        out.add("re-point: " + app.describe());
+        others.forEach(o -> out.add("also points at the database, NOT re-pointed (change it by hand): " + o.describe()));
+        out.add("data: PVC " + src.dataVolume().claim().namespace() + "/" + src.dataVolume().claim().name()
+                + " mounted at " + src.dataVolume().mountPath() + " (uid " + src.dataVolume().claim().uid() + ")");
+        src.untouchedClaims().forEach(u -> out.add("never touched: PVC " + u.name() + " (" + u.reason() + ")"));
+        out.add("invariants: exact row counts of " + invariants.size() + " table(s)");
+        out.add(health.isEmpty() ? "health: no HTTP readiness probe found; readiness only (pass --health-url to check one)"
+                : "health: GET " + health);
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.rehome.cutover.live;
+
+import dev.rehome.kubectl.cutover.ForwardedSource;
+import dev.rehome.kubectl.cutover.LiveDatabases;
+import dev.rehome.kubectl.cutover.LiveProvisioner;
+import dev.rehome.kubectl.cutover.ServiceHealthCheck;
+
+import dev.rehome.core.cutover.CutoverPorts;
+import dev.rehome.core.cutover.HttpHealthCheck;
+import dev.rehome.core.cutover.MirroredJournal;
+import dev.rehome.kubectl.cutover.KubernetesPorts;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.FileJournal;
+import dev.rehome.core.RefusedException;
+import dev.rehome.core.Secret;
+import dev.rehome.core.Verifier;
+import dev.rehome.kubectl.KubeBackend;
+import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.discovery.TargetCluster;
+import dev.rehome.kubectl.portforward.PodPortForward;
+import dev.rehome.kubectl.provision.SqlConsole;
+import dev.rehome.kubectl.retry.Sleeper;
+import dev.rehome.kubectl.workload.EditPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The cutover's world on a real cluster: source and target discovered from the configuration, a loopback
+ * port-forward to each server's 5432, and the ports over them. Close to stop the forwards, the lease renewer
+ * and the client.
+ */
+public final class LiveCluster implements AutoCloseable {
+    private static final int POSTGRES_PORT = 5432;
+
+    private final KubernetesClient client;
+    private final KubeBackend kube;
+    private final CutoverConfig config;
+    private final ForwardedSource source;
+    private final TargetCluster target;
+    private final Clock clock;
+    private final List<AutoCloseable> opened;
+    private final PodPortForward targetForward;
+
+    private LiveCluster(KubernetesClient client, KubeBackend kube, CutoverConfig config, ForwardedSource source,
+                        TargetCluster target, Clock clock, List<AutoCloseable> opened, PodPortForward targetForward) {
+        this.client = client;
+        this.kube = kube;
+        this.config = config;
+        this.source = source;
+        this.target = target;
+        this.clock = clock;
+        this.opened = opened;
+        this.targetForward = targetForward;
+    }
+
+    /** Takes ownership of {@code client}: closing this closes it, also when opening fails. */
+    public static LiveCluster open(KubernetesClient client, CutoverConfig config, Clock clock) {
+        return open(client, config, clock, true);
+    }
+
+    /**
+     * Leaves {@code client} open on close: for a caller that runs several cutovers over one client (the fleet) and
+     * closes it itself.
+     */
+    public static LiveCluster borrowing(KubernetesClient client, CutoverConfig config, Clock clock) {
+        return open(client, config, clock, false);
+    }
+
+    private static LiveCluster open(KubernetesClient client, CutoverConfig config, Clock clock, boolean ownsClient) {
+        Objects.requireNonNull(client, "client");
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rehome-lease-renewer");
+            t.setDaemon(true);
+            return t;
+        });
+        List<AutoCloseable> opened = new ArrayList<>();
+        if (ownsClient) {
+            opened.add(client);
+        }
+        opened.add(renewer::shutdownNow);
+        try {
+            KubeBackend kube = KubeBackend.builder(client).clock(clock).editPolicy(EditPolicy.ALLOW_ARGOCD_DRIFT)
+                    .leaseRenewer(renewer).build();
+            ForwardedSource source = new ForwardedSource(client, kube.sources(),
+                    new NamespacedName(config.source().namespace(), config.source().deployment()));
+            opened.add(0, source);
+            TargetCluster target = kube.targets().discover(
+                    new NamespacedName(config.target().namespace(), config.target().cluster()));
+            String primary = target.primaryPod().orElseThrow(() -> new RefusedException("CNPG Cluster "
+                    + target.cluster() + " has no primary pod; wait until it is healthy and rerun"));
+            PodPortForward targetForward = PodPortForward.open(client, config.target().namespace(), primary, POSTGRES_PORT);
+            opened.add(0, targetForward);
+            return new LiveCluster(client, kube, config, source, target, clock, opened, targetForward);
+        } catch (RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    /** What was found, for notices; no secrets. */
+    public String describe() {
+        return target.describe().strip() + "\n  through " + targetForward.describe() + "\n" + source.describe();
+    }
+
+    public CutoverPorts ports(Verifier verifier, Path journalDir) {
+        KubernetesPorts k = KubernetesPorts.over(client, clock, Sleeper.system());
+        // The cutover keeps the role's password in this Secret (see Cutover#roleSecret).
+        String roleSecret = "rehome-" + config.target().database() + "-credentials";
+        String targetNamespace = config.target().namespace();
+        SqlConsole console = kube.sqlConsole(target);
+        LiveDatabases databases = new LiveDatabases(source::endpoint, () -> source.database().credentials().user(),
+                DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres", config.target().role(),
+                        Secret.empty()), target.writeHostFqdn(), config.target().role(),
+                () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
+                        .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret
+                                + " is missing: the role has not been provisioned yet (run migrate)")), console);
+        LiveProvisioner provisioner = new LiveProvisioner(client, kube.provisioner(), console, target.cluster(),
+                new NamespacedName(config.app().namespace(), config.target().role().replace('_', '-') + "-cnpg-connection"),
+                "rehome-" + config.target().database().replace('_', '-'));
+        return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
+                kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock), verifier,
+                new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
+                new MirroredJournal(kube.journal(targetNamespace), new FileJournal(journalDir)));
+    }
+
+    @Override
+    public void close() {
+        closeAll(opened, null);
+    }
+
+    private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+}

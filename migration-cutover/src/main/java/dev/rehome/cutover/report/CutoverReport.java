@@ -1,0 +1,117 @@
+package dev.rehome.cutover.report;
+
+import dev.rehome.core.cutover.CutoverOutcome;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.cutover.Invariant;
+import dev.rehome.cutover.steps.Facts;
+import dev.rehome.core.StepResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts of one migrate run arranged for people and scripts. Immutable; {@link MarkdownRenderer} and
+ * {@link JsonRenderer} turn it into text.
+ */
+public record CutoverReport(String title, boolean succeeded, String outcome, List<StepLine> steps,
+                            List<TableLine> tables, List<SequenceLine> sequences, List<InvariantLine> invariants,
+                            Map<String, String> backup, String gitopsBranch, String gitopsDiff, List<String> retire,
+                            List<String> notices, Duration duration) {
+    public CutoverReport {
+        steps = List.copyOf(steps);
+        tables = List.copyOf(tables);
+        sequences = List.copyOf(sequences);
+        invariants = List.copyOf(invariants);
+        backup = Map.copyOf(backup);
+        retire = List.copyOf(retire);
+        notices = List.copyOf(notices);
+    }
+
+    public record StepLine(String id, String status, Duration duration, String detail) {
+    }
+
+    public record TableLine(String table, long sourceRows, long targetRows, boolean checksumCompared, boolean match) {
+    }
+
+    public record SequenceLine(String name, long source, long target) {
+        public boolean match() {
+            return source == target;
+        }
+    }
+
+    public record InvariantLine(String name, String sql, String before, String copied, String after) {
+        public boolean match() {
+            return before.equals(copied) && (after.isEmpty() || before.equals(after));
+        }
+    }
+
+    public static CutoverReport of(CutoverConfig config, CutoverOutcome outcome, List<String> retirePlan) {
+        Map<String, String> f = outcome.result().facts();
+        List<StepLine> steps = new ArrayList<>();
+        for (StepResult r : outcome.result().steps()) {
+            steps.add(line(r));
+        }
+        List<TableLine> tables = new ArrayList<>();
+        for (String t : split(f.get(Facts.VERIFY_TABLES))) {
+            String[] p = t.split("\\|", -1);
+            boolean compared = !p[3].isEmpty() || !p[4].isEmpty();
+            tables.add(new TableLine(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]), compared,
+                    p[1].equals(p[2]) && p[3].equals(p[4])));
+        }
+        List<SequenceLine> sequences = new ArrayList<>();
+        for (String s : split(f.get(Facts.VERIFY_SEQUENCES))) {
+            String[] p = s.split("\\|", -1);
+            sequences.add(new SequenceLine(p[0], Long.parseLong(p[1]), Long.parseLong(p[2])));
+        }
+        List<InvariantLine> invariants = new ArrayList<>();
+        for (Invariant i : config.invariants()) {
+            invariants.add(new InvariantLine(i.name(), i.sql(), f.getOrDefault(Facts.INVARIANT_BEFORE + i.name(), ""),
+                    f.getOrDefault(Facts.INVARIANT_TARGET + i.name(), ""), f.getOrDefault(Facts.INVARIANT_AFTER + i.name(), "")));
+        }
+        Map<String, String> backup = new LinkedHashMap<>();
+        copy(f, Facts.BACKUP_NAME, "Backup", backup);
+        copy(f, Facts.BACKUP_ID, "backupId", backup);
+        copy(f, Facts.BACKUP_COMPLETED_AT, "completed at", backup);
+        copy(f, Facts.SCHEDULE, "ScheduledBackup", backup);
+        copy(f, Facts.NEXT_DAILY, "next daily backup including the database", backup);
+        boolean ok = outcome.result().succeeded();
+        boolean rolledBack = outcome.result().steps().stream().anyMatch(r -> r instanceof StepResult.RolledBack);
+        String result = ok ? "moved and verified" : rolledBack ? "failed and rolled back: the app is on the old database"
+                : "failed";
+        return new CutoverReport("rehome: " + config.app().deployment() + " -> " + config.target().namespace() + "/"
+                + config.target().cluster() + "/" + config.target().database(), ok, result, steps, tables, sequences,
+                invariants, backup, outcome.gitops().map(g -> g.branch()).orElse(""),
+                outcome.gitops().map(g -> g.diff()).orElse(""), retirePlan, outcome.notices(), outcome.result().duration());
+    }
+
+    static StepLine line(StepResult r) {
+        if (r instanceof StepResult.Skipped s) {
+            return new StepLine(s.stepId(), "skipped", s.duration(), s.reason());
+        }
+        if (r instanceof StepResult.Failed s) {
+            return new StepLine(s.stepId(), "FAILED", s.duration(), oneLine(s.cause()));
+        }
+        if (r instanceof StepResult.RolledBack s) {
+            return new StepLine(s.stepId(), "rolled back", s.duration(), "");
+        }
+        return new StepLine(r.stepId(), "done", r.duration(), "");
+    }
+
+    private static void copy(Map<String, String> facts, String key, String label, Map<String, String> out) {
+        if (facts.containsKey(key)) {
+            out.put(label, facts.get(key));
+        }
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split(";"));
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rehome.cutover.steps;
+
+import dev.rehome.core.cutover.CutoverPorts;
+import dev.rehome.core.cutover.RunOptions;
+import dev.rehome.core.cutover.WorkloadRef;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.DatabaseEndpoint;
+import java.util.Objects;
+
+/** What every step of one cutover shares: the configuration, the ports and the run's options. Immutable. */
+public record Cutover(CutoverConfig config, CutoverPorts ports, RunOptions options) {
+    public Cutover {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(options, "options");
+    }
+
+    public WorkloadRef app() {
+        return new WorkloadRef(config.app().namespace(), config.app().deployment());
+    }
+
+    public WorkloadRef sourceWorkload() {
+        return new WorkloadRef(config.source().namespace(), config.source().deployment());
+    }
+
+    /** The comment rehome puts on the databases it creates; nothing without it is ever dropped. */
+    public String marker() {
+        return "rehome:" + config.planName();
+    }
+
+    public DatabaseEndpoint source() {
+        return ports.databases().sourceAdmin();
+    }
+
+    public DatabaseEndpoint targetAdmin() {
+        return ports.databases().targetAdmin(config.target().database());
+    }
+
+    /** Secret in the target namespace holding the role's password (the source of truth for it). */
+    public String roleSecret() {
+        return "rehome-" + config.target().database() + "-credentials";
+    }
+
+    public String targetLabel() {
+        return config.target().namespace() + "/" + config.target().cluster() + "/" + config.target().database();
+    }
+
+    public boolean gitops() {
+        return options.gitopsDir().isPresent();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rehome.cutover.steps;
+
+import dev.rehome.core.cutover.NetworkVerdict;
+import dev.rehome.core.cutover.SourceVolume;
+import dev.rehome.core.RefusedException;
+import dev.rehome.core.Step;
+import dev.rehome.core.StepContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Refuses before anything changes: both servers reachable, target major >= source major, every source extension
+ * available on the target, no foreign database or role of the target's names, NetworkPolicy admits the app,
+ * ArgoCD ownership known (and a deployments checkout given when it manages the app), the PGDATA volume proven.
+ * Its one change is the safe one: the source's PV reclaim policy becomes Retain.
+ */
+public final class PreflightStep implements Step {
+    private final Cutover cutover;
+
+    public PreflightStep(Cutover cutover) {
+        this.cutover = Objects.requireNonNull(cutover, "cutover");
+    }
+
+    @Override
+    public String id() {
+        return "preflight";
+    }
+
+    @Override
+    public String title() {
+        return "Preflight: versions, extensions, names, NetworkPolicy, ArgoCD, the database's own volume";
+    }
+
+    @Override
+    public List<String> plannedChanges(StepContext context) {
+        var c = cutover.config();
+        return List.of("reads: server versions and pg_extension of " + cutover.source().describe() + " and "
+                        + cutover.targetLabel(),
+                "reads: Deployment " + cutover.sourceWorkload() + " -> the PVC mounted at PGDATA (expected '"
+                        + c.source().pvc() + "') -> its PV",
+                "reads: NetworkPolicy in namespace " + c.target().namespace() + "; ArgoCD tracking of Deployment "
+                        + cutover.app(),
+                "changes: PersistentVolume of PVC " + c.source().namespace() + "/" + c.source().pvc()
+                        + ": persistentVolumeReclaimPolicy -> Retain (undo: not needed, Retain only protects)");
+    }
+
+    @Override
+    public void run(StepContext ctx) {
+        PreflightReport report = inspect();
+        report.lines().forEach(ctx.listener()::onNotice);
+        report.refusals().stream().findFirst().ifPresent(r -> {
+            throw new RefusedException(r);
+        });
+        ctx.putFact(Facts.SOURCE_MAJOR, String.valueOf(report.sourceMajor()));
+        ctx.putFact(Facts.TARGET_MAJOR, String.valueOf(report.targetMajor()));
+        ctx.putFact(Facts.ARGO, String.valueOf(report.argo()));
+        ctx.putFact(Facts.NETWORK, report.network().reason());
+        SourceVolume v = report.volume();
+        if (ctx.fact(Facts.PVC_UID).isEmpty()) {
+            ctx.putFact(Facts.PVC, v.pvc());
+            ctx.putFact(Facts.PVC_UID, v.uid());
+            ctx.putFact(Facts.PVC_RESOURCE_VERSION, v.resourceVersion());
+            ctx.putFact(Facts.PV, v.pv());
+        }
+        cutover.ports().volumes().retain(ctx.requireFact(Facts.PV));
+        ctx.listener().onNotice("PV " + ctx.requireFact(Facts.PV) + " of " + v.namespace() + "/" + v.pvc()
+                + " now has reclaim policy Retain");
+    }
+
+    /** Every check, without changing anything: also what {@code plan} and {@code --dry-run} show. */
+    public PreflightReport inspect() {
+        var c = cutover.config();
+        List<String> lines = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        ServerFacts source = ServerFacts.read(cutover.source());
+        ServerFacts target = cutover.ports().databases().targetServer()
+                .map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
+                .orElseGet(() -> ServerFacts.read(cutover.ports().databases().targetAdmin("postgres")));
+        lines.add("versions: source PostgreSQL " + source.major() + " -> target PostgreSQL " + target.major());
+        if (target.major() < source.major()) {
+            refusals.add("the target runs PostgreSQL " + target.major() + ", older than the source's "
+                    + source.major() + "; a dump cannot go to an older major");
+        }
+        List<String> missing = source.extensions().stream().filter(e -> !target.available().contains(e)).toList();
+        lines.add("extensions: " + (source.extensions().isEmpty() ? "none beyond plpgsql" : String.join(", ", source.extensions()))
+                + (missing.isEmpty() ? " (all available on the target)" : "; missing on the target: " + missing));
+        if (!missing.isEmpty()) {
+            refusals.add("extensions " + missing + " used by the source are not available on " + cutover.targetLabel());
+        }
+        lines.add("space: source database " + source.databaseBytes() / (1024 * 1024) + " MiB");
+        if (cutover.ports().provisioner().foreignObjectsExist(c.target().role(), c.target().database(), cutover.marker())) {
+            refusals.add("a database or role named '" + c.target().database() + "'/'" + c.target().role()
+                    + "' already exists on " + c.target().cluster() + " and was not created by rehome");
+        }
+        NetworkVerdict net = cutover.ports().network().verdict(cutover.app(), c.target().namespace(), c.target().cluster());
+        lines.add("network: " + net.reason());
+        if (!net.admitted()) {
+            lines.add("network: apply this NetworkPolicy:\n" + net.policyYaml());
+            lines.add("network: or add to terraform/network-policies.tf's postgres ingress allow list: " + net.terraformLine());
+            refusals.add("NetworkPolicy in '" + c.target().namespace() + "' does not admit " + cutover.app()
+                    + "; apply the policy shown above (or the Terraform line) and rerun");
+        }
+        boolean argo = cutover.ports().workloads().managedByArgo(cutover.app());
+        lines.add("argocd: Deployment " + cutover.app() + (argo ? " is managed by ArgoCD: the re-point goes to Git"
+                : " is not managed by ArgoCD: the re-point patches the cluster"));
+        if (argo && !cutover.gitops()) {
+            refusals.add("ArgoCD manages " + cutover.app() + " and would revert a direct patch; pass --gitops-dir "
+                    + "with a checkout of the deployments repo");
+        }
+        SourceVolume volume = cutover.ports().volumes().provePgdataVolume(cutover.sourceWorkload(), c.source().container());
+        lines.add("volume: PGDATA of " + cutover.sourceWorkload() + " is PVC " + volume.namespace() + "/" + volume.pvc()
+                + " (uid " + volume.uid() + ", PV " + volume.pv() + ", reclaim " + volume.reclaimPolicy() + ")");
+        if (!volume.pvc().equals(c.source().pvc())) {
+            lines.add("volume: note: the config expected PVC '" + c.source().pvc() + "'; the evidence wins");
+        }
+        for (String kept : c.retire().protectedPvcs()) {
+            lines.add("never touched: PVC " + c.app().namespace() + "/" + kept + " (mounted by the app, not the database's)");
+        }
+        lines.add("downtime: about " + DowntimeEstimate.of(source.databaseBytes()).toSeconds() + "s with the app at 0 replicas "
+                + "(copy and verification of " + source.databaseBytes() / (1024 * 1024) + " MiB, scaling, health check)");
+        return new PreflightReport(source.major(), target.major(), argo, net, volume, lines, refusals);
+    }
+
+    /** What preflight found. */
+    public record PreflightReport(int sourceMajor, int targetMajor, boolean argo, NetworkVerdict network,
+                                  SourceVolume volume, List<String> lines, List<String> refusals) {
+        public PreflightReport {
+            lines = List.copyOf(lines);
+            refusals = List.copyOf(refusals);
+        }
+    }
+}

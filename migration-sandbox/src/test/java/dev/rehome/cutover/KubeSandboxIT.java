@@ -1,0 +1,85 @@
+package dev.rehome.cutover;
+
+import dev.rehome.core.cutover.CutoverOutcome;
+import dev.rehome.core.cutover.CutoverPorts;
+import dev.rehome.core.cutover.EngineCatalog;
+import dev.rehome.core.cutover.RunOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehome.sandbox.KubeSandbox;
+import dev.rehome.core.MigrationListener;
+import dev.rehome.core.Verifier;
+import dev.rehome.core.spi.LocalCommandRunner;
+import dev.rehome.jdbc.JdbcDirectEngine;
+import dev.rehome.kubectl.dump.DumpRestoreEngine;
+import dev.rehome.jdbc.verify.Verifiers;
+import dev.rehome.testkit.fixtures.BasketballFixture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole cutover with the real Kubernetes adapters against the in-process API server seeded like the real
+ * cluster (fake kubelet and CNPG operator), and real embedded servers for the data.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedServers.Resolver.class)
+class KubeSandboxIT {
+    /** Real time, since the world waits on real processes; the sandbox dates its seeds for it. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesThroughTheKubernetesAdaptersAndRetiresWithoutTouchingPhotoUploads(SharedServers servers) {
+        List<String> notices = new ArrayList<>();
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, notices::add)) {
+            EngineCatalog engines = new EngineCatalog(Map.of(
+                    "dump-restore", () -> new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner(), CLOCK),
+                    "jdbc-direct", () -> new JdbcDirectEngine(CLOCK)));
+            Verifier verifier = Verifier.allOf(Verifiers.forLevel(Verifiers.FULL), Verifiers.ownership("basketball"));
+            CutoverPorts ports = sandbox.ports(engines, verifier);
+            RunOptions options = RunOptions.defaults("test").withGitopsDir(sandbox.deploymentsRepo());
+            CutoverRunner runner = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK);
+
+            CutoverOutcome outcome = runner.migrate();
+
+            assertThat(outcome.result().succeeded()).as(outcome.result().steps() + " " + outcome.notices()).isTrue();
+            var client = sandbox.client();
+            var env = client.apps().deployments().inNamespace("basketball-api").withName("basketball-api").get()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("BASKETBALL_DATABASE_URL")).findFirst().orElseThrow();
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("basketball-db-pal-e-postgres");
+            var pvc = client.persistentVolumeClaims().inNamespace("basketball-api").withName("postgres-data").get();
+            assertThat(client.persistentVolumes().withName(pvc.getSpec().getVolumeName()).get().getSpec()
+                    .getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
+            assertThat(outcome.result().facts()).containsKey("backup.id");
+            assertThat(client.configMaps().inNamespace("postgres").list().getItems())
+                    .as("the journal lives in the cluster").anyMatch(cm -> cm.getMetadata().getName().startsWith("rehome-"));
+            assertThat(servers.target.connect("basketball")).satisfies(c -> {
+                try (c; var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM public.players")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(BasketballFixture.PLAYERS);
+                }
+            });
+
+            var photos = client.persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get();
+            CutoverRunner retire = new CutoverRunner(sandbox.config(), ports, RunOptions.defaults("test").withRetire(true, true),
+                    MigrationListener.NONE, CLOCK);
+            var retired = retire.retire();
+            assertThat(retired.result().succeeded()).as(retired.result().steps().toString()).isTrue();
+            assertThat(client.persistentVolumeClaims().inNamespace("basketball-api").withName("postgres-data").get()).isNull();
+            assertThat(client.persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get()
+                    .getMetadata().getUid()).isEqualTo(photos.getMetadata().getUid());
+        }
+    }
+}

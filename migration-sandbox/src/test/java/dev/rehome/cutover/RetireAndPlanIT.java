@@ -1,0 +1,145 @@
+package dev.rehome.cutover;
+
+import dev.rehome.core.cutover.CutoverOutcome;
+import dev.rehome.core.cutover.RunOptions;
+import dev.rehome.core.cutover.WorkloadRef;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehome.sandbox.InMemoryCluster;
+import dev.rehome.core.MigrationResult;
+import dev.rehome.core.RefusedException;
+import dev.rehome.core.StepResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code retire} after a cutover, and {@code plan} / {@code --dry-run}, which change nothing. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedServers.Resolver.class)
+class RetireAndPlanIT {
+    @TempDir
+    Path dir;
+    private SandboxWorld world;
+
+    @BeforeEach
+    void start(SharedServers servers) {
+        world = new SandboxWorld(servers.source, servers.target, dir, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void retireIsRefusedBeforeTheCutoverAndDuringTheCoolOff() {
+        MigrationResult early = world.runner().retire().result();
+        assertThat(failure(early)).isInstanceOf(RefusedException.class).hasMessageContaining("verified cutover");
+
+        assertThat(world.runner().migrate().result().succeeded()).isTrue();
+        MigrationResult coolOff = world.runner().retire().result();
+        assertThat(failure(coolOff)).isInstanceOf(RefusedException.class).hasMessageContaining("cool-off runs until");
+        assertThat(world.cluster().exists(new WorkloadRef("basketball-api", "postgres"))).isTrue();
+    }
+
+    @Test
+    void retireDeletesOnlyTheDatabasesOwnVolumeAndNeverPhotoUploads() throws Exception {
+        assertThat(world.runner().migrate().result().succeeded()).isTrue();
+        InMemoryCluster.Pvc photos = world.cluster().pvc("basketball-api", "photo-uploads").orElseThrow();
+        byte[] pvcYaml = Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"));
+
+        RunOptions direct = RunOptions.defaults("test").withRetire(true, true);
+        MigrationResult retired = world.runner(UnaryOperator.identity(), world::dumpRestore, direct).retire().result();
+
+        assertThat(retired.succeeded()).as(retired.steps().toString()).isTrue();
+        assertThat(world.cluster().exists(new WorkloadRef("basketball-api", "postgres"))).isFalse();
+        assertThat(world.cluster().serviceExists("basketball-api", "postgres")).isFalse();
+        assertThat(world.cluster().pvc("basketball-api", "postgres-data")).isEmpty();
+        assertThat(world.cluster().pvc("basketball-api", "photo-uploads")).contains(photos);
+        assertThat(world.cluster().exists(SandboxWorld.APP)).isTrue();
+        assertThat(Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"))).isEqualTo(pvcYaml);
+    }
+
+    @Test
+    void retireInGitopsModeRemovesOnlyPostgresYaml() throws Exception {
+        assertThat(world.runner().migrate().result().succeeded()).isTrue();
+        byte[] pvcYaml = Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"));
+
+        CutoverOutcome retired = world.runner(UnaryOperator.identity(), world::dumpRestore,
+                world.gitopsOptions().withRetire(true, false)).retire();
+
+        assertThat(retired.result().succeeded()).as(retired.result().steps().toString()).isTrue();
+        assertThat(retired.gitops()).hasValueSatisfying(g ->
+                assertThat(g.files()).containsExactly("overlays/basketball-api/prod/postgres.yaml"));
+        assertThat(world.repo.resolve("overlays/basketball-api/prod/postgres.yaml")).doesNotExist();
+        assertThat(Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"))).isEqualTo(pvcYaml);
+        assertThat(world.cluster().pvc("basketball-api", "postgres-data")).isPresent();
+    }
+
+    @Test
+    void planNamesEveryResourceSqlStatementAndFile() {
+        String text = render(world.runner().preview());
+
+        assertThat(text).contains("Deployment basketball-api/basketball-api: replicas -> 0",
+                "REVOKE CONNECT ON DATABASE \"basketball\" FROM PUBLIC",
+                "REVOKE CONNECT ON DATABASE \"basketball\" FROM \"basketball\"",
+                "CREATE DATABASE \"basketball\" OWNER \"basketball\"",
+                "CREATE ROLE \"basketball\" LOGIN NOSUPERUSER",
+                "SELECT count(*) FROM \"public\".\"orders\" WHERE status = 'paid'",
+                "Secret basketball-api/basketball-db-pal-e-postgres",
+                "Secret postgres/rehome-basketball-credentials",
+                "overlays/basketball-api/prod/deployment-patch.yaml",
+                "overlays/basketball-api/prod/kustomization.yaml",
+                "never touched: overlays/basketball-api/prod/pvc.yaml",
+                "never touched: PVC basketball-api/photo-uploads",
+                "persistentVolumeReclaimPolicy -> Retain",
+                "Lease postgres/rehome-pal-e-postgres-basketball",
+                "versions: source PostgreSQL 15 -> target PostgreSQL 17", "downtime: about ")
+                .doesNotContain(world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()
+                        .get("database-url").reveal());
+    }
+
+    @Test
+    void aDryRunChangesNothingInTheClusterTheDatabasesOrTheRepo() throws Exception {
+        String cluster = world.cluster().snapshot();
+        String databases = world.databasesSnapshot();
+        String head;
+        try (Git git = Git.open(world.repo.toFile())) {
+            head = git.getRepository().resolve("HEAD").getName() + git.getRepository().getBranch();
+        }
+
+        world.runner().preview();
+
+        assertThat(world.cluster().snapshot()).isEqualTo(cluster);
+        assertThat(world.databasesSnapshot()).isEqualTo(databases);
+        assertThat(world.runner().status().steps()).isEmpty();
+        try (Git git = Git.open(world.repo.toFile())) {
+            assertThat(git.getRepository().resolve("HEAD").getName() + git.getRepository().getBranch()).isEqualTo(head);
+            assertThat(git.status().call().isClean()).isTrue();
+        }
+    }
+
+    private static Throwable failure(MigrationResult result) {
+        return result.steps().stream().filter(r -> r instanceof StepResult.Failed)
+                .map(r -> ((StepResult.Failed) r).cause()).findFirst().orElseThrow();
+    }
+
+    private static String render(PlanPreview preview) {
+        StringBuilder sb = new StringBuilder();
+        preview.steps().forEach(i -> i.changes().forEach(c -> sb.append(c).append('\n')));
+        preview.preflight().lines().forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+}
