@@ -70,7 +70,14 @@ final class JobController {
             PendingPods.hold(client, job, podName(job), held, clock);
             return;
         }
-        Thread t = new Thread(() -> run(job, key), "fake-kubelet-job-" + job.getMetadata().getName());
+        Thread t = new Thread(() -> {
+            try {
+                run(job, key);
+            } catch (RuntimeException e) {
+                // a Job whose pod never finishes shows up as a test timing out; say why here
+                LOG.error("fake kubelet: Job {} stopped without finishing its pod", key, e);
+            }
+        }, "fake-kubelet-job-" + job.getMetadata().getName());
         t.setDaemon(true);
         t.start();
     }

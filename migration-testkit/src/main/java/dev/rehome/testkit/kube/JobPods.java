@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.List;
 
@@ -39,15 +40,26 @@ final class JobPods {
     }
 
     static void finish(KubernetesClient client, String ns, String podName, int exit, Clock clock) {
-        Pod pod = client.pods().inNamespace(ns).withName(podName).get();
-        if (pod == null) {
-            return;
+        // Another writer (a pod binding, the informer's resync) may update the pod between the read and the write;
+        // a kubelet retries its status update on a conflict, and a lost one would leave the pod running for ever.
+        for (int attempt = 1; ; attempt++) {
+            Pod pod = client.pods().inNamespace(ns).withName(podName).get();
+            if (pod == null) {
+                return;
+            }
+            pod.getStatus().setPhase(exit == 0 ? "Succeeded" : "Failed");
+            pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder()
+                    .withName(pod.getSpec().getContainers().get(0).getName()).withReady(false).withRestartCount(0)
+                    .withNewState().withNewTerminated().withExitCode(exit).withReason(exit == 0 ? "Completed" : "Error")
+                    .withFinishedAt(clock.instant().toString()).endTerminated().endState().build()));
+            try {
+                client.resource(pod).updateStatus();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 10) {
+                    throw e;
+                }
+            }
         }
-        pod.getStatus().setPhase(exit == 0 ? "Succeeded" : "Failed");
-        pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder()
-                .withName(pod.getSpec().getContainers().get(0).getName()).withReady(false).withRestartCount(0)
-                .withNewState().withNewTerminated().withExitCode(exit).withReason(exit == 0 ? "Completed" : "Error")
-                .withFinishedAt(clock.instant().toString()).endTerminated().endState().build()));
-        client.resource(pod).updateStatus();
     }
 }
