@@ -1,4 +1,4 @@
-package dev.rehome.cutover.fleet;
+package dev.rehome.cutover;
 
 import dev.rehome.core.cutover.EngineCatalog;
 import dev.rehome.core.CopyEngine;
@@ -12,12 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The copy engines and verification a fleet move uses when both servers are reachable from this machine. */
-public final class FleetEngines {
-    private FleetEngines() {
+/**
+ * The copy engines and the verification of a move whose two servers are both reachable from this machine (the
+ * {@code copy} command, the sandboxes): {@code dump-restore}, the default, is pg_dump and pg_restore themselves, the
+ * most trusted path; {@code jdbc-direct} streams tables in parallel over JDBC.
+ */
+public final class LocalEngines {
+    /** The engine used when none is named. */
+    public static final String DEFAULT = DumpRestoreEngine.ID;
+
+    private LocalEngines() {
     }
 
-    public static EngineCatalog local(Clock clock) {
+    public static EngineCatalog catalog(Clock clock) {
         Map<String, Supplier<CopyEngine>> engines = new LinkedHashMap<>();
         engines.put(DumpRestoreEngine.ID, () -> new DumpRestoreEngine(new LocalCommandRunner(), new LocalCommandRunner(), clock));
         engines.put(JdbcDirectEngine.ID, () -> new JdbcDirectEngine(clock));

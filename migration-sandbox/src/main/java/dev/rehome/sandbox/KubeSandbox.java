@@ -3,7 +3,7 @@ package dev.rehome.sandbox;
 import dev.rehome.core.cutover.CopyEngines;
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.core.cutover.HttpHealthCheck;
-import dev.rehome.core.cutover.MirroredJournal;
+import dev.rehome.kubectl.safety.MirroredJournal;
 import dev.rehome.kubectl.cutover.KubernetesPorts;
 import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.cutover.steps.SqlProvisioner;
@@ -154,8 +154,8 @@ public final class KubeSandbox implements AutoCloseable {
                 new SqlProvisioner(databases), new LeaseLock(cluster.client(), CutoverConfig.defaults().target().namespace(),
                 clock, renewer), engines, verifier,
                 new HttpHealthCheck(clock, t -> Thread.sleep(t.toMillis()), Duration.ofMillis(200)),
-                new MirroredJournal(new ConfigMapJournal(cluster.client(), CutoverConfig.defaults().target().namespace(),
-                        KubeRetry.standard()), new FileJournal(journalDir)));
+                new MirroredJournal(new FileJournal(journalDir), new ConfigMapJournal(cluster.client(),
+                        CutoverConfig.defaults().target().namespace(), KubeRetry.standard())));
     }
 
     public KubernetesClient client() {

@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.StepProgressPrinter;
 import dev.rehome.core.MigrationListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +16,6 @@ record Cli(PrintStream out, PrintStream err, SessionFactory sessions, Path logFi
     }
 
     MigrationListener progress() {
-        return new ProgressPrinter(err);
+        return new StepProgressPrinter(err);
     }
 }

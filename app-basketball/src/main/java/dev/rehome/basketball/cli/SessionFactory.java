@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.LocalEngines;
 import dev.rehome.cutover.CutoverRunner;
 import dev.rehome.core.cutover.RunOptions;
 import dev.rehome.core.cutover.CutoverConfig;
@@ -47,7 +48,7 @@ final class SessionFactory {
         try {
             listener.onNotice(cluster.describe());
             Path journal = o.journalDir != null ? o.journalDir : home().resolve(".rehome").resolve("journal");
-            CutoverRunner runner = new CutoverRunner(config, cluster.ports(Engines.verifier(config.target().role()), journal),
+            CutoverRunner runner = new CutoverRunner(config, cluster.ports(LocalEngines.verifier(config.target().role()), journal),
                     options, listener, clock);
             return new Session(config, runner, cluster, "rehome-basketball migrate" + (o.kubeconfig == null ? ""
                     : " --kubeconfig " + o.kubeconfig) + (o.context == null ? "" : " --context " + o.context));
@@ -76,8 +77,8 @@ final class SessionFactory {
             config = config.withHealthUrl(o.healthUrl);
         }
         RunOptions withRepo = options.withGitopsDir(o.gitopsDir != null ? o.gitopsDir : sandbox.deploymentsRepo());
-        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(Engines.local(clock),
-                Engines.verifier(config.target().role())), withRepo, listener, clock);
+        CutoverRunner runner = new CutoverRunner(config, sandbox.ports(LocalEngines.catalog(clock),
+                LocalEngines.verifier(config.target().role())), withRepo, listener, clock);
         return new Session(config, runner, sandbox, "java -jar app-basketball/target/rehome-basketball.jar migrate --sandbox");
     }
 

@@ -1,5 +1,7 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.core.cutover.EngineCatalog;
+import dev.rehome.cutover.LocalEngines;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +34,6 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
     public static CliContext system(Path logFile) {
         Clock clock = Clock.systemUTC();
         return new CliContext(System.out, System.err, System.getenv(), Path.of(System.getProperty("user.home")),
-                clock, System.console() != null, logFile, EngineCatalog.standard(clock), VerifierCatalog.standard());
+                clock, System.console() != null, logFile, LocalEngines.catalog(clock), VerifierCatalog.standard());
     }
 }

@@ -1,5 +1,7 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.LocalEngines;
+import dev.rehome.cutover.cli.CopyProgressPrinter;
 import dev.rehome.fleet.report.ReportPrinter;
 import dev.rehome.jdbc.PgConnector;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ final class CopyCommand implements Callable<Integer> {
     @Mixin
     private EndpointOptions endpoints;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = EngineCatalog.DEFAULT,
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = LocalEngines.DEFAULT,
             converter = Choices.Engines.class, completionCandidates = Choices.Engines.class,
             description = "dump-restore or jdbc-direct (default: ${DEFAULT-VALUE}).")
     private String engine;
@@ -101,7 +103,7 @@ final class CopyCommand implements Callable<Integer> {
         }
         CopySettings settings = new CopySettings(engine, jobs, Optional.ofNullable(owner), verify, clean);
         ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson));
-        ProgressPrinter progress = new ProgressPrinter(context.err(), context.clock(), context.terminal(), !noProgress);
+        CopyProgressPrinter progress = new CopyProgressPrinter(context.err(), context.clock(), context.terminal(), !noProgress);
         PgConnector connector = new PgConnector("rehome-fleet");
         if (sandbox) {
             return new Sandbox(context, connector, reports, progress).run(settings);

@@ -51,7 +51,7 @@ final class CopyRun {
         RunSummary summary = new RunSummary("copy", facts, Optional.empty(), VerificationReport.empty(), List.of(),
                 Duration.ZERO, Optional.empty());
         try {
-            var engine = context.engines().create(settings.engine());
+            var engine = context.engines().get(settings.engine());
             var verifier = verifier(settings);
             checkLogin(endpoints.source());
             List<String> notices = prepareTarget(endpoints.target(), settings);

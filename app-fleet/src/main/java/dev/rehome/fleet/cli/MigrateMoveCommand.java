@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.StepProgressPrinter;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.RefusedException;
 import dev.rehome.cutover.fleet.FleetMoves;
@@ -84,7 +85,7 @@ final class MigrateMoveCommand implements Callable<Integer> {
         }
         try (FleetWorld world = MoveWorlds.open(options, context)) {
             FleetMoves moves = new FleetMoves(world, options.fleetOptions(), PlanMoveCommand.settings(options, parallel),
-                    c -> new MoveProgress(context.err(), c.name()), context.clock(), UnaryOperator.identity());
+                    c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity());
             List<NamespacedName> targets = allUncovered ? moves.uncovered(options.into) : List.of(workload);
             context.err().println("rehome-fleet migrate: " + targets.size() + " database(s) to move into "
                     + options.into + (targets.isEmpty() ? "" : ": " + targets));

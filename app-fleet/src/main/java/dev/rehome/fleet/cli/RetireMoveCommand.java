@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.StepProgressPrinter;
 import dev.rehome.cutover.report.MarkdownRenderer;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.cutover.fleet.FleetCutover;
@@ -57,7 +58,7 @@ final class RetireMoveCommand implements Callable<Integer> {
             MoveSettings settings = new MoveSettings(base.engine(), base.gitopsDir(), base.allowArgoPatch(),
                     base.holder(), now, deleteVolume);
             FleetMoves moves = new FleetMoves(world, options.fleetOptions(), settings,
-                    c -> new MoveProgress(context.err(), c.name()), context.clock(), UnaryOperator.identity());
+                    c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity());
             FleetCutover cutover = moves.derive(workload, options.into);
             FleetMove move = moves.move(cutover);
             if (options.dryRun) {

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.CopyProgressPrinter;
 import dev.rehome.fleet.report.ReportPrinter;
 import dev.rehome.jdbc.PgConnector;
 import dev.rehome.testkit.PostgresServer;
@@ -19,9 +20,9 @@ final class Sandbox {
     private final CliContext context;
     private final PgConnector connector;
     private final ReportPrinter reports;
-    private final ProgressPrinter progress;
+    private final CopyProgressPrinter progress;
 
-    Sandbox(CliContext context, PgConnector connector, ReportPrinter reports, ProgressPrinter progress) {
+    Sandbox(CliContext context, PgConnector connector, ReportPrinter reports, CopyProgressPrinter progress) {
         this.context = Objects.requireNonNull(context, "context");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.reports = Objects.requireNonNull(reports, "reports");

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.LocalEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.core.OperationFailedException;
@@ -63,7 +64,7 @@ class FleetMainTest {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
         CliContext context = new CliContext(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true),
-                Map.of(), home, java.time.Clock.systemUTC(), false, log, EngineCatalog.standard(java.time.Clock.systemUTC()), level -> (s, t) -> {
+                Map.of(), home, java.time.Clock.systemUTC(), false, log, LocalEngines.catalog(java.time.Clock.systemUTC()), level -> (s, t) -> {
                     failure.run();
                     return dev.rehome.core.VerificationReport.empty();
                 });

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.LocalEngines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class InProcessCli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, home, clock, false,
-                home.resolve("rehome-fleet.log"), EngineCatalog.standard(clock), VerifierCatalog.standard());
+                home.resolve("rehome-fleet.log"), LocalEngines.catalog(clock), VerifierCatalog.standard());
         int exit = FleetMain.execute(args, context);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,6 @@
 package dev.rehome.kubectl.cutover;
 
-import dev.rehome.core.cutover.Provisioner;
+import dev.rehome.core.cutover.TargetProvisioner;
 import dev.rehome.core.CommandFailedException;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.RefusedException;
@@ -22,15 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cutover's {@link Provisioner} on a CNPG cluster without superuser access: the role and the database are
+ * The cutover's {@link TargetProvisioner} on a CNPG cluster without superuser access: the role and the database are
  * declared (backend-kubectl's provisioner: {@code managed.roles} or {@code DatabaseRole}, {@code Database} CR),
  * with the password the cutover generated staged first in the role's basic-auth Secret so CNPG sets exactly
  * that one. The few statements only an administrator may run (drop and recreate the database for a clean redo)
  * go through {@code psql} as {@code postgres} in the primary. Rehome's marker is backend-kubectl's
  * {@code rehome:<plan id>}, so the cutover's own marker argument is not used.
  */
-public final class LiveProvisioner implements Provisioner {
-    private static final Logger LOG = LoggerFactory.getLogger(LiveProvisioner.class);
+public final class CnpgTargetProvisioner implements TargetProvisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(CnpgTargetProvisioner.class);
 
     private final KubernetesClient client;
     private final dev.rehome.kubectl.provision.Provisioner declarative;
@@ -40,7 +40,7 @@ public final class LiveProvisioner implements Provisioner {
     private final String planId;
 
     /** {@code appSecret}: where backend-kubectl writes the CNPG-layout connection Secret for the app. */
-    public LiveProvisioner(KubernetesClient client, dev.rehome.kubectl.provision.Provisioner declarative, SqlConsole primary,
+    public CnpgTargetProvisioner(KubernetesClient client, dev.rehome.kubectl.provision.Provisioner declarative, SqlConsole primary,
                     NamespacedName cluster, NamespacedName appSecret, String planId) {
         this.client = Objects.requireNonNull(client, "client");
         this.declarative = Objects.requireNonNull(declarative, "declarative");

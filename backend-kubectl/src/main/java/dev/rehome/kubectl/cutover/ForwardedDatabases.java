@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * login ({@code enableSuperuserAccess: false}), so the "admin" of the app's database is the app's role, which
  * owns it; server facts come from {@code psql} as {@code postgres} in the primary (peer auth, no password).
  */
-public final class LiveDatabases implements Databases {
+public final class ForwardedDatabases implements Databases {
     private final Supplier<DatabaseEndpoint> source;
     private final Supplier<String> sourceAppRole;
     private final DatabaseEndpoint targetForward;
@@ -31,7 +31,7 @@ public final class LiveDatabases implements Databases {
      * @param appHost            the read-write Service as the app reaches it
      * @param targetRolePassword the app role's password, read when first needed (after provisioning)
      */
-    public LiveDatabases(Supplier<DatabaseEndpoint> source, Supplier<String> sourceAppRole, DatabaseEndpoint targetForward, String appHost,
+    public ForwardedDatabases(Supplier<DatabaseEndpoint> source, Supplier<String> sourceAppRole, DatabaseEndpoint targetForward, String appHost,
                   String targetRole, Supplier<Secret> targetRolePassword, SqlConsole primary) {
         this.source = Objects.requireNonNull(source, "source");
         this.sourceAppRole = Objects.requireNonNull(sourceAppRole, "sourceAppRole");

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * password, a clean redo through psql in the primary, and a drop that removes only what rehome declared.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class LiveProvisionerIT {
+class CnpgTargetProvisionerIT {
     /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
     private static final Clock CLOCK = Clock.systemUTC();
 
@@ -47,7 +47,7 @@ class LiveProvisionerIT {
             var client = cluster.client();
             KubeBackend kube = KubeBackend.builder(client).clock(CLOCK).pollInterval(Duration.ofMillis(100)).build();
             var console = kube.sqlConsole(kube.targets().discover(PAL_E));
-            LiveProvisioner provisioner = new LiveProvisioner(client, kube.provisioner(), console, PAL_E,
+            CnpgTargetProvisioner provisioner = new CnpgTargetProvisioner(client, kube.provisioner(), console, PAL_E,
                     new NamespacedName("basketball-api", "basketball-cnpg-connection"), "rehome-basketball");
             Secret password = Secret.of("cutover-generated-password-0123456789");
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * the invariants are checked by the plan itself.
  */
 public record CutoverPorts(Workloads workloads, Secrets secrets, Volumes volumes, Backups backups, Network network,
-                           Databases databases, Provisioner provisioner, Lock lock, CopyEngines engines,
+                           Databases databases, TargetProvisioner provisioner, Lock lock, CopyEngines engines,
                            Verifier verifier, HealthCheck health, Journal journal) {
     public CutoverPorts {
         Objects.requireNonNull(workloads, "workloads");

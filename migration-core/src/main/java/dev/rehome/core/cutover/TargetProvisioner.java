@@ -7,7 +7,7 @@ import dev.rehome.core.Secret;
  * comment), and only marked objects are ever dropped or reused: a database or role of the same name without the
  * marker belongs to someone else.
  */
-public interface Provisioner {
+public interface TargetProvisioner {
     /** Whether {@code database} or {@code role} exists on the target without rehome's marker. */
     boolean foreignObjectsExist(String role, String database, String marker);
 

@@ -1,4 +1,4 @@
-package dev.rehome.fleet.cli;
+package dev.rehome.cutover.cli;
 
 import dev.rehome.core.CopyProgress;
 import dev.rehome.core.MigrationListener;
@@ -13,10 +13,10 @@ import java.util.Objects;
  * Copy progress on stderr, only for copies that take a while: on a terminal one line rewritten in place, otherwise
  * (CI logs, Jobs) a plain line every few seconds. Thread-safe: engines report from worker threads.
  */
-final class ProgressPrinter implements MigrationListener {
-    static final Duration QUIET_START = Duration.ofSeconds(2);
-    static final Duration TERMINAL_EVERY = Duration.ofMillis(250);
-    static final Duration LOG_EVERY = Duration.ofSeconds(5);
+public final class CopyProgressPrinter implements MigrationListener {
+    public static final Duration QUIET_START = Duration.ofSeconds(2);
+    public static final Duration TERMINAL_EVERY = Duration.ofMillis(250);
+    public static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     private final PrintStream err;
     private final Clock clock;
@@ -25,7 +25,7 @@ final class ProgressPrinter implements MigrationListener {
     private Instant lastPrinted = Instant.MIN;
     private boolean lineOpen;
 
-    ProgressPrinter(PrintStream err, Clock clock, boolean terminal, boolean enabled) {
+    public CopyProgressPrinter(PrintStream err, Clock clock, boolean terminal, boolean enabled) {
         this.err = Objects.requireNonNull(err, "err");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.terminal = terminal;
@@ -54,14 +54,14 @@ final class ProgressPrinter implements MigrationListener {
     }
 
     /** Ends the in-place line so what follows starts on its own line. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (lineOpen) {
             err.println();
             lineOpen = false;
         }
     }
 
-    static String describe(CopyProgress p) {
+    public static String describe(CopyProgress p) {
         StringBuilder s = new StringBuilder("copy:");
         if (p.tablesTotal() >= 0) {
             s.append(" tables ").append(p.tablesDone()).append('/').append(p.tablesTotal()).append(',');

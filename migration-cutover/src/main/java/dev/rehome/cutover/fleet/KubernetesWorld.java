@@ -1,5 +1,6 @@
 package dev.rehome.cutover.fleet;
 
+import dev.rehome.cutover.LocalEngines;
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.cutover.live.LiveCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -54,7 +55,7 @@ public final class KubernetesWorld implements FleetWorld {
             opened.add(live);
         }
         LOG.info("{}: {}", cutover.name(), live.describe());
-        CutoverPorts p = live.ports(FleetEngines.verifier(cutover.config().target().role()), journalDir);
+        CutoverPorts p = live.ports(LocalEngines.verifier(cutover.config().target().role()), journalDir);
         // An app without a health URL is checked by the readiness the scale-up waited for.
         return new CutoverPorts(p.workloads(), p.secrets(), p.volumes(), p.backups(), p.network(), p.databases(),
                 p.provisioner(), p.lock(), new InClusterEngineAlias(p.engines()), p.verifier(),

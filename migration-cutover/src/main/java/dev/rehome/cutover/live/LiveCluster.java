@@ -1,13 +1,13 @@
 package dev.rehome.cutover.live;
 
 import dev.rehome.kubectl.cutover.ForwardedSource;
-import dev.rehome.kubectl.cutover.LiveDatabases;
-import dev.rehome.kubectl.cutover.LiveProvisioner;
+import dev.rehome.kubectl.cutover.ForwardedDatabases;
+import dev.rehome.kubectl.cutover.CnpgTargetProvisioner;
 import dev.rehome.kubectl.cutover.ServiceHealthCheck;
 
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.core.cutover.HttpHealthCheck;
-import dev.rehome.core.cutover.MirroredJournal;
+import dev.rehome.kubectl.safety.MirroredJournal;
 import dev.rehome.kubectl.cutover.KubernetesPorts;
 import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.core.DatabaseEndpoint;
@@ -116,19 +116,19 @@ public final class LiveCluster implements AutoCloseable {
         String roleSecret = "rehome-" + config.target().database() + "-credentials";
         String targetNamespace = config.target().namespace();
         SqlConsole console = kube.sqlConsole(target);
-        LiveDatabases databases = new LiveDatabases(source::endpoint, () -> source.database().credentials().user(),
+        ForwardedDatabases databases = new ForwardedDatabases(source::endpoint, () -> source.database().credentials().user(),
                 DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres", config.target().role(),
                         Secret.empty()), target.writeHostFqdn(), config.target().role(),
                 () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
                         .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret
                                 + " is missing: the role has not been provisioned yet (run migrate)")), console);
-        LiveProvisioner provisioner = new LiveProvisioner(client, kube.provisioner(), console, target.cluster(),
+        CnpgTargetProvisioner provisioner = new CnpgTargetProvisioner(client, kube.provisioner(), console, target.cluster(),
                 new NamespacedName(config.app().namespace(), config.target().role().replace('_', '-') + "-cnpg-connection"),
                 "rehome-" + config.target().database().replace('_', '-'));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
                 kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock), verifier,
                 new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
-                new MirroredJournal(kube.journal(targetNamespace), new FileJournal(journalDir)));
+                new MirroredJournal(new FileJournal(journalDir), kube.journal(targetNamespace)));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.rehome.cutover.steps;
 
 import dev.rehome.core.cutover.Databases;
-import dev.rehome.core.cutover.Provisioner;
+import dev.rehome.core.cutover.TargetProvisioner;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.RefusedException;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * (tenant isolation, reliability-facts rule 11) and the role gets no SUPERUSER, CREATEDB or CREATEROLE.
  * Thread-safe.
  */
-public final class SqlProvisioner implements Provisioner {
+public final class SqlProvisioner implements TargetProvisioner {
     private final Databases databases;
 
     public SqlProvisioner(Databases databases) {

@@ -1,4 +1,4 @@
-package dev.rehome.fleet.cli;
+package dev.rehome.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class ProgressPrinterTest {
+class CopyProgressPrinterTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final MutableClock clock = new MutableClock();
 
@@ -23,11 +23,11 @@ class ProgressPrinterTest {
 
     @Test
     void withoutATerminalPrintsAPlainLineEveryFewSeconds() {
-        ProgressPrinter p = printer(false);
+        CopyProgressPrinter p = printer(false);
         p.onCopyProgress(progress(Duration.ofSeconds(3)));
         clock.advance(Duration.ofSeconds(1));
         p.onCopyProgress(progress(Duration.ofSeconds(4)));
-        clock.advance(ProgressPrinter.LOG_EVERY);
+        clock.advance(CopyProgressPrinter.LOG_EVERY);
         p.onCopyProgress(progress(Duration.ofSeconds(9)));
         assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.startsWith("copy: tables 2/5, 1,200 rows,"));
         assertThat(err.toString()).doesNotContain("\r");
@@ -35,7 +35,7 @@ class ProgressPrinterTest {
 
     @Test
     void onATerminalRewritesOneLineAndEndsItWhenDone() {
-        ProgressPrinter p = printer(true);
+        CopyProgressPrinter p = printer(true);
         p.onCopyProgress(progress(Duration.ofSeconds(3)));
         clock.advance(Duration.ofSeconds(1));
         p.onCopyProgress(progress(Duration.ofSeconds(4)));
@@ -46,12 +46,12 @@ class ProgressPrinterTest {
 
     @Test
     void describesWhatTheEngineKnows() {
-        assertThat(ProgressPrinter.describe(new CopyProgress(0, -1, -1, 10L << 20, Duration.ofSeconds(5))))
+        assertThat(CopyProgressPrinter.describe(new CopyProgress(0, -1, -1, 10L << 20, Duration.ofSeconds(5))))
                 .isEqualTo("copy: 10.0 MiB, 2.0 MiB/s, 00:00:05");
     }
 
-    private ProgressPrinter printer(boolean terminal) {
-        return new ProgressPrinter(new PrintStream(err, true), clock, terminal, true);
+    private CopyProgressPrinter printer(boolean terminal) {
+        return new CopyProgressPrinter(new PrintStream(err, true), clock, terminal, true);
     }
 
     private static CopyProgress progress(Duration elapsed) {

@@ -10,7 +10,7 @@ import dev.rehome.cutover.steps.SqlProvisioner;
 import dev.rehome.core.FileJournal;
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.cutover.fleet.FleetCutover;
-import dev.rehome.cutover.fleet.FleetEngines;
+import dev.rehome.cutover.LocalEngines;
 import dev.rehome.cutover.fleet.FleetWorld;
 import dev.rehome.cutover.fleet.JdbcTableCatalog;
 import dev.rehome.cutover.fleet.OptionalHealthCheck;
@@ -125,8 +125,8 @@ public final class FleetSandbox implements FleetWorld {
                 ClusterSide.rwService(cutover.config().target().cluster()) + "." + cutover.config().target().namespace()
                         + ".svc.cluster.local");
         InMemoryCluster c = side.cluster();
-        return new CutoverPorts(c, c, c, c, c, databases, new SqlProvisioner(databases), lock, FleetEngines.local(clock),
-                FleetEngines.verifier(cutover.config().target().role()), new OptionalHealthCheck(new HttpHealthCheck(clock,
+        return new CutoverPorts(c, c, c, c, c, databases, new SqlProvisioner(databases), lock, LocalEngines.catalog(clock),
+                LocalEngines.verifier(cutover.config().target().role()), new OptionalHealthCheck(new HttpHealthCheck(clock,
                 d -> Thread.sleep(d.toMillis()), Duration.ofMillis(200))), journal);
     }
 
