@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * and the {@code plan} preview. Every changing command holds the lock for its whole run.
  *
  * <pre>{@code
- * CutoverRunner runner = new CutoverRunner(CutoverConfig.defaults(), ports, RunOptions.defaults("me"), listener, clock);
+ * CutoverRunner runner = new CutoverRunner(config, ports, RunOptions.defaults("me"), listener, clock);
  * CutoverOutcome outcome = runner.migrate();
  * }</pre>
  *

@@ -87,8 +87,8 @@ public final class KubeSandbox implements AutoCloseable {
 
     private static KubeSandbox prepare(PostgresServer source, PostgresServer target, Path workDir, Clock clock,
                                        Consumer<String> notices, boolean ownsServers) {
-        CutoverConfig d = CutoverConfig.defaults();
-        Secret appPassword = Sandbox.prepareDatabases(source, target);
+        CutoverConfig d = SeededCluster.config();
+        Secret appPassword = Sandbox.prepareDatabases(SeededCluster.config(), source, target);
         InProcessCluster cluster = InProcessCluster.start();
         try {
             KubernetesClient client = cluster.client();
@@ -117,7 +117,7 @@ public final class KubeSandbox implements AutoCloseable {
     private static void pointAppAtSource(KubernetesClient client, CutoverConfig d, PostgresServer source, Secret pw) {
         var secret = client.secrets().inNamespace(d.app().namespace()).withName("basketball-api-secrets").get();
         secret.getData().put("database-url", java.util.Base64.getEncoder().encodeToString(
-                Sandbox.sourceUrl(source, pw).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                Sandbox.sourceUrl(SeededCluster.config(), source, pw).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         client.resource(secret).update();
     }
 
@@ -143,19 +143,19 @@ public final class KubeSandbox implements AutoCloseable {
     }
 
     public CutoverConfig config() {
-        return CutoverConfig.defaults().withHealthUrl(app.healthUrl());
+        return SeededCluster.config().withHealthUrl(app.healthUrl());
     }
 
     public CutoverPorts ports(CopyEngines engines, Verifier verifier) {
         KubernetesPorts k = KubernetesPorts.over(cluster.client(), clock, Sleeper.system());
-        LocalDatabases databases = new LocalDatabases(source.endpoint(CutoverConfig.defaults().source().database()),
+        LocalDatabases databases = new LocalDatabases(source.endpoint(SeededCluster.config().source().database()),
                 Sandbox.APP_ROLE, target.endpoint("postgres"));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases,
-                new SqlProvisioner(databases), new LeaseLock(cluster.client(), CutoverConfig.defaults().target().namespace(),
+                new SqlProvisioner(databases), new LeaseLock(cluster.client(), SeededCluster.config().target().namespace(),
                 clock, renewer), engines, verifier,
                 new HttpHealthCheck(clock, t -> Thread.sleep(t.toMillis()), Duration.ofMillis(200)),
                 new MirroredJournal(new FileJournal(journalDir), new ConfigMapJournal(cluster.client(),
-                        CutoverConfig.defaults().target().namespace(), KubeRetry.standard())));
+                        SeededCluster.config().target().namespace(), KubeRetry.standard())));
     }
 
     public KubernetesClient client() {

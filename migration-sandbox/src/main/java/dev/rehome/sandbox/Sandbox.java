@@ -36,6 +36,7 @@ import java.util.UUID;
 public final class Sandbox implements AutoCloseable {
     public static final String APP_ROLE = "basketball";
 
+    private final CutoverConfig config;
     private final PostgresServer source;
     private final PostgresServer target;
     private final InMemoryCluster cluster;
@@ -45,8 +46,9 @@ public final class Sandbox implements AutoCloseable {
     private final Clock clock;
     private final boolean ownsServers;
 
-    private Sandbox(PostgresServer source, PostgresServer target, InMemoryCluster cluster, SandboxApp app,
-                    Path deploymentsRepo, Path journalDir, Clock clock, boolean ownsServers) {
+    private Sandbox(CutoverConfig config, PostgresServer source, PostgresServer target, InMemoryCluster cluster,
+                    SandboxApp app, Path deploymentsRepo, Path journalDir, Clock clock, boolean ownsServers) {
+        this.config = config;
         this.ownsServers = ownsServers;
         this.source = source;
         this.target = target;
@@ -59,11 +61,19 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts both servers and prepares the world on them; {@link #close()} stops them. */
     public static Sandbox start(Path workDir, Clock clock) {
+        return start(workDir, clock, SeededCluster.config());
+    }
+
+    /**
+     * The same world for another app's move: {@code config}'s names for the objects, the basketball fixture as its
+     * data, the app not managed by ArgoCD unless it is basketball-api's (the only overlay the sandbox repo holds).
+     */
+    public static Sandbox start(Path workDir, Clock clock, CutoverConfig config) {
         PostgresServer source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         PostgresServer target = null;
         try {
             target = PostgresServers.start(17);
-            return prepare(source, target, workDir, clock, true);
+            return prepare(config, source, target, workDir, clock, true);
         } catch (RuntimeException e) {
             source.close();
             if (target != null) {
@@ -78,23 +88,21 @@ public final class Sandbox implements AutoCloseable {
      * reloaded into the source, the target without the basketball database and role, a new cluster and repo.
      */
     public static Sandbox prepare(PostgresServer source, PostgresServer target, Path workDir, Clock clock) {
-        return prepare(source, target, workDir, clock, false);
+        return prepare(SeededCluster.config(), source, target, workDir, clock, false);
     }
 
-    private static Sandbox prepare(PostgresServer source, PostgresServer target, Path workDir, Clock clock,
-                                   boolean ownsServers) {
-        CutoverConfig d = CutoverConfig.defaults();
-        Secret appPassword = prepareDatabases(source, target);
+    private static Sandbox prepare(CutoverConfig d, PostgresServer source, PostgresServer target, Path workDir,
+                                   Clock clock, boolean ownsServers) {
+        Secret appPassword = prepareDatabases(d, source, target);
         InMemoryCluster cluster = seed(d, clock, source, appPassword);
         WorkloadRef appRef = new WorkloadRef(d.app().namespace(), d.app().deployment());
         SandboxApp app = SandboxApp.over(cluster, appRef, d.app().container(), d.app().envVar());
         Path repo = SandboxDeploymentsRepo.create(workDir.resolve("deployments"));
-        return new Sandbox(source, target, cluster, app, repo, workDir.resolve("journal"), clock, ownsServers);
+        return new Sandbox(d, source, target, cluster, app, repo, workDir.resolve("journal"), clock, ownsServers);
     }
 
     /** The fixture reloaded into the source with the app's login role; the target without our database and role. */
-    static Secret prepareDatabases(PostgresServer source, PostgresServer target) {
-        CutoverConfig d = CutoverConfig.defaults();
+    static Secret prepareDatabases(CutoverConfig d, PostgresServer source, PostgresServer target) {
         String db = Identifiers.quote(d.source().database());
         source.execute("postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE); DROP ROLE IF EXISTS "
                 + Identifiers.quote(APP_ROLE));
@@ -109,28 +117,32 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** The URL the app uses on the source, password included (it lives only in the sandbox's Secret). */
-    static String sourceUrl(PostgresServer source, Secret appPassword) {
+    static String sourceUrl(CutoverConfig d, PostgresServer source, Secret appPassword) {
         return "postgresql://" + APP_ROLE + ":" + appPassword.reveal() + "@" + source.host() + ":" + source.port() + "/"
-                + CutoverConfig.defaults().source().database();
+                + d.source().database();
     }
 
     private static InMemoryCluster seed(CutoverConfig d, Clock clock, PostgresServer source, Secret appPassword) {
         InMemoryCluster c = new InMemoryCluster(clock);
         WorkloadRef app = new WorkloadRef(d.app().namespace(), d.app().deployment());
         WorkloadRef pg = new WorkloadRef(d.source().namespace(), d.source().deployment());
-        c.addDeployment(app, 1, true);
+        c.addDeployment(app, 1, d.equals(SeededCluster.config()));
         c.addDeployment(pg, 1, false);
         c.addService(d.source().namespace(), d.source().service());
-        c.put(d.app().namespace(), "basketball-api-secrets", Map.of("database-url", Secret.of(sourceUrl(source, appPassword))));
-        c.setEnv(app, d.app().container(), d.app().envVar(), new InMemoryCluster.EnvDef(null, "basketball-api-secrets", "database-url"));
-        c.addPvc(new InMemoryCluster.Pvc(d.source().namespace(), d.source().pvc(), uid("postgres-data"), "4711",
-                "pvc-" + uid("postgres-data"), "local-path", "2Gi"), pg, "Delete");
-        c.addPvc(new InMemoryCluster.Pvc(d.app().namespace(), "photo-uploads", uid("photo-uploads"), "4712",
-                "pvc-" + uid("photo-uploads"), "local-path", "5Gi"), app, "Delete");
-        c.network(new NetworkVerdict(true, "admitted: NetworkPolicy postgres/allow-basketball-api lets pods of namespace "
-                + "basketball-api reach pal-e-postgres on 5432 (sandbox: applied as preflight would suggest)", "", ""));
+        String secrets = d.app().deployment() + "-secrets";
+        c.put(d.app().namespace(), secrets, Map.of("database-url", Secret.of(sourceUrl(d, source, appPassword))));
+        c.setEnv(app, d.app().container(), d.app().envVar(), new InMemoryCluster.EnvDef(null, secrets, "database-url"));
+        c.addPvc(new InMemoryCluster.Pvc(d.source().namespace(), d.source().pvc(), uid(d.source().pvc()), "4711",
+                "pvc-" + uid(d.source().pvc()), "local-path", "2Gi"), pg, "Delete");
+        for (String kept : d.retire().protectedPvcs()) {
+            c.addPvc(new InMemoryCluster.Pvc(d.app().namespace(), kept, uid(kept), "4712", "pvc-" + uid(kept),
+                    "local-path", "5Gi"), app, "Delete");
+        }
+        c.network(new NetworkVerdict(true, "admitted: NetworkPolicy " + d.target().namespace() + "/allow-"
+                + d.app().namespace() + " lets pods of namespace " + d.app().namespace() + " reach "
+                + d.target().cluster() + " on 5432 (sandbox: applied as preflight would suggest)", "", ""));
         Instant next = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atTime(2, 0).toInstant(ZoneOffset.UTC);
-        c.schedule(new Backups.Schedule("pal-e-postgres-daily", "0 0 2 * * *", false, Optional.of(next)));
+        c.schedule(new Backups.Schedule(d.target().cluster() + "-daily", "0 0 2 * * *", false, Optional.of(next)));
         return c;
     }
 
@@ -139,11 +151,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public CutoverConfig config() {
-        return CutoverConfig.defaults().withHealthUrl(app.healthUrl());
+        return config.withHealthUrl(app.healthUrl());
     }
 
     public CutoverPorts ports(CopyEngines engines, Verifier verifier) {
-        LocalDatabases databases = new LocalDatabases(source.endpoint(CutoverConfig.defaults().source().database()),
+        LocalDatabases databases = new LocalDatabases(source.endpoint(config.source().database()),
                 APP_ROLE, target.endpoint("postgres"));
         return new CutoverPorts(cluster, cluster, cluster, cluster, cluster, databases, new SqlProvisioner(databases),
                 new LocalLock(clock), engines, verifier,
@@ -168,7 +180,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public DatabaseEndpoint sourceEndpoint() {
-        return source.endpoint(CutoverConfig.defaults().source().database());
+        return source.endpoint(config.source().database());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.basketball.BasketballDefaults;
 import dev.rehome.cutover.LocalEngines;
 import dev.rehome.cutover.CutoverRunner;
 import dev.rehome.core.cutover.RunOptions;
@@ -27,7 +28,7 @@ final class SessionFactory {
     }
 
     Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume) {
-        CutoverConfig config = o.config == null ? CutoverConfig.defaults() : new ConfigLoader().load(o.config);
+        CutoverConfig config = o.config == null ? BasketballDefaults.config() : new ConfigLoader(BasketballDefaults.config()).load(o.config);
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);
         }

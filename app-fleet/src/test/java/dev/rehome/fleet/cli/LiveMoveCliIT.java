@@ -130,7 +130,7 @@ class LiveMoveCliIT {
     }
 
     private static String fixture() throws IOException {
-        try (InputStream in = LiveMoveCliIT.class.getResourceAsStream("/dev/rehome/fleet/move/sandbox/mcd-tracker.sql")) {
+        try (InputStream in = LiveMoveCliIT.class.getResourceAsStream("/dev/rehome/sandbox/fleet/mcd-tracker.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Every name and limit the cutover uses. {@link #defaults()} are the real cluster's names; the YAML loader (migration-cutover)
- * overrides them from YAML. Immutable.
+ * Every name and limit the cutover uses. An app's defaults name its objects (app-basketball's, the real cluster's); the YAML
+ * loader of migration-cutover overrides any of them. Immutable.
  */
 public record CutoverConfig(Source source, App app, Target target, List<Invariant> invariants, GitOps gitops,
                                Retire retire, Deadlines deadlines) {
@@ -54,24 +54,10 @@ public record CutoverConfig(Source source, App app, Target target, List<Invarian
     public record Deadlines(Duration scale, Duration copy, Duration backup, Duration health) {
     }
 
-    public static CutoverConfig defaults() {
-        return new CutoverConfig(
-                new Source("basketball-api", "postgres", "postgres", "postgres", "postgres-data", "basketball"),
-                new App("basketball-api", "basketball-api", "basketball-api", "BASKETBALL_DATABASE_URL",
-                        "basketball-db-pal-e-postgres", "url",
-                        "http://basketball-api.basketball-api.svc.cluster.local:8000/health"),
-                new Target("postgres", "pal-e-postgres", "basketball", "basketball"),
-                List.of(Invariant.count("players"), Invariant.count("registrations"), Invariant.count("teams"),
-                        Invariant.count("parents"), Invariant.count("orders"),
-                        Invariant.count("paid_orders", "orders", "status = 'paid'")),
-                new GitOps("overlays/basketball-api/prod", "deployment-patch.yaml", "kustomization.yaml",
-                        "postgres.yaml", List.of("pvc.yaml"), "rehome/basketball-api-to-pal-e-postgres"),
-                new Retire(Duration.ofDays(7), List.of("photo-uploads")),
-                new Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(30),
-                        Duration.ofMinutes(5)));
-    }
-
-    /** The plan's journal key: one journal per source/target pair. */
+    /**
+     * The plan's journal key: one journal per source/target pair. The {@code basketball:} prefix is kept from the
+     * first release so that journals written by it still resume; it names no app.
+     */
     public String planName() {
         return "basketball:" + source.namespace() + "/" + source.deployment() + "->" + target.namespace() + "/"
                 + target.cluster() + "/" + target.database();

@@ -26,7 +26,9 @@ class SystemClockGuardTest {
             "app-basketball/src/main/java/dev/rehome/basketball/cli/BasketballMain.java",
             "main(): the rehome-basketball process hands the system clock to everything it builds",
             "app-fleet/src/main/java/dev/rehome/fleet/cli/CliContext.java",
-            "CliContext.system(): the rehome-fleet process's clock, handed to every command, engine and sandbox");
+            "CliContext.system(): the rehome-fleet process's clock, handed to every command, engine and sandbox",
+            "migration-cutover/src/main/java/dev/rehome/cutover/Rehome.java",
+            "Rehome.configure(): the library's entry point; an embedding app's clock unless it passes its own");
 
     @Test
     void mainCodeReadsTheSystemClockOnlyInCompositionRoots() {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads a {@code --config} YAML file over {@link CutoverConfig#defaults()}: every key is optional and
+ * Reads a {@code --config} YAML file over an app's defaults (the base config): every key is optional and
  * overrides its default; {@code invariants}, when given, replaces the whole default list. An unknown key or a
  * blank value fails with {@link InvalidConfigurationException} (exit 2) naming the key. Thread-safe.
  *
@@ -27,6 +27,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
     private final YAMLMapper mapper = YAMLMapper.builder().build();
+    private final CutoverConfig base;
+
+    /** @param base the app's defaults; every key the file leaves out keeps its value from here */
+    public ConfigLoader(CutoverConfig base) {
+        this.base = java.util.Objects.requireNonNull(base, "base");
+    }
 
     public CutoverConfig load(Path file) {
         String yaml;
@@ -46,7 +52,7 @@ public final class ConfigLoader {
             throw new InvalidConfigurationException(origin + " is not valid YAML: " + e.getOriginalMessage(), e);
         }
         ConfigSection top = new ConfigSection(root == null || root.isMissingNode() ? null : root, "", origin);
-        CutoverConfig d = CutoverConfig.defaults();
+        CutoverConfig d = base;
         CutoverConfig config = new CutoverConfig(source(top.section("source"), d.source()),
                 app(top.section("app"), d.app()), target(top.section("target"), d.target()),
                 top.list("invariants", d.invariants(), item -> invariant(item, top)),

@@ -1,5 +1,6 @@
 package dev.rehome.cutover.fleet;
 
+import dev.rehome.sandbox.SeededCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.core.cutover.CutoverPorts;
@@ -100,7 +101,7 @@ class CompanionRepointTest {
     }
 
     private CutoverConfig config() {
-        CutoverConfig d = CutoverConfig.defaults();
+        CutoverConfig d = SeededCluster.config();
         return new CutoverConfig(new CutoverConfig.Source("mcd-tracker", "postgres", "postgres", "postgres",
                 "postgres-data", "mcd_tracker"), new CutoverConfig.App("mcd-tracker", "mcd-tracker", "mcd-tracker",
                 "DATABASE_HOST", "mcd-tracker-db-pal-e-postgres", "host", ""),

@@ -1,5 +1,6 @@
 package dev.rehome.cutover.gitops;
 
+import dev.rehome.sandbox.SeededCluster;
 import dev.rehome.core.cutover.GitOpsChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class GitOpsEditorTest {
         overlay = dir.resolve(SandboxDeploymentsRepo.OVERLAY);
         pvcBefore = Files.readAllBytes(overlay.resolve("pvc.yaml"));
         postgresBefore = Files.readAllBytes(overlay.resolve("postgres.yaml"));
-        editor = new GitOpsEditor(dir, CutoverConfig.defaults());
+        editor = new GitOpsEditor(dir, SeededCluster.config());
     }
 
     @Test
