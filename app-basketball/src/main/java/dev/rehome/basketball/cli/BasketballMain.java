@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.core.MigrationException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  * Exit codes: 0 success, 1 verification failed, 2 usage, 3 refused as unsafe, 4 unreachable, 5 failed (and
  * rolled back when before the re-point).
  */
-@Command(name = "rehome-basketball", mixinStandardHelpOptions = true, version = "rehome-basketball 0.1.0",
+@Command(name = "rehome-basketball", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"Move basketball-api's database out of its standalone postgres pod (no backups) into the shared "
                 + "CloudNativePG cluster pal-e-postgres, verify every row, cut the app over, prove a backup, and later "
                 + "retire the old database.", "",

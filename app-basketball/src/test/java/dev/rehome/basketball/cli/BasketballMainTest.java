@@ -46,6 +46,14 @@ class BasketballMainTest {
     }
 
     @Test
+    void theVersionIsTheBuildsAndTheSameInBothClis() {
+        assertThat(run("--version")).isZero();
+        assertThat(out().strip()).isEqualTo("rehome-basketball " + dev.rehome.cutover.cli.BuildVersion.version());
+        assertThat(dev.rehome.cutover.cli.BuildVersion.version()).as("filtered from the pom at build time")
+                .matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         assertThat(run("migrate", "--frobnicate")).isEqualTo(2);
         assertThat(err()).contains("--frobnicate").contains("migrate --help");

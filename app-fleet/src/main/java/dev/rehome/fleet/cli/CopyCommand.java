@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.cutover.LocalEngines;
 import dev.rehome.cutover.cli.CopyProgressPrinter;
 import dev.rehome.fleet.report.ReportPrinter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rehome-fleet copy}: see the usage text. */
 @Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = FleetVersion.class,
+        versionProvider = BuildVersion.class,
         description = {
             "Copy one PostgreSQL database into another and verify the copy.",
             "The target database is created when missing (UTF8, locale C) and refused",

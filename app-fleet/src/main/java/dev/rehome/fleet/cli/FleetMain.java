@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
  * java -jar rehome-fleet.jar verify --source ... --target ... --level full --report-json report.json
  * </pre>
  */
-@Command(name = "rehome-fleet", mixinStandardHelpOptions = true, versionProvider = FleetVersion.class,
+@Command(name = "rehome-fleet", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         subcommands = {CopyCommand.class, VerifyCommand.class, AuditCommand.class, PlanMoveCommand.class,
             MigrateMoveCommand.class, RetireMoveCommand.class, HelpCommand.class},
         description = {"Copy PostgreSQL databases into their new home and prove every row arrived; audit a cluster",

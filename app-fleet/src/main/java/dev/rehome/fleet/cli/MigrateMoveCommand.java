@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.cutover.cli.StepProgressPrinter;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.RefusedException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rehome-fleet migrate NAMESPACE/WORKLOAD|--all-uncovered --into NAMESPACE/CLUSTER}: see the usage text. */
-@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = FleetVersion.class,
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = BuildVersion.class,
         description = {"Move standalone PostgreSQL databases into a CloudNativePG cluster with the same plan as",
             "rehome-basketball: preflight, lock, provision, fingerprint, quiesce and fence, copy, verify, re-point",
             "(point of no return), scale up + health, prove a backup. --all-uncovered moves every standalone",

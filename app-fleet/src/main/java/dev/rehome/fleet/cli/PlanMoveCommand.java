@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.cutover.fleet.FleetCutover;
 import dev.rehome.cutover.fleet.FleetMove;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehome-fleet plan NAMESPACE/WORKLOAD --into NAMESPACE/CLUSTER}: see the usage text. */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = FleetVersion.class,
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = BuildVersion.class,
         description = {"Derive the move of one standalone PostgreSQL from the cluster and print it: what was found",
             "(database, role, the app env to re-point, volumes), every step with what it reads and changes, and the",
             "preflight verdicts. Changes nothing."},

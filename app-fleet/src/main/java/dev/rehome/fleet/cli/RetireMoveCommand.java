@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.cutover.cli.StepProgressPrinter;
 import dev.rehome.cutover.report.MarkdownRenderer;
 import dev.rehome.core.MigrationListener;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehome-fleet retire NAMESPACE/WORKLOAD --into NAMESPACE/CLUSTER}: see the usage text. */
-@Command(name = "retire", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = FleetVersion.class,
+@Command(name = "retire", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = BuildVersion.class,
         description = {"Remove a moved standalone PostgreSQL's Deployment and Service (or its overlay file with",
             "--gitops-dir), as rehome-basketball retire does: refused until its move was verified and a backup",
             "completed, and for a cool-off of 7 days unless --now. The PVC is kept unless --delete-volume, which",

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.report.RunSummary;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rehome-fleet verify}: compares two databases and never writes to either. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = FleetVersion.class,
+        versionProvider = BuildVersion.class,
         description = {
             "Compare a source and a target database and report every difference. Reads only.",
             "counts: exact row counts of every table and every sequence's next value;",

@@ -22,6 +22,15 @@ class FleetMainTest {
     }
 
     @Test
+    void theVersionIsTheBuildsAndTheSameInBothClis() {
+        var r = new InProcessCli(home, Map.of()).run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stdout().strip()).isEqualTo("rehome-fleet " + dev.rehome.cutover.cli.BuildVersion.version());
+        assertThat(new InProcessCli(home, Map.of()).run("copy", "--version").stdout().strip())
+                .as("a subcommand names the CLI, not itself").isEqualTo(r.stdout().strip());
+    }
+
+    @Test
     void missingEndpointsAndBadValuesAreUsageErrors() {
         InProcessCli cli = new InProcessCli(home, Map.of());
         assertThat(cli.run("copy").exit()).isEqualTo(2);
