@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.UsageErrorHandler;
 import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.core.MigrationException;
 import java.io.PrintStream;
@@ -46,6 +47,8 @@ public final class BasketballMain {
         cmd.addSubcommand(new CommandLine(new RollbackCommand(cli)));
         cmd.addSubcommand(new CommandLine(new RetireCommand(cli)));
         cmd.addSubcommand(new CommandLine(new StatusCommand(cli)));
+        cmd.addSubcommand(new CommandLine.HelpCommand());
+        cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         cmd.setOut(new java.io.PrintWriter(out, true));
         cmd.setErr(new java.io.PrintWriter(err, true));
         cmd.setExitCodeExceptionMapper(BasketballMain::exitCode);
@@ -56,13 +59,9 @@ public final class BasketballMain {
                     + ")") + ". Log: " + logFile);
             return exitCode(ex);
         });
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println(ex.getMessage());
-            err.println("See: rehome-basketball " + (ex.getCommandLine().getCommandName()) + " --help");
-            return 2;
-        });
+        cmd.setParameterExceptionHandler(new UsageErrorHandler());
         if (args.length == 0) {
-            cmd.usage(out);
+            cmd.usage(err);
             return 2;
         }
         return cmd.execute(args);

@@ -56,13 +56,26 @@ class BasketballMainTest {
     @Test
     void anUnknownOptionIsAUsageError() {
         assertThat(run("migrate", "--frobnicate")).isEqualTo(2);
-        assertThat(err()).contains("--frobnicate").contains("migrate --help");
+        assertThat(err()).contains("--frobnicate").contains("Try 'rehome-basketball migrate --help'");
+        err.reset();
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("Try 'rehome-basketball --help'").doesNotContain("rehome-basketball rehome-basketball");
     }
 
     @Test
-    void noArgumentsPrintsUsage() {
+    void helpAndShellCompletionAreSubcommands() {
+        assertThat(run("help", "migrate")).isZero();
+        assertThat(out()).contains("--sandbox");
+        out.reset();
+        assertThat(run("generate-completion")).isZero();
+        assertThat(out()).contains("complete").contains("rehome-basketball");
+    }
+
+    @Test
+    void noArgumentsPrintsUsageOnStderr() {
         assertThat(run()).isEqualTo(2);
-        assertThat(out()).contains("Usage:");
+        assertThat(err()).contains("Usage:");
+        assertThat(out()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.UsageErrorHandler;
+import picocli.AutoComplete;
 import dev.rehome.cutover.cli.BuildVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rehome-fleet", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         subcommands = {CopyCommand.class, VerifyCommand.class, AuditCommand.class, PlanMoveCommand.class,
-            MigrateMoveCommand.class, RetireMoveCommand.class, HelpCommand.class},
+            MigrateMoveCommand.class, RetireMoveCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
         description = {"Copy PostgreSQL databases into their new home and prove every row arrived; audit a cluster",
             "for databases without backups and move every standalone PostgreSQL into a CloudNativePG cluster."},
         footerHeading = "%nExamples:%n",

@@ -28,6 +28,9 @@ class FleetMainTest {
         assertThat(r.stdout().strip()).isEqualTo("rehome-fleet " + dev.rehome.cutover.cli.BuildVersion.version());
         assertThat(new InProcessCli(home, Map.of()).run("copy", "--version").stdout().strip())
                 .as("a subcommand names the CLI, not itself").isEqualTo(r.stdout().strip());
+        var completion = new InProcessCli(home, Map.of()).run("generate-completion");
+        assertThat(completion.exit()).isZero();
+        assertThat(completion.stdout()).contains("complete").contains("rehome-fleet");
     }
 
     @Test

@@ -1,10 +1,13 @@
-package dev.rehome.fleet.cli;
+package dev.rehome.cutover.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** A wrong flag or value: the message, a pointer to {@code --help}, exit 2. Never the whole usage text. */
-final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+/**
+ * A wrong flag or value, in both CLIs: the message, suggestions for a near miss, a pointer to the command's own
+ * {@code --help}, exit 2; all on stderr, never the whole usage text.
+ */
+public final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
