@@ -27,8 +27,18 @@ final class SessionFactory {
         this.clock = clock;
     }
 
+    /** basketball-api's defaults, or {@code --config} over them. */
+    static CutoverConfig config(CommonOptions o) {
+        return o.config == null ? BasketballDefaults.config() : new ConfigLoader(BasketballDefaults.config()).load(o.config);
+    }
+
+    /** The local mirror of the journal: what {@code status} reads, with no cluster needed. */
+    static Path journalDir(CommonOptions o) {
+        return o.journalDir != null ? o.journalDir : home().resolve(".rehome").resolve("journal");
+    }
+
     Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume) {
-        CutoverConfig config = o.config == null ? BasketballDefaults.config() : new ConfigLoader(BasketballDefaults.config()).load(o.config);
+        CutoverConfig config = config(o);
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);
         }
@@ -48,7 +58,7 @@ final class SessionFactory {
         LiveCluster cluster = LiveCluster.open(client, config, clock);
         try {
             listener.onNotice(cluster.describe());
-            Path journal = o.journalDir != null ? o.journalDir : home().resolve(".rehome").resolve("journal");
+            Path journal = journalDir(o);
             CutoverRunner runner = new CutoverRunner(config, cluster.ports(LocalEngines.verifier(config.target().role()), journal),
                     options, listener, clock);
             return new Session(config, runner, cluster, "rehome-basketball migrate" + (o.kubeconfig == null ? ""

@@ -1,11 +1,15 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.core.FileJournal;
 import dev.rehome.core.JournalState;
+import dev.rehome.core.cutover.CutoverConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the journal: each step's state and when, and the facts recorded (no secrets).")
+@Command(name = "status", mixinStandardHelpOptions = true, description = {"Show the journal: each step's state and when, "
+        + "and the facts recorded (no secrets).", "Reads the local mirror (--journal-dir, default ~/.rehome/journal): "
+        + "no cluster needed. The cluster's copy (a ConfigMap) is read by migrate, rollback and retire."})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
@@ -18,10 +22,17 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
-            print(s.runner().status());
-            print(s.runner().retireStatus());
+        if (options.sandbox) {
+            try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
+                print(s.runner().status());
+                print(s.runner().retireStatus());
+            }
+            return 0;
         }
+        CutoverConfig config = SessionFactory.config(options);
+        FileJournal journal = new FileJournal(SessionFactory.journalDir(options));
+        print(journal.read(config.planName()));
+        print(journal.read(config.planName() + ":retire"));
         return 0;
     }
 

@@ -72,6 +72,15 @@ class BasketballMainTest {
     }
 
     @Test
+    void statusReadsTheLocalJournalWithoutACluster() {
+        Path kubeconfig = dir.resolve("no-such-kubeconfig");
+        assertThat(run("status", "--journal-dir", dir.resolve("journal").toString(), "--kubeconfig", kubeconfig.toString()))
+                .as(err()).isZero();
+        assertThat(out()).contains("# basketball:basketball-api/postgres->postgres/pal-e-postgres/basketball")
+                .contains("(nothing run yet)");
+    }
+
+    @Test
     void noArgumentsPrintsUsageOnStderr() {
         assertThat(run()).isEqualTo(2);
         assertThat(err()).contains("Usage:");
