@@ -24,6 +24,7 @@ import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -37,7 +38,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * changed, nothing is committed. Rerunning returns the change already on the branch. Not thread-safe.
  */
 public final class GitOpsEditor {
-    private static final PersonIdent AUTHOR = new PersonIdent("rehome", "rehome@localhost");
+    /** Only when the checkout names no user: git itself would refuse to commit then. */
+    private static final PersonIdent FALLBACK_AUTHOR = new PersonIdent("rehome", "rehome@localhost");
 
     private final Path checkout;
     private final CutoverConfig config;
@@ -125,11 +127,24 @@ public final class GitOpsEditor {
             if (removed) {
                 rm.call();
             }
-            RevCommit commit = git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
+            PersonIdent author = author(repo);
+            RevCommit commit = git.commit().setMessage(message).setAuthor(author).setCommitter(author).call();
             return describe(repo, branch, commit.getId());
         } catch (IOException | GitAPIException e) {
             throw new OperationFailedException("cannot edit the deployments checkout " + checkout + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The person running rehome, as git knows them in this checkout (its config, then ~/.gitconfig): the branch is
+     * theirs to review and push, and the history should say who made it.
+     */
+    private static PersonIdent author(Repository repo) {
+        UserConfig user = repo.getConfig().get(UserConfig.KEY);
+        if (user.isAuthorNameImplicit() || user.isAuthorEmailImplicit()) {
+            return FALLBACK_AUTHOR;
+        }
+        return new PersonIdent(user.getAuthorName(), user.getAuthorEmail());
     }
 
     private GitOpsChange describe(Repository repo, String branch, ObjectId tip) throws IOException {

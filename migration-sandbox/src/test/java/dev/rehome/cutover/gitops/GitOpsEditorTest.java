@@ -90,6 +90,24 @@ class GitOpsEditorTest {
     }
 
     @Test
+    void theCommitCarriesTheUsersGitIdentity() throws Exception {
+        try (Git git = Git.open(dir.toFile())) {
+            var config = git.getRepository().getConfig();
+            config.setString("user", null, "name", "Pal E. Engineer");
+            config.setString("user", null, "email", "pal@example.org");
+            config.save();
+        }
+        GitOpsChange change = editor.repoint();
+        try (Git git = Git.open(dir.toFile())) {
+            var commit = git.log().setMaxCount(1).call().iterator().next();
+            assertThat(commit.getName()).isEqualTo(change.commit());
+            assertThat(commit.getAuthorIdent().getName()).isEqualTo("Pal E. Engineer");
+            assertThat(commit.getAuthorIdent().getEmailAddress()).isEqualTo("pal@example.org");
+            assertThat(commit.getCommitterIdent().getEmailAddress()).isEqualTo("pal@example.org");
+        }
+    }
+
+    @Test
     void aSecondRunReturnsTheSameCommit() {
         GitOpsChange first = editor.repoint();
         GitOpsChange again = editor.repoint();
