@@ -25,4 +25,17 @@ class SandboxIT {
                 .contains("not replayed: role trap_reader does not exist in the target");
         assertThat(r.stderr()).contains("sandbox: starting PostgreSQL 15 (source) and 17 (target)");
     }
+
+    /**
+     * The lean jar still runs what it ships for: the in-process cluster API of the fleet sandbox (which the trimmed
+     * fabric8 models and BouncyCastle must still link) and a move of all three databases; and it stays small.
+     */
+    @Test
+    void theLeanJarMovesTheWholeSandboxFleetAndStaysUnder60MiB() throws Exception {
+        assertThat(java.nio.file.Files.size(FleetJar.JAR)).as("rehome-fleet.jar size").isLessThanOrEqualTo(60L << 20);
+        FleetJar.Result r = new FleetJar(work).run(Map.of(), "migrate", "--all-uncovered", "--into",
+                "postgres/pal-e-postgres", "--sandbox");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.all()).doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");
+    }
 }
