@@ -7,6 +7,7 @@ import dev.rehome.cutover.steps.Cutover;
 import dev.rehome.cutover.steps.FingerprintStep;
 import dev.rehome.cutover.steps.LockStep;
 import dev.rehome.cutover.steps.PreflightStep;
+import dev.rehome.cutover.steps.ProveRestoreStep;
 import dev.rehome.cutover.steps.ProvisionStep;
 import dev.rehome.cutover.steps.QuiesceStep;
 import dev.rehome.cutover.steps.RepointStep;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The basketball-api cutover as a plan: preflight, lock, provision, fingerprint, quiesce, copy, verify,
- * re-point (point of no return), scale up, prove backup; and, separately, retire. Stateless.
+ * re-point (point of no return), scale up, prove backup, prove it restores; and, separately, retire. Stateless.
  */
 public final class CutoverPlanner {
     private CutoverPlanner() {
@@ -35,7 +36,7 @@ public final class CutoverPlanner {
         List<Step> steps = List.of(new PreflightStep(cutover), new LockStep(cutover, lockHeld),
                 new ProvisionStep(cutover), new FingerprintStep(cutover), new QuiesceStep(cutover),
                 new CopyStep(cutover), new VerifyStep(cutover), new RepointStep(cutover, gitops),
-                new ScaleUpStep(cutover), new BackupStep(cutover));
+                new ScaleUpStep(cutover), new BackupStep(cutover), new ProveRestoreStep(cutover));
         MigrationPlan.Builder plan = MigrationPlan.builder(cutover.config().planName());
         steps.forEach(s -> plan.step(decorate.apply(s)));
         return plan.build();

@@ -134,7 +134,7 @@ public final class Rehome implements AutoCloseable {
         /** Who holds the lock, as shown to a second run (default: user@library). */
         public Builder holder(String holder) {
             options = new RunOptions(options.engine(), options.gitopsDir(), holder, options.lockTtl(),
-                    options.retireNow(), options.deleteVolume());
+                    options.retireNow(), options.deleteVolume(), options.skipRestoreProof());
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.rehome.sandbox;
 
+import dev.rehome.kubectl.backup.RestoreProver;
+import dev.rehome.kubectl.backup.ScratchPolicy;
+import dev.rehome.kubectl.cutover.KubeRestoreProofs;
 import dev.rehome.core.cutover.CopyEngines;
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.core.cutover.HttpHealthCheck;
@@ -98,7 +101,8 @@ public final class KubeSandbox implements AutoCloseable {
             client.pods().inNamespace(d.app().namespace()).delete();
             FakeKubelet kubelet = cluster.startKubelet(clock);
             kubelet.bindPodsOf(d.source().namespace(), d.source().deployment(), PodEnvironment.postgres(source));
-            cluster.startCnpgOperator(clock);
+            // Backups of pal-e-postgres are real base backups of the target server, so a restore proof restores one.
+            cluster.startCnpgOperator(clock).serveCluster(d.target().namespace(), d.target().cluster(), target);
             pointAppAtSource(client, d, source, appPassword);
             var policy = NetworkReachability.allowIngress(new NamespacedName(d.target().namespace(), d.target().cluster()),
                     d.app().namespace());
@@ -155,7 +159,10 @@ public final class KubeSandbox implements AutoCloseable {
                 clock, renewer), engines, verifier,
                 new HttpHealthCheck(clock, t -> Thread.sleep(t.toMillis()), Duration.ofMillis(200)),
                 new MirroredJournal(new FileJournal(journalDir), new ConfigMapJournal(cluster.client(),
-                        SeededCluster.config().target().namespace(), KubeRetry.standard())));
+                        SeededCluster.config().target().namespace(), KubeRetry.standard())))
+                .withRestoreProofs(new KubeRestoreProofs(new RestoreProver(cluster.client(), clock, Sleeper.system(),
+                        ScratchPolicy.defaults()), new NamespacedName(SeededCluster.config().target().namespace(),
+                        SeededCluster.config().target().cluster()), verifier));
     }
 
     public KubernetesClient client() {

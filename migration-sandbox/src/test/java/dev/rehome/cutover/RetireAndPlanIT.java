@@ -43,13 +43,20 @@ class RetireAndPlanIT {
         }
     }
 
+    /** The in-memory cluster's backups are records, not data: a restore proof is impossible here, so it is skipped. */
+    private static final String NO_BACKUPS_HERE = "the in-memory world's backups hold no data to restore";
+
     @Test
     void retireIsRefusedBeforeTheCutoverAndDuringTheCoolOff() {
         MigrationResult early = world.runner().retire().result();
         assertThat(failure(early)).isInstanceOf(RefusedException.class).hasMessageContaining("verified cutover");
 
         assertThat(world.runner().migrate().result().succeeded()).isTrue();
-        MigrationResult coolOff = world.runner().retire().result();
+        MigrationResult unproven = world.runner().retire().result();
+        assertThat(failure(unproven)).as("the in-memory world cannot restore its backup").isInstanceOf(RefusedException.class)
+                .hasMessageContaining("needs a passed restore proof").hasMessageContaining("--skip-restore-proof");
+        MigrationResult coolOff = world.runner(UnaryOperator.identity(), world::dumpRestore,
+                RunOptions.defaults("test").withRestoreProofSkipped(NO_BACKUPS_HERE)).retire().result();
         assertThat(failure(coolOff)).isInstanceOf(RefusedException.class).hasMessageContaining("cool-off runs until");
         assertThat(world.cluster().exists(new WorkloadRef("basketball-api", "postgres"))).isTrue();
     }
@@ -60,7 +67,7 @@ class RetireAndPlanIT {
         InMemoryCluster.Pvc photos = world.cluster().pvc("basketball-api", "photo-uploads").orElseThrow();
         byte[] pvcYaml = Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"));
 
-        RunOptions direct = RunOptions.defaults("test").withRetire(true, true);
+        RunOptions direct = RunOptions.defaults("test").withRetire(true, true).withRestoreProofSkipped(NO_BACKUPS_HERE);
         MigrationResult retired = world.runner(UnaryOperator.identity(), world::dumpRestore, direct).retire().result();
 
         assertThat(retired.succeeded()).as(retired.steps().toString()).isTrue();
@@ -78,7 +85,7 @@ class RetireAndPlanIT {
         byte[] pvcYaml = Files.readAllBytes(world.repo.resolve("overlays/basketball-api/prod/pvc.yaml"));
 
         CutoverOutcome retired = world.runner(UnaryOperator.identity(), world::dumpRestore,
-                world.gitopsOptions().withRetire(true, false)).retire();
+                world.gitopsOptions().withRetire(true, false).withRestoreProofSkipped(NO_BACKUPS_HERE)).retire();
 
         assertThat(retired.result().succeeded()).as(retired.result().steps().toString()).isTrue();
         assertThat(retired.gitops()).hasValueSatisfying(g ->

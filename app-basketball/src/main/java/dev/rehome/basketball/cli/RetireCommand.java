@@ -20,6 +20,10 @@ final class RetireCommand implements Callable<Integer> {
     @Option(names = "--now", description = "Skip the cool-off (not the other conditions).")
     boolean now;
 
+    @Option(names = "--skip-restore-proof", paramLabel = "REASON", description = "Retire although the new home's "
+            + "backup was not proven to restore; the reason is recorded in the journal.")
+    String skipRestoreProof;
+
     @Option(names = "--delete-volume", description = "Also delete the database's PVC (its PV is already Retain).")
     boolean deleteVolume;
 
@@ -32,7 +36,8 @@ final class RetireCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Console.requireAnswerable("retire", options);
-        try (Session s = cli.sessions().open(options, cli.progress(), now, deleteVolume)) {
+        try (Session s = cli.sessions().open(options, cli.progress(), now, deleteVolume,
+                java.util.Optional.ofNullable(skipRestoreProof))) {
             if (options.dryRun) {
                 s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))
                         .forEach(i -> i.changes().forEach(c -> cli.out().println("- " + c)));

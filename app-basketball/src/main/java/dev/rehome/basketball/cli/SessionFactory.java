@@ -38,11 +38,19 @@ final class SessionFactory {
     }
 
     Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume) {
+        return open(o, listener, retireNow, deleteVolume, Optional.empty());
+    }
+
+    Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume,
+                 Optional<String> skipRestoreProof) {
         CutoverConfig config = config(o);
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);
         }
         RunOptions options = RunOptions.defaults(holder()).withEngine(o.engine).withRetire(retireNow, deleteVolume);
+        if (skipRestoreProof.isPresent()) {
+            options = options.withRestoreProofSkipped(skipRestoreProof.get());
+        }
         if (o.sandbox) {
             return sandbox(o, listener, options);
         }

@@ -45,13 +45,20 @@ class SandboxCliIT {
 
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("✔ preflight", "✔ copy", "✔ prove-backup");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("✔ preflight", "✔ copy", "✔ prove-backup",
+                "✔ prove-restore");
         assertThat(report).contains("**Result:** moved and verified", "| players | 76 | 76 | 76 | =",
                 "| paid_orders | 13 | 13 | 13 | =", "| public.players | 76 | 76 | compared | yes",
                 "rehome/basketball-api-to-pal-e-postgres", "-  - postgres.yaml", "never touched: PVC basketball-api/photo-uploads",
                 "backupId");
         assertThat(Files.readString(json)).contains("\"result\" : \"passed\"", "\"engine\" : \"dump-restore\"",
                 "\"name\" : \"public.players\"");
+        var restore = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile()).get("restoreProof");
+        assertThat(restore.get("status").asString()).as(restore.toString()).isEqualTo("passed");
+        assertThat(restore.get("database").asString()).isEqualTo("basketball");
+        assertThat(restore.get("rowsCompared").asLong()).as("the real rows of the restored copy").isGreaterThan(76);
+        assertThat(restore.get("secondsToRestore").asDouble()).isPositive();
+        assertThat(report).contains("## Restore proof");
     }
 
     @Test

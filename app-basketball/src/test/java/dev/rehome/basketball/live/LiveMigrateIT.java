@@ -86,7 +86,7 @@ class LiveMigrateIT {
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
             // The app's pods after the scale-up answer the default in-cluster health URL's port.
             kubelet.bindPodsOf("basketball-api", "basketball-api", PodEnvironment.empty().withPort(8000, health.address()));
-            cluster.startCnpgOperator(CLOCK);
+            cluster.startCnpgOperator(CLOCK).serveCluster("postgres", "pal-e-postgres", target);
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
             cluster.bindPod("basketball-api", cluster.awaitPod("basketball-api", "app", "postgres"), sourcePod);
@@ -116,6 +116,8 @@ class LiveMigrateIT {
 
             assertThat(done.code()).as(done.err() + done.out()).isZero();
             assertThat(done.out()).contains("**Result:** moved and verified", "| players | 76 | 76 | 76 | =");
+            assertThat(done.out()).as("the first backup restored into a scratch cluster through the Kubernetes path")
+                    .contains("## Restore proof", "- passed: database basketball from backup rehome-basketball-");
             try (var c = target.connect("basketball"); var s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM public.players), (SELECT count(*) FROM "
                          + "public.orders WHERE status = 'paid'), (SELECT pg_catalog.pg_get_userbyid(datdba) FROM "
@@ -149,7 +151,8 @@ class LiveMigrateIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Run run = run(new String[] {"status", "--kubeconfig", Kubeconfig.write(dir, "https://127.0.0.1:" + port).toString()});
+        // plan needs the cluster (status reads the local journal and needs none)
+        Run run = run(new String[] {"plan", "--kubeconfig", Kubeconfig.write(dir, "https://127.0.0.1:" + port).toString()});
         assertThat(run.code()).isEqualTo(4);
         assertThat(run.err()).contains("cannot reach the Kubernetes API at https://127.0.0.1:" + port);
     }

@@ -38,6 +38,10 @@ final class RetireMoveCommand implements Callable<Integer> {
     @Option(names = "--now", description = "Skip the cool-off (not the other conditions).")
     boolean now;
 
+    @Option(names = "--skip-restore-proof", paramLabel = "REASON", description = "Retire although the new home's "
+            + "backup was not proven to restore; the reason is recorded in the journal.")
+    String skipRestoreProof;
+
     @Option(names = "--delete-volume", description = "Also delete the database's PVC (its PV is already Retain).")
     boolean deleteVolume;
 
@@ -57,7 +61,7 @@ final class RetireMoveCommand implements Callable<Integer> {
         try (FleetWorld world = MoveWorlds.open(options, context)) {
             MoveSettings base = PlanMoveCommand.settings(options, 1);
             MoveSettings settings = new MoveSettings(base.engine(), base.gitopsDir(), base.allowArgoPatch(),
-                    base.holder(), now, deleteVolume);
+                    base.holder(), now, deleteVolume, java.util.Optional.ofNullable(skipRestoreProof));
             FleetMoves moves = new FleetMoves(world, options.fleetOptions(), settings,
                     c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity());
             FleetCutover cutover = moves.derive(workload, options.into);

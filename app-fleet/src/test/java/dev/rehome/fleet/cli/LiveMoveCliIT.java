@@ -82,7 +82,7 @@ class LiveMoveCliIT {
             kubelet.bindPodsOf("mcd-tracker", "postgres", sourcePod);
             kubelet.bindPodsOf("mcd-tracker", "mcd-tracker", PodEnvironment.empty());
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
-            cluster.startCnpgOperator(CLOCK);
+            cluster.startCnpgOperator(CLOCK).serveCluster("postgres", "pal-e-postgres", target);
             reconciler.start(Duration.ofMillis(200));
             // The kubelet may have created the pod before bindPodsOf took effect.
             cluster.bindPod("mcd-tracker", cluster.awaitPod("mcd-tracker", "app", "postgres"), sourcePod);

@@ -68,10 +68,13 @@ public final class FleetMoves {
         if (settings.allowArgoPatch() && cutover.argoManaged()) {
             ports = new CutoverPorts(new DirectPatchWorkloads(ports.workloads()), ports.secrets(), ports.volumes(),
                     ports.backups(), ports.network(), ports.databases(), ports.provisioner(), ports.lock(),
-                    ports.engines(), ports.verifier(), ports.health(), ports.journal());
+                    ports.engines(), ports.verifier(), ports.health(), ports.journal(), ports.restoreProofs());
         }
         RunOptions run = RunOptions.defaults(settings.holder()).withEngine(settings.engine())
                 .withRetire(settings.retireNow(), settings.deleteVolume());
+        if (settings.skipRestoreProof().isPresent()) {
+            run = run.withRestoreProofSkipped(settings.skipRestoreProof().get());
+        }
         Optional<java.nio.file.Path> gitops = cutover.argoManaged() && !settings.allowArgoPatch()
                 ? settings.gitopsDir().or(() -> world.gitopsDir(cutover)) : Optional.empty();
         if (gitops.isPresent()) {

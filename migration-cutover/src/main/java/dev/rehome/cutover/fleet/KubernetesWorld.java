@@ -59,7 +59,7 @@ public final class KubernetesWorld implements FleetWorld {
         // An app without a health URL is checked by the readiness the scale-up waited for.
         return new CutoverPorts(p.workloads(), p.secrets(), p.volumes(), p.backups(), p.network(), p.databases(),
                 p.provisioner(), p.lock(), new InClusterEngineAlias(p.engines()), p.verifier(),
-                new OptionalHealthCheck(p.health()), p.journal());
+                new OptionalHealthCheck(p.health()), p.journal(), p.restoreProofs());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.rehome.cutover.live;
 
+import dev.rehome.kubectl.backup.RestoreProver;
+import dev.rehome.kubectl.backup.ScratchPolicy;
+import dev.rehome.kubectl.cutover.KubeRestoreProofs;
 import dev.rehome.kubectl.cutover.ForwardedSource;
 import dev.rehome.kubectl.cutover.ForwardedDatabases;
 import dev.rehome.kubectl.cutover.CnpgTargetProvisioner;
@@ -128,7 +131,9 @@ public final class LiveCluster implements AutoCloseable {
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
                 kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock), verifier,
                 new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
-                new MirroredJournal(new FileJournal(journalDir), kube.journal(targetNamespace)));
+                new MirroredJournal(new FileJournal(journalDir), kube.journal(targetNamespace)))
+                .withRestoreProofs(new KubeRestoreProofs(new RestoreProver(client, clock, Sleeper.system(),
+                        ScratchPolicy.defaults()), new NamespacedName(targetNamespace, config.target().cluster()), verifier));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The facts of one migrate run arranged for people and scripts. Immutable; {@link MarkdownRenderer} and
@@ -17,19 +18,25 @@ import java.util.Map;
  */
 public record CutoverReport(String title, boolean succeeded, String outcome, List<StepLine> steps,
                             List<TableLine> tables, List<SequenceLine> sequences, List<InvariantLine> invariants,
-                            Map<String, String> backup, String gitopsBranch, String gitopsDiff, List<String> retire,
-                            List<String> notices, Duration duration) {
+                            Map<String, String> backup, Optional<RestoreLine> restoreProof, String gitopsBranch,
+                            String gitopsDiff, List<String> retire, List<String> notices, Duration duration) {
     public CutoverReport {
         steps = List.copyOf(steps);
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
         invariants = List.copyOf(invariants);
         backup = Map.copyOf(backup);
+        java.util.Objects.requireNonNull(restoreProof, "restoreProof");
         retire = List.copyOf(retire);
         notices = List.copyOf(notices);
     }
 
     public record StepLine(String id, String status, Duration duration, String detail) {
+    }
+
+    /** The restore proof of the first backup: passed, failed or skipped, with rows compared and time to restore. */
+    public record RestoreLine(String status, String database, String backup, long rowsCompared, double secondsToRestore,
+                              String detail) {
     }
 
     public record TableLine(String table, long sourceRows, long targetRows, boolean checksumCompared, boolean match) {
@@ -76,13 +83,17 @@ public record CutoverReport(String title, boolean succeeded, String outcome, Lis
         copy(f, Facts.BACKUP_COMPLETED_AT, "completed at", backup);
         copy(f, Facts.SCHEDULE, "ScheduledBackup", backup);
         copy(f, Facts.NEXT_DAILY, "next daily backup including the database", backup);
+        Optional<RestoreLine> restore = Optional.ofNullable(f.get(Facts.RESTORE_STATUS)).map(status -> new RestoreLine(
+                status, config.target().database(), f.getOrDefault(Facts.BACKUP_NAME, ""),
+                Long.parseLong(f.getOrDefault(Facts.RESTORE_ROWS, "0")),
+                Double.parseDouble(f.getOrDefault(Facts.RESTORE_SECONDS, "0")), f.getOrDefault(Facts.RESTORE_DETAIL, "")));
         boolean ok = outcome.result().succeeded();
         boolean rolledBack = outcome.result().steps().stream().anyMatch(r -> r instanceof StepResult.RolledBack);
         String result = ok ? "moved and verified" : rolledBack ? "failed and rolled back: the app is on the old database"
                 : "failed";
         return new CutoverReport("rehome: " + config.app().deployment() + " -> " + config.target().namespace() + "/"
                 + config.target().cluster() + "/" + config.target().database(), ok, result, steps, tables, sequences,
-                invariants, backup, outcome.gitops().map(g -> g.branch()).orElse(""),
+                invariants, backup, restore, outcome.gitops().map(g -> g.branch()).orElse(""),
                 outcome.gitops().map(g -> g.diff()).orElse(""), retirePlan, outcome.notices(), outcome.result().duration());
     }
 

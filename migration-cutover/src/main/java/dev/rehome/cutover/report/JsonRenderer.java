@@ -37,6 +37,9 @@ public final class JsonRenderer {
                 s.duration() == null ? 0 : s.duration().toMillis(), "detail", s.detail())));
         root.put("steps", steps);
         root.put("backup", r.backup());
+        root.put("restoreProof", r.restoreProof().map(p -> Map.of("status", p.status(), "database", p.database(),
+                "backup", p.backup(), "rowsCompared", p.rowsCompared(), "secondsToRestore", p.secondsToRestore(),
+                "detail", p.detail())).orElse(null));
         root.put("gitopsBranch", r.gitopsBranch());
         root.put("retire", r.retire());
         return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -38,6 +38,9 @@ public final class MarkdownRenderer {
                 md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append("\n");
             }
         }
+        r.restoreProof().ifPresent(p -> md.append("\n## Restore proof\n\n").append(String.format(java.util.Locale.ROOT,
+                "- %s: database %s from backup %s, %,d rows compared, restored in %.1f s\n- %s\n", p.status(),
+                p.database(), p.backup(), p.rowsCompared(), p.secondsToRestore(), p.detail())));
         if (!r.gitopsBranch().isEmpty()) {
             md.append("\n## GitOps change (committed, not pushed)\n\nBranch `").append(r.gitopsBranch())
                     .append("`: review, push and merge it so ArgoCD keeps the new setting.\n\n```diff\n")

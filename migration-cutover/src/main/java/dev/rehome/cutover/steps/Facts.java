@@ -36,6 +36,11 @@ public final class Facts {
     public static final String BACKUP_COMPLETED_AT = "backup.completedAt";
     public static final String SCHEDULE = "backup.schedule";
     public static final String NEXT_DAILY = "backup.nextDaily";
+    public static final String RESTORE_STATUS = "restore.status";
+    public static final String RESTORE_ROWS = "restore.rowsCompared";
+    public static final String RESTORE_SECONDS = "restore.secondsToRestore";
+    public static final String RESTORE_DETAIL = "restore.detail";
+    public static final String RESTORE_SKIPPED_BECAUSE = "restore.skippedBecause";
 
     private Facts() {
     }

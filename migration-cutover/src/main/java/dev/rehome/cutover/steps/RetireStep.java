@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Retires the standalone database, refused until the cutover was verified, a backup completed and the cool-off
+ * Retires the standalone database, refused until the cutover was verified, a backup completed and restored (or
+ * the proof was skipped with a recorded reason) and the cool-off
  * passed ({@code --now} skips only the cool-off). Removes the postgres Deployment and Service (or, with a
  * deployments checkout, its overlay file); keeps the PVC unless {@code --delete-volume}, which deletes only the
  * PVC proven at preflight, by UID and resourceVersion, never a protected one and never one a pod mounts.
@@ -76,6 +77,15 @@ public final class RetireStep implements Step {
             throw new RefusedException("retire needs a verified cutover and a completed backup; the journal shows "
                     + "verify " + status(m, "verify") + " and prove-backup " + status(m, "prove-backup")
                     + " (run migrate first, see status)");
+        }
+        String restore = m.facts().getOrDefault(Facts.RESTORE_STATUS, "not run");
+        if (!"passed".equals(restore)) {
+            String skip = cutover.options().skipRestoreProof().orElseThrow(() -> new RefusedException(
+                    "retire needs a passed restore proof of the new home's backup; the journal shows " + restore
+                    + " (" + m.facts().getOrDefault(Facts.RESTORE_DETAIL, "run migrate to prove it") + "); fix it and"
+                    + " rerun migrate, or pass --skip-restore-proof REASON to retire without it, on the record"));
+            ctx.putFact(Facts.RESTORE_SKIPPED_BECAUSE, skip);
+            ctx.listener().onNotice("retiring without a passed restore proof (" + restore + "), because: " + skip);
         }
         Instant allowed = allowedFrom().orElseThrow();
         if (!cutover.options().retireNow() && ctx.clock().instant().isBefore(allowed)) {
