@@ -1,5 +1,8 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.testkit.audit.AuditCluster;
+import dev.rehome.testkit.audit.AuditCrds;
+import dev.rehome.testkit.audit.SimulatedApiServer;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.audit.AuditReport;
 import dev.rehome.core.audit.Severity;
@@ -40,6 +43,7 @@ import java.util.concurrent.Callable;
             "4:cannot reach the cluster or the login was refused"},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  rehome-fleet audit --sandbox                         # try it without a cluster",
             "  rehome-fleet audit",
             "  rehome-fleet audit --output markdown > audit.md",
             "  rehome-fleet audit --output json --fail-on high        # nightly CI gate",
@@ -55,6 +59,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "kubeconfig to use (default: KUBECONFIG, then ~/.kube/config)")
     private Path kubeconfig;
+
+    @Option(names = "--sandbox", description = "Audit a seeded in-process cluster instead (18 namespaces: CNPG, Velero, "
+            + "K10, snapshots, dump CronJobs, operators, the hostPath trap); no cluster or kubeconfig needed")
+    private boolean sandbox;
 
     @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one)")
     private String context;
@@ -99,7 +107,18 @@ public final class AuditCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--into must be NAMESPACE/CLUSTER, e.g. postgres/pal-e-postgres; got '" + into + "'");
         }
-        try (KubernetesClient client = clients.connect(Optional.ofNullable(kubeconfig), Optional.ofNullable(context))) {
+        if (sandbox) {
+            err.println("sandbox: auditing a seeded in-process cluster (nothing real is read)");
+            try (SimulatedApiServer world = SimulatedApiServer.start(AuditCrds.REALISTIC, clock)) {
+                world.seed(AuditCluster.RESOURCE, AuditCluster.SEEN_AT);
+                return audit(() -> world.newClient(), out, err);
+            }
+        }
+        return audit(() -> clients.connect(Optional.ofNullable(kubeconfig), Optional.ofNullable(context)), out, err);
+    }
+
+    private int audit(java.util.function.Supplier<KubernetesClient> connect, PrintWriter out, PrintWriter err) {
+        try (KubernetesClient client = connect.get()) {
             AuditReport report = new ClusterAuditor(client, clock)
                     .audit(new AuditScope(Set.copyOf(namespaces)), Optional.ofNullable(into));
             out.print(AuditRenderer.of(output).render(report));

@@ -83,6 +83,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void theSandboxAuditsASeededClusterWithoutAnyKubeconfig() {
+        Run run = runWith((kubeconfig, context) -> {
+            throw new AssertionError("--sandbox must not look for a cluster");
+        }, "--sandbox");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("sandbox: auditing a seeded in-process cluster");
+        assertThat(run.out()).contains("Totals: 9 critical, 0 high, 3 medium, 0 low, 2 info (14 findings, 10 with no backup at all)")
+                .contains("basketball-api/postgres");
+    }
+
+    @Test
     void jsonOutputFollowsTheContract() {
         Run run = run("--output", "json");
 
