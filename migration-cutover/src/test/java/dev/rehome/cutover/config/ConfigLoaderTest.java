@@ -1,6 +1,7 @@
 package dev.rehome.cutover.config;
 
 import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.cutover.RehomeConfig;
 import dev.rehome.core.cutover.Invariant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,20 +21,9 @@ class ConfigLoaderTest {
     private final ConfigLoader loader = new ConfigLoader(BASE);
 
     private static CutoverConfig base() {
-        return new CutoverConfig(
-                new CutoverConfig.Source("basketball-api", "postgres", "postgres", "postgres", "postgres-data", "basketball"),
-                new CutoverConfig.App("basketball-api", "basketball-api", "basketball-api", "BASKETBALL_DATABASE_URL",
-                        "basketball-db-pal-e-postgres", "url",
-                        "http://basketball-api.basketball-api.svc.cluster.local:8000/health"),
-                new CutoverConfig.Target("postgres", "pal-e-postgres", "basketball", "basketball"),
-                List.of(Invariant.count("players"), Invariant.count("registrations"), Invariant.count("teams"),
-                        Invariant.count("parents"), Invariant.count("orders"),
-                        Invariant.count("paid_orders", "orders", "status = 'paid'")),
-                new CutoverConfig.GitOps("overlays/basketball-api/prod", "deployment-patch.yaml", "kustomization.yaml",
-                        "postgres.yaml", List.of("pvc.yaml"), "rehome/basketball-api-to-pal-e-postgres"),
-                new CutoverConfig.Retire(Duration.ofDays(7), List.of("photo-uploads")),
-                new CutoverConfig.Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(30),
-                        Duration.ofMinutes(5)));
+        return RehomeConfig.source("basketball-api", "postgres").database("basketball").dataVolume("postgres-data")
+                .app("basketball-api", "BASKETBALL_DATABASE_URL").into("postgres", "pal-e-postgres")
+                .rowCounts("players", "orders").neverDelete("photo-uploads").build();
     }
 
 
