@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Steps the journal shows as succeeded are skipped, so a killed run continues where it stopped. When a step
  * fails before any point-of-no-return step has succeeded, every succeeded step is undone in reverse order and
- * the result reports the rollback. Not thread-safe: run one plan at a time per instance.
+ * the result reports the rollback. An undo that fails does not stop the undos of the earlier steps (they put the app
+ * back on its old database); an undo that refuses ({@link RefusedException}: unsafe now) does. Not thread-safe: run
+ * one plan at a time per instance.
  */
 public final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
@@ -115,7 +117,13 @@ public final class Migrator {
                 StepResult failed = new StepResult.Failed(step.id(), Duration.between(t0, clock.instant()), e);
                 results.add(failed);
                 listener.onStepFinished(step, failed);
-                return results;
+                if (e instanceof RefusedException) {
+                    // The step says undoing is unsafe now (e.g. the app wrote to the new home): stop here.
+                    return results;
+                }
+                // A failed undo must not strand what the earlier steps changed: the app scaled down and fenced
+                // off is restored by their undos, so keep going; the failure stays in the result and the journal.
+                continue;
             }
             record(state, ctx, step.id(), StepStatus.ROLLED_BACK, "");
             StepResult undone = new StepResult.RolledBack(step.id(), Duration.between(t0, clock.instant()));

@@ -1,5 +1,6 @@
 package dev.rehome.cutover.steps;
 
+import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
 import java.util.ArrayList;
@@ -64,10 +65,23 @@ public final class QuiesceStep implements Step {
 
     @Override
     public void undo(StepContext ctx) {
+        RuntimeException liftFailed = null;
         if (ctx.fact(Facts.FENCED).isPresent()) {
-            SourceFence.lift(cutover.source(), cutover.ports().databases().sourceAppRole());
+            try {
+                SourceFence.lift(cutover.source(), cutover.ports().databases().sourceAppRole());
+            } catch (RuntimeException e) {
+                liftFailed = e;
+            }
         }
+        // The app goes back up even when the fence could not be lifted: a running app that reports its database
+        // refused it is found and fixed in minutes; an app left at 0 replicas is an outage nobody was told of.
         ctx.fact(Facts.REPLICAS_BEFORE).ifPresent(n -> cutover.ports().workloads()
                 .scale(cutover.app(), Integer.parseInt(n), cutover.config().deadlines().scale()));
+        if (liftFailed != null) {
+            throw new OperationFailedException("the app is scaled back to " + ctx.fact(Facts.REPLICAS_BEFORE).orElse("?")
+                    + " but the source fence could not be lifted: " + liftFailed.getMessage() + "; lift it by hand: "
+                    + String.join(" ", SourceFence.liftStatements(cutover.config().source().database(),
+                    cutover.ports().databases().sourceAppRole())), liftFailed);
+        }
     }
 }
