@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    /** Journal fact kept while a rollback runs, so a rerun after a crash finishes it instead of carrying on. */
+    static final String ROLLBACK = "migrator.rollback";
+    private static final String ROLLBACK_RUNNING = "in-progress";
 
     private final Journal journal;
     private final MigrationListener listener;
@@ -47,6 +50,15 @@ public final class Migrator {
         AtomicReference<JournalState> state = new AtomicReference<>(journal.read(plan.name()));
         StepContext ctx = context(plan, state);
         List<StepResult> results = new ArrayList<>();
+        if (ROLLBACK_RUNNING.equals(state.get().facts().get(ROLLBACK))) {
+            // A rollback stopped mid-way (the process was killed): some changes are undone, others not, e.g. the
+            // fence lifted but the app still at 0. Carrying on would copy from an unfenced source; finish it.
+            results.addAll(undoSucceeded(plan, state, ctx));
+            results.add(new StepResult.Failed("rollback", Duration.between(start, clock.instant()),
+                    new OperationFailedException("an earlier rollback was interrupted and has now been finished: the "
+                            + "app is back on its old database; run migrate again to start over")));
+            return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+        }
         for (Step step : plan.steps()) {
             if (state.get().succeeded(step.id())) {
                 StepResult skipped = new StepResult.Skipped(step.id(), Duration.ZERO, "done in an earlier run");
@@ -98,6 +110,7 @@ public final class Migrator {
     }
 
     private List<StepResult> undoSucceeded(MigrationPlan plan, AtomicReference<JournalState> state, StepContext ctx) {
+        ctx.putFact(ROLLBACK, ROLLBACK_RUNNING);
         List<StepResult> results = new ArrayList<>();
         List<Step> reversed = new ArrayList<>(plan.steps());
         java.util.Collections.reverse(reversed);
@@ -119,6 +132,7 @@ public final class Migrator {
                 listener.onStepFinished(step, failed);
                 if (e instanceof RefusedException) {
                     // The step says undoing is unsafe now (e.g. the app wrote to the new home): stop here.
+                    ctx.putFact(ROLLBACK, "refused by " + step.id());
                     return results;
                 }
                 // A failed undo must not strand what the earlier steps changed: the app scaled down and fenced
@@ -130,6 +144,7 @@ public final class Migrator {
             results.add(undone);
             listener.onStepFinished(step, undone);
         }
+        ctx.putFact(ROLLBACK, "finished");
         return results;
     }
 

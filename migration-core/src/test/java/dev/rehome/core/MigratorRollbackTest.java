@@ -76,4 +76,68 @@ class MigratorRollbackTest {
 
         assertThat(undone).doesNotContain("quiesce");
     }
+
+    /** What a kill -9 does to the Migrator: it stops where it is, nothing after runs. */
+    private static final class Killed extends Error {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    @Test
+    void aRerunAfterACrashMidRollbackFinishesTheRollbackInsteadOfCarryingOn() {
+        List<String> ran = new ArrayList<>();
+        boolean[] crash = {true};
+        Step quiesce = step("quiesce", null);
+        Step copy = new Step() {
+            @Override
+            public String id() {
+                return "copy";
+            }
+
+            @Override
+            public String title() {
+                return "copy";
+            }
+
+            @Override
+            public void run(StepContext context) {
+                ran.add("copy");
+            }
+
+            @Override
+            public boolean reversible() {
+                return true;
+            }
+
+            @Override
+            public void undo(StepContext context) {
+                if (crash[0]) {
+                    throw new Killed();
+                }
+                undone.add("copy");
+            }
+        };
+        MigrationPlan plan = MigrationPlan.builder("p").step(quiesce).step(copy).step(step("verify", null)).build();
+        Migrator migrator = Migrator.builder().journal(new FileJournal(dir)).clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                .build();
+        try {
+            migrator.execute(plan);
+        } catch (Killed expected) {
+            // the process died in the middle of the rollback
+        }
+        crash[0] = false;
+
+        MigrationResult rerun = migrator.execute(plan);
+
+        assertThat(ran).as("the rerun did not copy again from a half-restored source").containsExactly("copy");
+        assertThat(undone).as("verify before the crash, the rest after").containsExactly("verify", "copy", "quiesce");
+        assertThat(rerun.succeeded()).isFalse();
+        assertThat(rerun.steps()).last().isInstanceOfSatisfying(StepResult.Failed.class, f ->
+                assertThat(f.cause()).hasMessageContaining("interrupted and has now been finished"));
+        MigrationResult fresh = migrator.execute(plan);
+        assertThat(ran).as("after that, migrate starts over").containsExactly("copy", "copy");
+        assertThat(fresh.steps()).noneMatch(r -> r.stepId().equals("rollback") && r instanceof StepResult.Failed
+                && ((StepResult.Failed) r).cause().getMessage().contains("interrupted"));
+    }
 }
