@@ -67,9 +67,41 @@ public final class CutoverRunner {
         return cutover;
     }
 
+    /**
+     * Runs the cutover. When the app does not turn healthy on its new home and nothing was written there yet, the
+     * cutover is rolled back by itself: the app returns to its old database as it was. With writes on the new home,
+     * it stays there (rolling back would lose them) and the failure is reported.
+     */
     public CutoverOutcome migrate() {
-        return underLock(sink -> CutoverPlanner.migration(cutover, () -> true, sink, decorate),
+        CutoverOutcome outcome = underLock(sink -> CutoverPlanner.migration(cutover, () -> true, sink, decorate),
                 (migrator, plan) -> migrator.execute(plan), Facts.GITOPS_BRANCH);
+        if (!unhealthyOnTheNewHome(outcome.result()) || !newHomeUntouched()) {
+            return outcome;
+        }
+        listener.onNotice("the app did not turn healthy on its new home, which has taken no writes: rolling back, "
+                + "so the app runs on its old database as before");
+        CutoverOutcome back = rollback();
+        List<StepResult> steps = new ArrayList<>(outcome.result().steps());
+        steps.addAll(back.result().steps());
+        List<String> notices = new ArrayList<>(outcome.notices());
+        notices.addAll(back.notices());
+        return new CutoverOutcome(new MigrationResult(outcome.result().plan(), steps, back.result().facts(),
+                outcome.result().duration().plus(back.result().duration())), outcome.gitops(), notices);
+    }
+
+    private static boolean unhealthyOnTheNewHome(MigrationResult result) {
+        List<StepResult> steps = result.steps();
+        return !steps.isEmpty() && steps.get(steps.size() - 1) instanceof StepResult.Failed f
+                && f.stepId().equals("scale-up");
+    }
+
+    /** The fenced source still equals the target: the app wrote nothing to its new home. */
+    private boolean newHomeUntouched() {
+        try {
+            return cutover.ports().verifier().verify(cutover.source(), cutover.targetAdmin()).passed();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public CutoverOutcome rollback() {

@@ -9,6 +9,7 @@ import dev.rehome.core.CopyEngine;
 import dev.rehome.core.CopyResult;
 import dev.rehome.core.MigrationResult;
 import dev.rehome.core.Secret;
+import dev.rehome.core.Step;
 import dev.rehome.core.StepResult;
 import dev.rehome.core.VerificationFailedException;
 import dev.rehome.testkit.fixtures.BasketballFixture;
@@ -102,6 +103,47 @@ class CutoverIT {
         assertThat(appRoleCanConnectToSource()).as("source unfenced").isTrue();
         assertThat(world.targetColumn("postgres", "SELECT datname FROM pg_database")).doesNotContain("basketball");
         assertThat(world.sourceLong("SELECT count(*) FROM public.orders")).isEqualTo(BasketballFixture.ORDERS);
+    }
+
+    @Test
+    void anAppThatStaysUnhealthyOnItsNewHomeGoesBackByItselfWhenNothingWasWrittenThere() throws Exception {
+        EnvDef envBefore = world.cluster().env(SandboxWorld.APP, "basketball-api", "BASKETBALL_DATABASE_URL").orElseThrow();
+        UnaryOperator<Step> unhealthy = s -> !s.id().equals("scale-up") ? s : new Step() {
+            @Override
+            public String id() {
+                return s.id();
+            }
+
+            @Override
+            public String title() {
+                return s.title();
+            }
+
+            @Override
+            public void run(dev.rehome.core.StepContext context) throws Exception {
+                s.run(context);
+                throw new dev.rehome.core.OperationFailedException("health check: GET /health never answered 200");
+            }
+
+            @Override
+            public boolean reversible() {
+                return s.reversible();
+            }
+
+            @Override
+            public void undo(dev.rehome.core.StepContext context) throws Exception {
+                s.undo(context);
+            }
+        };
+
+        MigrationResult result = world.runner(unhealthy).migrate().result();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.steps()).filteredOn(r -> r instanceof StepResult.RolledBack).extracting(StepResult::stepId)
+                .contains("scale-up", "repoint", "quiesce");
+        assertThat(world.cluster().env(SandboxWorld.APP, "basketball-api", "BASKETBALL_DATABASE_URL")).contains(envBefore);
+        assertThat(world.cluster().replicas(SandboxWorld.APP)).isEqualTo(1);
+        assertThat(appRoleCanConnectToSource()).as("source unfenced").isTrue();
     }
 
     @Test
