@@ -8,6 +8,7 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationListener;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.security.SecureRandom;
@@ -79,7 +80,7 @@ public final class InClusterCopy implements CopyEngine {
                 listener.onCopyProgress(new CopyProgress(0, -1, -1, -1, elapsed));
                 listener.onNotice("copy Job " + job + " running for " + seconds(elapsed) + " (gives up after "
                         + seconds(limit) + ")");
-            });
+            }, job -> ownedBy(secretName, job));
             deleteJob(name);
             String notice = "copied inside the cluster " + run.describe() + " with image " + placement.image();
             listener.onNotice(notice);
@@ -98,6 +99,23 @@ public final class InClusterCopy implements CopyEngine {
                 .addToStringData(TARGET_KEY, request.target().password().reveal())
                 .build();
         client.resource(secret).create();
+    }
+
+    /**
+     * The credentials belong to the Job from the moment it exists: if this process dies before it deletes them,
+     * the cluster's garbage collector removes them with the Job (its TTL or deadline ends it), so passwords never
+     * outlive the copy in a Secret nobody knows about.
+     */
+    private void ownedBy(String secretName, Job job) {
+        try {
+            client.secrets().inNamespace(placement.namespace()).withName(secretName).edit(s -> new SecretBuilder(s)
+                    .editMetadata().addNewOwnerReference().withApiVersion("batch/v1").withKind("Job")
+                    .withName(job.getMetadata().getName()).withUid(job.getMetadata().getUid())
+                    .withBlockOwnerDeletion(false).withController(false).endOwnerReference().endMetadata().build());
+        } catch (KubernetesClientException e) {
+            LOG.warn("could not make Job {} the owner of Secret {}; it is still deleted when the copy ends: {}",
+                    job.getMetadata().getName(), secretName, e.getMessage());
+        }
     }
 
     /** A copy that succeeded stays a success when its finished Job cannot be removed; the TTL removes it later. */

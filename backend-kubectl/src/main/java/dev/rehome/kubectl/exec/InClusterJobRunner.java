@@ -56,8 +56,13 @@ public final class InClusterJobRunner {
 
     /** {@link #run(DumpRestoreJobSpec)}, telling {@code progress} every {@link JobWatch#progressEvery()}. */
     public JobRun run(DumpRestoreJobSpec spec, JobProgress progress) {
+        return run(spec, progress, job -> { });
+    }
+
+    /** {@link #run(DumpRestoreJobSpec, JobProgress)}, handing {@code created} the Job as the API stored it (its UID). */
+    public JobRun run(DumpRestoreJobSpec spec, JobProgress progress, java.util.function.Consumer<Job> created) {
         Instant start = clock.instant();
-        create(spec);
+        created.accept(create(spec));
         LOG.info("started Job {}/{} copying {} to {}", spec.namespace(), spec.name(), spec.source().describe(),
                 spec.target().describe());
         Job finished = awaitFinished(spec, start, progress);
@@ -81,9 +86,9 @@ public final class InClusterJobRunner {
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
 
-    private void create(DumpRestoreJobSpec spec) {
+    private Job create(DumpRestoreJobSpec spec) {
         try {
-            client.resource(DumpRestoreJobManifest.build(spec)).create();
+            return client.resource(DumpRestoreJobManifest.build(spec)).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw new RefusedException("Job " + spec.namespace() + "/" + spec.name() + " already exists; a copy may "

@@ -139,7 +139,9 @@ class InClusterCopyIT {
         try (Connection holder = source.connect("basketball"); Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE public.games IN ACCESS EXCLUSIVE MODE");
-            Thread deleter = new Thread(() -> deleteTheCopyJobOnceRunning(cluster.client()));
+            java.util.concurrent.atomic.AtomicReference<String> secretOwner = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<String> jobUid = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread deleter = new Thread(() -> deleteTheCopyJobOnceRunning(cluster.client(), secretOwner, jobUid));
             deleter.start();
             assertThatThrownBy(() -> engine(JobWatch.defaults(), Sleeper.system())
                     .copy(request("interrupted", SOURCE_PASSWORD, TARGET_PASSWORD), MigrationListener.NONE))
@@ -148,6 +150,8 @@ class InClusterCopyIT {
                     .hasMessageContaining("drop and recreate it before another attempt");
             deleter.join();
             holder.rollback();
+            assertThat(secretOwner.get()).as("while the Job ran, its credentials Secret belonged to it (garbage-collected"
+                    + " with it if rehome is killed)").isNotNull().isEqualTo(jobUid.get());
         }
         assertThat(cluster.client().secrets().inNamespace(NS).withLabel("app.kubernetes.io/managed-by", "rehome")
                 .list().getItems()).isEmpty();
@@ -188,7 +192,9 @@ class InClusterCopyIT {
         }
     }
 
-    private static void deleteTheCopyJobOnceRunning(KubernetesClient client) {
+    private static void deleteTheCopyJobOnceRunning(KubernetesClient client,
+                                                    java.util.concurrent.atomic.AtomicReference<String> secretOwner,
+                                                    java.util.concurrent.atomic.AtomicReference<String> jobUid) {
         for (int i = 0; i < 600; i++) {
             var pods = client.pods().inNamespace(NS).list().getItems().stream()
                     .filter(p -> p.getMetadata().getLabels() != null && p.getMetadata().getLabels().containsKey("job-name"))
@@ -198,6 +204,12 @@ class InClusterCopyIT {
                     .filter(name -> client.batch().v1().jobs().inNamespace(NS).withName(name).get() != null)
                     .findFirst();
             if (running.isPresent()) {
+                jobUid.set(client.batch().v1().jobs().inNamespace(NS).withName(running.get()).get().getMetadata().getUid());
+                client.secrets().inNamespace(NS).withLabel("app.kubernetes.io/managed-by", "rehome").list().getItems()
+                        .stream().flatMap(sec -> java.util.Optional.ofNullable(sec.getMetadata().getOwnerReferences())
+                                .orElse(List.of()).stream())
+                        .filter(o -> "Job".equals(o.getKind()) && running.get().equals(o.getName()))
+                        .findFirst().ifPresent(o -> secretOwner.set(o.getUid()));
                 client.batch().v1().jobs().inNamespace(NS).withName(running.get()).delete();
                 return;
             }
