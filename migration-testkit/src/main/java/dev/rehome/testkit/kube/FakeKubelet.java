@@ -40,18 +40,22 @@ public final class FakeKubelet implements AutoCloseable {
         this.network = network;
     }
 
+    private static final long RESYNC_MILLIS = 1_000;
+
     static FakeKubelet start(KubernetesClient client, SessionRegistry sessions, PodLogs logs, PodBinder binder,
                              ServiceNetwork.PodEnvironments environments, Clock clock) {
         WorkloadController workloads = new WorkloadController(client, binder, clock);
         ServiceNetwork network = new ServiceNetwork(client, environments);
         JobController jobs = new JobController(client, sessions, logs, clock, network);
         FakeKubelet kubelet = new FakeKubelet(workloads, jobs, network);
+        // A resync hands every object to its reconcile once a second, as a real controller re-queues: a reconcile
+        // that lost a race (a conflicting write, a late event on a loaded machine) is retried, not forgotten.
         kubelet.informers.add(client.apps().deployments().inAnyNamespace()
-                .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.Deployment>handler(workloads::reconcile)));
+                .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.Deployment>handler(workloads::reconcile), RESYNC_MILLIS));
         kubelet.informers.add(client.apps().statefulSets().inAnyNamespace()
-                .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.StatefulSet>handler(workloads::reconcile)));
+                .inform(kubelet.<io.fabric8.kubernetes.api.model.apps.StatefulSet>handler(workloads::reconcile), RESYNC_MILLIS));
         kubelet.informers.add(client.batch().v1().jobs().inAnyNamespace()
-                .inform(kubelet.handler(jobs::reconcile, jobs::deleted)));
+                .inform(kubelet.handler(jobs::reconcile, jobs::deleted), RESYNC_MILLIS));
         return kubelet;
     }
 
