@@ -34,11 +34,13 @@ public final class Migrator {
     private final Journal journal;
     private final MigrationListener listener;
     private final Clock clock;
+    private final Runnable safePoint;
 
     private Migrator(Builder b) {
         this.journal = b.journal;
         this.listener = b.listener;
         this.clock = b.clock;
+        this.safePoint = b.safePoint;
     }
 
     public static Builder builder() {
@@ -66,6 +68,15 @@ public final class Migrator {
                 listener.onStepFinished(step, skipped);
                 continue;
             }
+            Optional<StepResult> stopped = stopIfUnsafe(step);
+            if (stopped.isPresent()) {
+                results.add(stopped.get());
+                listener.onStepFinished(step, stopped.get());
+                if (!pastPointOfNoReturn(plan, state.get())) {
+                    results.addAll(undoSucceeded(plan, state, ctx));
+                }
+                return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+            }
             listener.onStepStarted(step);
             Instant stepStart = clock.instant();
             record(state, ctx, step.id(), StepStatus.RUNNING, "");
@@ -90,6 +101,21 @@ public final class Migrator {
             listener.onStepFinished(step, ok);
         }
         return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * Asks the safe-point guard whether the run may start {@code step} (e.g. it still holds its lock). A refusal
+     * fails the step before it journals or changes anything, so its own undo does not run; only what earlier steps
+     * did is rolled back.
+     */
+    private Optional<StepResult> stopIfUnsafe(Step step) {
+        try {
+            safePoint.run();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("stopped before step '{}': {}", step.id(), e.getMessage());
+            return Optional.of(new StepResult.Failed(step.id(), Duration.ZERO, e));
+        }
     }
 
     /**
@@ -182,8 +208,18 @@ public final class Migrator {
         private Journal journal = new InMemoryJournal();
         private MigrationListener listener = MigrationListener.NONE;
         private Clock clock;
+        private Runnable safePoint = () -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Called before every step runs; when it throws, the run stops there as if that step had failed, before the
+         * step changes anything (a lost lock: another run may be about to work on the same database).
+         */
+        public Builder safePoint(Runnable safePoint) {
+            this.safePoint = Objects.requireNonNull(safePoint, "safePoint");
+            return this;
         }
 
         public Builder journal(Journal journal) {

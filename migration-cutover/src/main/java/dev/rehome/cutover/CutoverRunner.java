@@ -177,9 +177,14 @@ public final class CutoverRunner {
             }
         };
         Lock lock = cutover.ports().lock();
-        try (Lock.Handle ignored = lock.acquire(LockStep.lockName(cutover), cutover.options().holder(),
-                cutover.options().lockTtl())) {
-            Migrator migrator = Migrator.builder().journal(cutover.ports().journal()).listener(recording).clock(clock).build();
+        String holder = cutover.options().holder();
+        try (Lock.Handle source = lock.acquire(LockStep.sourceLockName(cutover), holder, cutover.options().lockTtl());
+             Lock.Handle target = lock.acquire(LockStep.lockName(cutover), holder, cutover.options().lockTtl())) {
+            Migrator migrator = Migrator.builder().journal(cutover.ports().journal()).listener(recording).clock(clock)
+                    .safePoint(() -> {
+                        source.ensureHeld();
+                        target.ensureHeld();
+                    }).build();
             MigrationPlan plan = plans.create(gitops::set);
             MigrationResult result = command.run(migrator, plan);
             Optional<GitOpsChange> change = Optional.ofNullable(gitops.get());

@@ -112,7 +112,7 @@ class RetireAndPlanIT {
                 "never touched: overlays/basketball-api/prod/pvc.yaml",
                 "never touched: PVC basketball-api/photo-uploads",
                 "persistentVolumeReclaimPolicy -> Retain",
-                "Lease postgres/rehome-pal-e-postgres-basketball",
+                "Leases in postgres on the source (source/basketball-api/", "and the target (rehome-pal-e-postgres-basketball)",
                 "versions: source PostgreSQL 15 -> target PostgreSQL 17", "downtime: about ")
                 .doesNotContain(world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()
                         .get("database-url").reveal());

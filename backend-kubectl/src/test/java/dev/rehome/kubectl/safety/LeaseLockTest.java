@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.RefusedException;
 import dev.rehome.kubectl.FakeClock;
+import dev.rehome.core.spi.SourceLockKey;
 import dev.rehome.kubectl.MockCluster;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,13 +44,14 @@ class LeaseLockTest {
                 .hasMessageContaining("2026-11-26T12:01:00Z");
         var lease = cluster.client().leases().inNamespace("postgres")
                 .withName(LeaseLock.leaseName("pal-e-postgres/basketball")).get();
-        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("run-a");
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(lock.holderIdentity("run-a")).startsWith("run-a run ");
+        assertThat(lease.getMetadata().getAnnotations()).containsEntry(LeaseLock.A_HOLDER, "run-a");
         assertThat(lease.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "rehome");
     }
 
     @Test
     void renewalKeepsTheClaimAliveAndExpiryAllowsTakeover() {
-        LeaseLock.LeaseHandle a = lock.acquire("basketball", "run-a", TTL);
+        LeaseHandle a = lock.acquire("basketball", "run-a", TTL);
         clock.advance(Duration.ofSeconds(50));
         a.renew();
         clock.advance(Duration.ofSeconds(50));
@@ -59,20 +61,20 @@ class LeaseLockTest {
         lock.acquire("basketball", "run-b", TTL);
 
         var lease = cluster.client().leases().inNamespace("postgres").withName(LeaseLock.leaseName("basketball")).get();
-        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("run-b");
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(lock.holderIdentity("run-b"));
         assertThat(lease.getSpec().getLeaseTransitions()).isEqualTo(1);
         assertThatThrownBy(a::renew).isInstanceOf(OperationFailedException.class).hasMessageContaining("run-b");
     }
 
     @Test
     void releasingLetsTheNextRunInAtOnceAndTheSameHolderMayReacquire() {
-        LeaseLock.LeaseHandle a = lock.acquire("basketball", "run-a", TTL);
+        LeaseHandle a = lock.acquire("basketball", "run-a", TTL);
         lock.acquire("basketball", "run-a", TTL);
         a.close();
 
         lock.acquire("basketball", "run-b", TTL);
         assertThat(cluster.client().leases().inNamespace("postgres").withName(LeaseLock.leaseName("basketball")).get()
-                .getSpec().getHolderIdentity()).isEqualTo("run-b");
+                .getSpec().getHolderIdentity()).isEqualTo(lock.holderIdentity("run-b"));
     }
 
     /** A scheduler that only records the renewal task, so the test runs it when the fake clock says so. */
@@ -94,16 +96,17 @@ class LeaseLockTest {
     }
 
     @Test
-    void aRenewerKeepsTheLeaseAliveEveryThirdOfItsTtlUntilReleased() {
+    void aRenewerTicksEverySixthOfItsTtlAndRenewsByTheClockEveryThirdUntilReleased() {
         ManualScheduler scheduler = new ManualScheduler();
         try {
             LeaseLock renewing = new LeaseLock(cluster.client(), "postgres", clock, scheduler);
-            LeaseLock.LeaseHandle held = renewing.acquire("basketball", "run-a", TTL);
-            assertThat(scheduler.periodMillis).isEqualTo(20_000);
+            LeaseHandle held = renewing.acquire("basketball", "run-a", TTL);
+            assertThat(scheduler.periodMillis).isEqualTo(10_000);
 
-            for (int i = 0; i < 6; i++) {
-                clock.advance(Duration.ofSeconds(20));
+            for (int i = 0; i < 12; i++) {
+                clock.advance(Duration.ofSeconds(10));
                 scheduler.task.run();
+                assertThat(held.health()).isInstanceOf(LeaseHealth.Held.class);
             }
             assertThatThrownBy(() -> lock.acquire("basketball", "run-b", TTL)).isInstanceOf(RefusedException.class)
                     .hasMessageContaining("until 2026-11-26T12:03:00Z");
@@ -116,8 +119,18 @@ class LeaseLockTest {
     }
 
     @Test
-    void leaseNamesAreDnsLabels() {
-        assertThat(LeaseLock.leaseName("pal-e-postgres/Basketball_DB")).isEqualTo("rehome-pal-e-postgres-basketball-db");
-        assertThat(LeaseLock.leaseName("x".repeat(100))).hasSizeLessThanOrEqualTo(63);
+    void leaseNamesAreDnsLabelsAndDistinctForDistinctLockNames() {
+        String dnsLabel = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+        java.util.List<String> names = java.util.List.of("pal-e-postgres/Basketball_DB", "pal-e-postgres/basketball-db",
+                "pal-e-postgres/basketball.db", "x".repeat(100), "x".repeat(100) + "y",
+                new SourceLockKey("shop", "shop-db", "orders").lockName());
+        java.util.Set<String> leaseNames = new java.util.HashSet<>();
+        for (String n : names) {
+            String lease = LeaseLock.leaseName(n);
+            assertThat(lease).hasSizeLessThanOrEqualTo(63).matches(dnsLabel).startsWith("rehome-");
+            leaseNames.add(lease);
+        }
+        assertThat(LeaseLock.leaseName("pal-e-postgres/Basketball_DB")).startsWith("rehome-pal-e-postgres-basketball-db-");
+        assertThat(leaseNames).hasSameSizeAs(names);
     }
 }

@@ -15,6 +15,13 @@ public interface Lock {
 
     /** A held lock; closing it releases it. */
     interface Handle extends AutoCloseable {
+        /**
+         * Throws {@link dev.rehome.core.OperationFailedException} if the lock was lost (a renewal found another
+         * holder, or could not renew in time); a runner calls it at every safe point, between steps.
+         */
+        default void ensureHeld() {
+        }
+
         @Override
         void close();
     }
