@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.rehome.testkit.kube.Poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +101,8 @@ class RestoreProverIT {
         b.setAdditionalProperty("spec", Map.of("cluster", Map.of("name", pluginCluster), "method", "plugin",
                 "pluginConfiguration", Map.of("name", "barman-cloud.cloudnative-pg.io")));
         CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).resource(b).create();
-        CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).withName("proof-plugin")
-                .waitUntilCondition(x -> x.get("status", "phase") != null, 60, TimeUnit.SECONDS);
+        Poll.until(() -> CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).withName("proof-plugin").get(),
+                x -> x.get("status", "phase") != null, Duration.ofSeconds(60), "backup proof-plugin has a phase");
         DatabaseEndpoint reference = DatabaseEndpoint.of(primary.host(), primary.port(), "basketball", "basketball", PASSWORD);
         RestoreProof proof = prover(ScratchPolicy.defaults()).prove(new RestoreRequest(new NamespacedName(NS, pluginCluster),
                 "proof-plugin", DatabaseEndpoint.of("unused", 5432, "basketball", "basketball", PASSWORD),
@@ -217,8 +218,9 @@ class RestoreProverIT {
         var scratch = CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS)
                 .withLabel(ScratchClusterManifest.PURPOSE, "restore-proof").list().getItems();
         if (!scratch.isEmpty()) {
-            CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).withName(scratch.get(0).getMetadata().getName())
-                    .waitUntilCondition(c -> c == null || c.get("status", "phase") != null, 30, TimeUnit.SECONDS);
+            String name = scratch.get(0).getMetadata().getName();
+            Poll.until(() -> CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).withName(name).get(),
+                    c -> c == null || c.get("status", "phase") != null, Duration.ofSeconds(30), "scratch cluster has a phase");
         }
     }
 
@@ -239,8 +241,8 @@ class RestoreProverIT {
         GenericKubernetesResource b = CnpgKinds.newObject(CnpgKinds.BACKUP, NS, name);
         b.setAdditionalProperty("spec", Map.of("cluster", Map.of("name", SHARED), "method", "barmanObjectStore"));
         CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).resource(b).create();
-        CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).withName(name)
-                .waitUntilCondition(x -> x.get("status", "phase") != null, 60, TimeUnit.SECONDS);
+        Poll.until(() -> CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).withName(name).get(),
+                x -> x.get("status", "phase") != null, Duration.ofSeconds(60), "backup " + name + " has a phase");
         return name;
     }
 

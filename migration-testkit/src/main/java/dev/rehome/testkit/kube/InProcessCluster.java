@@ -24,9 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A Kubernetes API in this JVM, for tests and the sandbox: fabric8's mock API server in CRUD mode (real HTTP and
@@ -189,18 +186,13 @@ public final class InProcessCluster implements AutoCloseable {
     }
 
     /**
-     * The name of the first pod in {@code namespace} labelled {@code key=value}, waiting on a watch (up to 60 s, a
-     * bound for a loaded machine, not a pace) for the fake kubelet to create it.
+     * The name of the first pod in {@code namespace} labelled {@code key=value}, polling (up to 60 s, a bound for a
+     * loaded machine, not a pace) for the fake kubelet to create it.
      */
     public String awaitPod(String namespace, String key, String value) throws InterruptedException {
-        var found = client.pods().inNamespace(namespace).withLabel(key, value).informOnCondition(pods -> !pods.isEmpty());
-        try {
-            return found.get(60, TimeUnit.SECONDS).get(0).getMetadata().getName();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("no pod " + key + "=" + value + " in " + namespace + " within 60 s", e);
-        } finally {
-            found.cancel(true); // stops the informer's watch if it is still open
-        }
+        return Poll.until(() -> client.pods().inNamespace(namespace).withLabel(key, value).list().getItems(),
+                pods -> !pods.isEmpty(), java.time.Duration.ofSeconds(60), "a pod " + key + "=" + value + " in "
+                        + namespace).get(0).getMetadata().getName();
     }
 
     /** The API server URL, e.g. for a kubeconfig the CLI under test reads. */

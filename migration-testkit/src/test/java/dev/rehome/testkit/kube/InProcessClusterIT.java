@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -110,9 +111,9 @@ class InProcessClusterIT {
                             spec: {cluster: {name: pal-e-postgres}, method: barmanObjectStore}
                             """.getBytes(StandardCharsets.UTF_8))).item();
             cluster.client().resource(backup).create();
-            GenericKubernetesResource done = CnpgResources.of(cluster.client(), CnpgResources.BACKUP)
-                    .inNamespace("postgres").withName("before-move")
-                    .waitUntilCondition(b -> b != null && "completed".equals(b.get("status", "phase")), 30, TimeUnit.SECONDS);
+            GenericKubernetesResource done = Poll.until(() -> CnpgResources.of(cluster.client(), CnpgResources.BACKUP)
+                    .inNamespace("postgres").withName("before-move").get(),
+                    b -> b != null && "completed".equals(b.get("status", "phase")), Duration.ofSeconds(30), "backup completed");
             assertThat(done.<String>get("status", "backupId")).matches("\\d{8}T\\d{6}");
             assertThat(done.<String>get("status", "stoppedAt")).isNotBlank();
         }
@@ -128,13 +129,14 @@ class InProcessClusterIT {
                     metadata: {name: shared, namespace: postgres}
                     spec: {instances: 3}
                     """.getBytes(StandardCharsets.UTF_8)));
-            GenericKubernetesResource c = CnpgResources.of(cluster.client(), CnpgResources.CLUSTER).inNamespace("postgres")
-                    .withName("shared").waitUntilCondition(r -> r.get("status", "currentPrimary") != null, 30, TimeUnit.SECONDS);
+            GenericKubernetesResource c = Poll.until(() -> CnpgResources.of(cluster.client(), CnpgResources.CLUSTER)
+                    .inNamespace("postgres").withName("shared").get(),
+                    r -> r != null && r.get("status", "currentPrimary") != null, Duration.ofSeconds(30), "a primary");
             assertThat(c.<String>get("status", "currentPrimary")).isEqualTo("shared-1");
             assertThat(c.<Object>get("status", "readyInstances")).isEqualTo(3);
-            var primary = cluster.client().pods().inNamespace("postgres")
-                    .withLabel("cnpg.io/cluster", "shared").withLabel("cnpg.io/instanceRole", "primary")
-                    .informOnCondition(pods -> pods.size() == 1).get(30, TimeUnit.SECONDS);
+            var primary = Poll.until(() -> cluster.client().pods().inNamespace("postgres")
+                    .withLabel("cnpg.io/cluster", "shared").withLabel("cnpg.io/instanceRole", "primary").list().getItems(),
+                    pods -> pods.size() == 1, Duration.ofSeconds(30), "one primary pod");
             assertThat(primary.get(0).getMetadata().getName()).isEqualTo("shared-1");
         }
     }
@@ -167,8 +169,8 @@ class InProcessClusterIT {
                     .addNewEnv().withName("PW").withNewValueFrom().withNewSecretKeyRef("password", "creds", false)
                     .endValueFrom().endEnv()
                     .endContainer().endSpec().endTemplate().endSpec().build()).create();
-            Job failed = client.batch().v1().jobs().inNamespace("app").withName("copy")
-                    .waitUntilCondition(j -> j.getStatus() != null && j.getStatus().getFailed() != null, 30, TimeUnit.SECONDS);
+            Job failed = Poll.until(() -> client.batch().v1().jobs().inNamespace("app").withName("copy").get(),
+                    j -> j.getStatus() != null && j.getStatus().getFailed() != null, Duration.ofSeconds(30), "the Job failed");
             assertThat(failed.getStatus().getConditions()).anyMatch(c -> c.getType().equals("Failed"));
             var pod = client.pods().inNamespace("app").withLabel("job-name", "copy").list().getItems().get(0);
             assertThat(client.pods().inNamespace("app").withName(pod.getMetadata().getName()).tailingLines(5).getLog())

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -86,8 +87,8 @@ class JobServiceNetworkIT {
         }
         assertThat(client.pods().inNamespace("jobs").withName(pod).getLog()).contains("started");
         client.batch().v1().jobs().inNamespace("jobs").withName("sleeper").delete();
-        Pod finished = client.pods().inNamespace("jobs").withName(pod)
-                .waitUntilCondition(p -> "Failed".equals(p.getStatus().getPhase()), 30, TimeUnit.SECONDS);
+        Pod finished = Poll.until(() -> client.pods().inNamespace("jobs").withName(pod).get(),
+                p -> "Failed".equals(p.getStatus().getPhase()), Duration.ofSeconds(30), "the deleted Job's pod failed");
         assertThat(finished.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode())
                 .isNotZero();
         assertThat(client.pods().inNamespace("jobs").withName(pod).getLog()).doesNotContain("never");
@@ -100,9 +101,9 @@ class JobServiceNetworkIT {
             kubelet.holdJobPods(JobPodHold.imagePullBackOff());
             client.resource(job("pull", "held", "x", "true")).create();
             String pod = cluster.awaitPod("held", "job-name", "pull");
-            Pod pending = client.pods().inNamespace("held").withName(pod)
-                    .waitUntilCondition(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null
-                            && !p.getStatus().getContainerStatuses().isEmpty(), 10, TimeUnit.SECONDS);
+            Pod pending = Poll.until(() -> client.pods().inNamespace("held").withName(pod).get(),
+                    p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null
+                            && !p.getStatus().getContainerStatuses().isEmpty(), Duration.ofSeconds(10), "a container status");
             assertThat(pending.getStatus().getPhase()).isEqualTo("Pending");
             assertThat(pending.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
                     .isEqualTo("ImagePullBackOff");
@@ -125,9 +126,9 @@ class JobServiceNetworkIT {
     private static Job runJob(String name, String ns, String host, String script) {
         KubernetesClient client = cluster.client();
         client.resource(job(name, ns, host, script)).create();
-        return client.batch().v1().jobs().inNamespace(ns).withName(name)
-                .waitUntilCondition(j -> j.getStatus() != null
-                        && (j.getStatus().getSucceeded() != null || j.getStatus().getFailed() != null), 60, TimeUnit.SECONDS);
+        return Poll.until(() -> client.batch().v1().jobs().inNamespace(ns).withName(name).get(), j -> j.getStatus() != null
+                && (j.getStatus().getSucceeded() != null || j.getStatus().getFailed() != null), Duration.ofSeconds(60),
+                "Job " + ns + "/" + name + " finished");
     }
 
     private static Job job(String name, String ns, String host, String script) {
