@@ -85,7 +85,7 @@ public final class Migrator {
             } catch (Exception | AssertionError e) {
                 Duration took = Duration.between(stepStart, clock.instant());
                 LOG.warn("step '{}' of plan '{}' failed: {}", step.id(), plan.name(), e.getMessage());
-                record(state, ctx, step.id(), StepStatus.FAILED, oneLine(e));
+                recordBestEffort(state, ctx, step.id(), StepStatus.FAILED, oneLine(e));
                 StepResult failed = new StepResult.Failed(step.id(), took, e);
                 results.add(failed);
                 listener.onStepFinished(step, failed);
@@ -136,7 +136,7 @@ public final class Migrator {
     }
 
     private List<StepResult> undoSucceeded(MigrationPlan plan, AtomicReference<JournalState> state, StepContext ctx) {
-        ctx.putFact(ROLLBACK, ROLLBACK_RUNNING);
+        putFactBestEffort(ctx, ROLLBACK, ROLLBACK_RUNNING);
         List<StepResult> results = new ArrayList<>();
         List<Step> reversed = new ArrayList<>(plan.steps());
         java.util.Collections.reverse(reversed);
@@ -152,25 +152,25 @@ public final class Migrator {
                 step.undo(ctx);
             } catch (Exception | AssertionError e) {
                 LOG.warn("undo of step '{}' failed: {}", step.id(), e.getMessage());
-                record(state, ctx, step.id(), StepStatus.FAILED, "undo failed: " + oneLine(e));
+                recordBestEffort(state, ctx, step.id(), StepStatus.FAILED, "undo failed: " + oneLine(e));
                 StepResult failed = new StepResult.Failed(step.id(), Duration.between(t0, clock.instant()), e);
                 results.add(failed);
                 listener.onStepFinished(step, failed);
                 if (e instanceof RefusedException) {
                     // The step says undoing is unsafe now (e.g. the app wrote to the new home): stop here.
-                    ctx.putFact(ROLLBACK, "refused by " + step.id());
+                    putFactBestEffort(ctx, ROLLBACK, "refused by " + step.id());
                     return results;
                 }
                 // A failed undo must not strand what the earlier steps changed: the app scaled down and fenced
                 // off is restored by their undos, so keep going; the failure stays in the result and the journal.
                 continue;
             }
-            record(state, ctx, step.id(), StepStatus.ROLLED_BACK, "");
+            recordBestEffort(state, ctx, step.id(), StepStatus.ROLLED_BACK, "");
             StepResult undone = new StepResult.RolledBack(step.id(), Duration.between(t0, clock.instant()));
             results.add(undone);
             listener.onStepFinished(step, undone);
         }
-        ctx.putFact(ROLLBACK, "finished");
+        putFactBestEffort(ctx, ROLLBACK, "finished");
         return results;
     }
 
@@ -192,6 +192,29 @@ public final class Migrator {
         JournalState next = state.updateAndGet(
                 s -> s.withFacts(ctx.facts()).with(new StepRecord(stepId, status, clock.instant(), detail)));
         journal.write(next);
+    }
+
+    /**
+     * Records a failure, but a journal that cannot take it (unreachable, or refusing the message's text) must not
+     * stop the rollback that follows: the app waiting at 0 replicas matters more than the record. The state in
+     * memory still has it, so later writes carry it when the journal recovers.
+     */
+    private void recordBestEffort(AtomicReference<JournalState> state, StepContext ctx, String stepId,
+                                  StepStatus status, String detail) {
+        try {
+            record(state, ctx, stepId, status, detail);
+        } catch (RuntimeException journalFailed) {
+            LOG.error("could not journal step '{}' as {} ({}); rolling back regardless", stepId, status,
+                    journalFailed.getMessage());
+        }
+    }
+
+    private static void putFactBestEffort(StepContext ctx, String key, String value) {
+        try {
+            ctx.putFact(key, value);
+        } catch (RuntimeException journalFailed) {
+            LOG.error("could not journal {}={} ({}); rolling back regardless", key, value, journalFailed.getMessage());
+        }
     }
 
     private static String oneLine(Throwable e) {

@@ -77,6 +77,36 @@ class MigratorRollbackTest {
         assertThat(undone).doesNotContain("quiesce");
     }
 
+    @Test
+    void aJournalThatCannotTakeTheFailureDoesNotStopTheRollback() {
+        // As a ConfigMap journal refusing an error message that looks like it holds a password, or an API outage.
+        Journal refusingFailures = new Journal() {
+            private final InMemoryJournal inner = new InMemoryJournal();
+
+            @Override
+            public JournalState read(String plan) {
+                return inner.read(plan);
+            }
+
+            @Override
+            public void write(JournalState state) {
+                if (state.steps().stream().anyMatch(r -> r.status() != StepStatus.RUNNING
+                        && r.status() != StepStatus.SUCCEEDED)) {
+                    throw new IllegalArgumentException("the journal refuses this write");
+                }
+                inner.write(state);
+            }
+        };
+        MigrationPlan plan = MigrationPlan.builder("p").step(step("quiesce", null)).step(step("copy", null))
+                .step(step("verify", null)).build();
+
+        MigrationResult r = Migrator.builder().journal(refusingFailures).clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                .build().execute(plan);
+
+        assertThat(undone).as("the app is scaled back all the same").contains("copy", "quiesce");
+        assertThat(r.succeeded()).isFalse();
+    }
+
     /** What a kill -9 does to the Migrator: it stops where it is, nothing after runs. */
     private static final class Killed extends Error {
         Killed() {

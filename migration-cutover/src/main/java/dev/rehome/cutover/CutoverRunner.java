@@ -18,6 +18,7 @@ import dev.rehome.core.MigrationPlan;
 import dev.rehome.core.MigrationResult;
 import dev.rehome.core.Migrator;
 import dev.rehome.core.Step;
+import dev.rehome.core.StopSignal;
 import dev.rehome.core.StepContext;
 import dev.rehome.core.StepResult;
 import dev.rehome.core.VerificationReport;
@@ -48,6 +49,7 @@ public final class CutoverRunner {
     private final MigrationListener listener;
     private final Clock clock;
     private final UnaryOperator<Step> decorate;
+    private final StopSignal stop;
 
     public CutoverRunner(CutoverConfig config, CutoverPorts ports, RunOptions options, MigrationListener listener,
                          Clock clock) {
@@ -57,10 +59,20 @@ public final class CutoverRunner {
     /** With {@code decorate} wrapping every step: the hook tests use to kill a run after a chosen step. */
     public CutoverRunner(CutoverConfig config, CutoverPorts ports, RunOptions options, MigrationListener listener,
                          Clock clock, UnaryOperator<Step> decorate) {
+        this(config, ports, options, listener, clock, decorate, new StopSignal());
+    }
+
+    /**
+     * With {@code stop} checked before every step: once requested (SIGTERM, Ctrl-C), the run stops there and, before
+     * the point of no return, rolls back, so the app is on its old database when the process ends.
+     */
+    public CutoverRunner(CutoverConfig config, CutoverPorts ports, RunOptions options, MigrationListener listener,
+                         Clock clock, UnaryOperator<Step> decorate, StopSignal stop) {
         this.cutover = new Cutover(config, ports, options);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.decorate = Objects.requireNonNull(decorate, "decorate");
+        this.stop = Objects.requireNonNull(stop, "stop");
     }
 
     public Cutover cutover() {
@@ -98,7 +110,7 @@ public final class CutoverRunner {
     /** The fenced source still equals the target: the app wrote nothing to its new home. */
     private boolean newHomeUntouched() {
         try {
-            return cutover.ports().verifier().verify(cutover.source(), cutover.targetAdmin()).passed();
+            return cutover.ports().verifier().verify(cutover.source(status().facts(), clock), cutover.targetAdmin()).passed();
         } catch (RuntimeException e) {
             return false;
         }
@@ -124,7 +136,7 @@ public final class CutoverRunner {
 
     /** The content verification of source against target, with nothing changed. */
     public VerificationReport verify() {
-        return cutover.ports().verifier().verify(cutover.source(), cutover.targetAdmin());
+        return cutover.ports().verifier().verify(cutover.source(status().facts(), clock), cutover.targetAdmin());
     }
 
     /** Every step with what it would change, and the preflight verdicts; changes nothing. */
@@ -138,7 +150,7 @@ public final class CutoverRunner {
         MigrationPlan retire = CutoverPlanner.retirement(cutover, this::status, this::noop);
         Step r = retire.steps().get(0);
         items.add(new PlanPreview.Item(r.id(), r.title() + " (separate command: retire)", r.plannedChanges(ctx), false, false));
-        PreflightStep.PreflightReport preflight = new PreflightStep(cutover).inspect();
+        PreflightStep.PreflightReport preflight = new PreflightStep(cutover).inspect(clock);
         return new PlanPreview(plan.name(), items, preflight);
     }
 
@@ -182,6 +194,7 @@ public final class CutoverRunner {
              Lock.Handle target = lock.acquire(LockStep.lockName(cutover), holder, cutover.options().lockTtl())) {
             Migrator migrator = Migrator.builder().journal(cutover.ports().journal()).listener(recording).clock(clock)
                     .safePoint(() -> {
+                        stop.check();
                         source.ensureHeld();
                         target.ensureHeld();
                     }).build();

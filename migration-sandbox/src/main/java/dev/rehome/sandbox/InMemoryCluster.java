@@ -161,6 +161,13 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
     }
 
     @Override
+    public void forgetEnv(WorkloadRef workload, String captured) {
+        if (captured.endsWith("|literal")) {
+            delete(workload.namespace(), EnvDef.parse(captured).secret());
+        }
+    }
+
+    @Override
     public void restoreEnv(WorkloadRef workload, String container, String name, String captured) {
         EnvDef def = EnvDef.parse(captured);
         if (captured.endsWith("|literal")) {

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The sandbox on an in-process Kubernetes API seeded like the real cluster (ClusterSeeds): a fake kubelet runs
@@ -151,9 +152,14 @@ public final class KubeSandbox implements AutoCloseable {
     }
 
     public CutoverPorts ports(CopyEngines engines, Verifier verifier) {
+        return ports(engines, verifier, UnaryOperator.identity());
+    }
+
+    /** {@link #ports(CopyEngines, Verifier)} with the databases adjusted, e.g. to the logins of a source shape. */
+    public CutoverPorts ports(CopyEngines engines, Verifier verifier, UnaryOperator<LocalDatabases> adjust) {
         KubernetesPorts k = KubernetesPorts.over(cluster.client(), clock, Sleeper.system());
-        LocalDatabases databases = new LocalDatabases(source.endpoint(SeededCluster.config().source().database()),
-                Sandbox.APP_ROLE, target.endpoint("postgres"));
+        LocalDatabases databases = adjust.apply(new LocalDatabases(source.endpoint(SeededCluster.config().source().database()),
+                Sandbox.APP_ROLE, target.endpoint("postgres")));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases,
                 new SqlProvisioner(databases), new LeaseLock(cluster.client(), SeededCluster.config().target().namespace(),
                 clock, renewer), engines, verifier,

@@ -73,6 +73,24 @@ class CutoverIT {
     }
 
     @Test
+    void aNewHomeWhoseBackupScheduleIsSuspendedIsRefusedBeforeAnythingChanges() throws Exception {
+        world.cluster().schedule(new dev.rehome.core.cutover.Backups.Schedule("pal-e-postgres-daily", "0 0 2 * * *",
+                true, java.util.Optional.empty()));
+        String before = world.cluster().snapshot();
+
+        MigrationResult result = world.runner().migrate().result();
+
+        assertThat(result.steps()).filteredOn(r -> r instanceof StepResult.Failed).singleElement()
+                .isInstanceOfSatisfying(StepResult.Failed.class, f -> {
+            assertThat(f.stepId()).isEqualTo("preflight");
+            assertThat(f.cause()).isInstanceOf(dev.rehome.core.RefusedException.class)
+                    .hasMessageContaining("ScheduledBackup postgres/pal-e-postgres-daily is suspended");
+        });
+        assertThat(world.cluster().snapshot()).as("nothing changed in the cluster").isEqualTo(before);
+        assertThat(world.targetColumn("postgres", "SELECT datname FROM pg_database")).doesNotContain("basketball");
+    }
+
+    @Test
     void aVerificationFailureRollsBackWithTheAppOnTheSource() throws Exception {
         CopyEngine lossy = new CopyEngine() {
             @Override

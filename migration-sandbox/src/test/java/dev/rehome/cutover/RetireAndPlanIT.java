@@ -62,6 +62,24 @@ class RetireAndPlanIT {
     }
 
     @Test
+    void retireRemovesTheOldUrlKeptForARollbackThatCanNoLongerHappen() {
+        // The app's URL as a literal env value: its before-image (old password and all) goes to a backup Secret.
+        String oldUrl = world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()
+                .get("database-url").reveal();
+        world.cluster().setEnv(SandboxWorld.APP, "basketball-api", "BASKETBALL_DATABASE_URL",
+                new InMemoryCluster.EnvDef(oldUrl, null, null));
+        assertThat(world.runner().migrate().result().succeeded()).isTrue();
+        String backup = "rehome-backup-basketball-api-basketball-database-url";
+        assertThat(world.cluster().read("basketball-api", backup)).as("kept while a rollback may need it").isPresent();
+
+        RunOptions now = RunOptions.defaults("test").withRetire(true, false).withRestoreProofSkipped(NO_BACKUPS_HERE);
+        MigrationResult retired = world.runner(UnaryOperator.identity(), world::dumpRestore, now).retire().result();
+
+        assertThat(retired.succeeded()).as(retired.steps().toString()).isTrue();
+        assertThat(world.cluster().read("basketball-api", backup)).isEmpty();
+    }
+
+    @Test
     void retireDeletesOnlyTheDatabasesOwnVolumeAndNeverPhotoUploads() throws Exception {
         assertThat(world.runner().migrate().result().succeeded()).isTrue();
         InMemoryCluster.Pvc photos = world.cluster().pvc("basketball-api", "photo-uploads").orElseThrow();
@@ -100,8 +118,9 @@ class RetireAndPlanIT {
         String text = render(world.runner().preview());
 
         assertThat(text).contains("Deployment basketball-api/basketball-api: replicas -> 0",
-                "REVOKE CONNECT ON DATABASE \"basketball\" FROM PUBLIC",
-                "REVOKE CONNECT ON DATABASE \"basketball\" FROM \"basketball\"",
+                "fence on source: ALTER ROLE 'basketball' NOLOGIN (undo: LOGIN)",
+                "fence on source: REVOKE CONNECT ON DATABASE 'basketball' FROM PUBLIC (undo: GRANT)",
+                "fence: superuser 'postgres' is held: NOLOGIN on 'basketball'",
                 "CREATE DATABASE \"basketball\" OWNER \"basketball\"",
                 "CREATE ROLE \"basketball\" LOGIN NOSUPERUSER",
                 "SELECT count(*) FROM \"public\".\"orders\" WHERE status = 'paid'",

@@ -5,6 +5,8 @@ import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.core.MigrationException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import dev.rehome.core.StopSignal;
+import dev.rehome.cutover.cli.GracefulStop;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,21 @@ public final class BasketballMain {
         System.setProperty("rehome.log.file", log.toString());
         // The sandbox's mock API server logs every request through java.util.logging; progress lines are ours.
         java.util.logging.LogManager.getLogManager().reset();
-        System.exit(run(args, System.out, System.err, Clock.systemUTC(), log));
+        StopSignal stop = new StopSignal();
+        GracefulStop graceful = GracefulStop.install(stop, System.err);
+        int code = run(args, System.out, System.err, Clock.systemUTC(), log, stop);
+        graceful.finished();
+        System.exit(code);
     }
 
     /** Runs the CLI and returns the exit code; the entry point for tests. */
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Path logFile) {
-        Cli cli = new Cli(out, err, new SessionFactory(clock), logFile);
+        return run(args, out, err, clock, logFile, new StopSignal());
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream, Clock, Path)} stopping at the next safe point once asked. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Path logFile, StopSignal stop) {
+        Cli cli = new Cli(out, err, new SessionFactory(clock, stop), logFile);
         CommandLine cmd = new CommandLine(new BasketballMain());
         cmd.addSubcommand(new CommandLine(new PlanCommand(cli)));
         cmd.addSubcommand(new CommandLine(new MigrateCommand(cli)));

@@ -16,15 +16,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.rehome.core.StopSignal;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 
 /** Builds the {@link Session} for the options: the sandbox, or the cluster the kubeconfig names. */
 final class SessionFactory {
     private final Clock clock;
+    private final StopSignal stop;
 
-    SessionFactory(Clock clock) {
+    /** {@code stop} is checked before every step of a run (the CLI's shutdown hook requests it). */
+    SessionFactory(Clock clock, StopSignal stop) {
         this.clock = clock;
+        this.stop = stop;
     }
 
     /** basketball-api's defaults, or {@code --config} over them. */
@@ -68,7 +73,7 @@ final class SessionFactory {
             listener.onNotice(cluster.describe());
             Path journal = journalDir(o);
             CutoverRunner runner = new CutoverRunner(config, cluster.ports(LocalEngines.verifier(config.target().role()), journal),
-                    options, listener, clock);
+                    options, listener, clock, UnaryOperator.identity(), stop);
             return new Session(config, runner, cluster, "rehome-basketball migrate" + (o.kubeconfig == null ? ""
                     : " --kubeconfig " + o.kubeconfig) + (o.context == null ? "" : " --context " + o.context));
         } catch (RuntimeException e) {
@@ -97,7 +102,7 @@ final class SessionFactory {
         }
         RunOptions withRepo = options.withGitopsDir(o.gitopsDir != null ? o.gitopsDir : sandbox.deploymentsRepo());
         CutoverRunner runner = new CutoverRunner(config, sandbox.ports(LocalEngines.catalog(clock),
-                LocalEngines.verifier(config.target().role())), withRepo, listener, clock);
+                LocalEngines.verifier(config.target().role())), withRepo, listener, clock, UnaryOperator.identity(), stop);
         return new Session(config, runner, sandbox, "java -jar app-basketball/target/rehome-basketball.jar migrate --sandbox");
     }
 

@@ -68,7 +68,7 @@ class SandboxCliIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
                 Clock.systemUTC(), dir.resolve("rehome.log"));
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("POINT OF NO RETURN", "REVOKE CONNECT",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("POINT OF NO RETURN", "NOLOGIN",
                 "(dry run: nothing was changed)");
     }
 }

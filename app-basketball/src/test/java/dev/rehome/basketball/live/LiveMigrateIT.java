@@ -2,29 +2,18 @@ package dev.rehome.basketball.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.rehome.basketball.cli.BasketballMain;
-import dev.rehome.sandbox.SandboxDeploymentsRepo;
-import dev.rehome.kubectl.NamespacedName;
-import dev.rehome.kubectl.network.NetworkReachability;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
-import dev.rehome.testkit.cluster.ClusterSeeds;
-import dev.rehome.testkit.cluster.CnpgRoleReconciler;
 import dev.rehome.testkit.fixtures.BasketballFixture;
-import dev.rehome.testkit.kube.FakeKubelet;
-import dev.rehome.testkit.kube.InProcessCluster;
 import dev.rehome.testkit.kube.Kubeconfig;
-import dev.rehome.testkit.kube.PodEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +34,6 @@ class LiveMigrateIT {
     /** Real time, since the world waits on real processes; the seeds are dated for it, the CLI runs on it. */
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private static final String SOURCE_PASSWORD = "sandbox-basketball-pw";
-
     @TempDir
     Path dir;
     private PostgresServer source;
@@ -56,9 +43,7 @@ class LiveMigrateIT {
     void startServers() {
         source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         target = PostgresServers.start(17);
-        BasketballFixture.load(source, BasketballFixture.DATABASE);
-        // postgres:16-alpine makes POSTGRES_USER a superuser; the seeded Secret holds this password.
-        source.execute("postgres", "CREATE ROLE basketball LOGIN SUPERUSER PASSWORD '" + SOURCE_PASSWORD + "'");
+        LiveBasketballWorld.seedSource(source);
     }
 
     @AfterAll
@@ -73,33 +58,15 @@ class LiveMigrateIT {
 
     @Test
     void migrateDrivesTheClusterTheKubeconfigNamesAndMovesTheData() throws Exception {
-        try (InProcessCluster cluster = InProcessCluster.start();
-             CnpgRoleReconciler reconciler = new CnpgRoleReconciler(cluster.client(), "postgres", "pal-e-postgres", target);
-             HealthEndpoint health = HealthEndpoint.start()) {
-            ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, CLOCK)));
-            var client = cluster.client();
-            client.pods().inNamespace("basketball-api").delete();
-            FakeKubelet kubelet = cluster.startKubelet(CLOCK);
-            PodEnvironment sourcePod = PodEnvironment.postgres(source)
-                    .withEnv("POSTGRES_USER", "basketball").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
-            kubelet.bindPodsOf("basketball-api", "postgres", sourcePod);
-            cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
-            // The app's pods after the scale-up answer the default in-cluster health URL's port.
-            kubelet.bindPodsOf("basketball-api", "basketball-api", PodEnvironment.empty().withPort(8000, health.address()));
-            cluster.startCnpgOperator(CLOCK).serveCluster("postgres", "pal-e-postgres", target);
-            reconciler.start(Duration.ofMillis(200));
-            // The kubelet may have created the pod before bindPodsOf took effect.
-            cluster.bindPod("basketball-api", cluster.awaitPod("basketball-api", "app", "postgres"), sourcePod);
-            Path kubeconfig = Kubeconfig.write(dir, cluster.masterUrl());
-            Path repo = SandboxDeploymentsRepo.create(dir.resolve("deployments"));
-            String[] migrate = {"migrate", "--kubeconfig", kubeconfig.toString(), "--yes", "--engine", "jdbc-direct",
-                    "--gitops-dir", repo.toString(), "--journal-dir", dir.resolve("journal").toString()};
+        try (LiveBasketballWorld world = LiveBasketballWorld.start(source, target, dir, CLOCK)) {
+            var client = world.client();
+            Path kubeconfig = world.kubeconfig;
+            String[] migrate = world.migrate();
 
             Run refused = run(migrate);
             assertThat(refused.code()).as(refused.err()).isEqualTo(3);
             assertThat(refused.out() + refused.err()).contains("NetworkPolicy", "does not admit");
-            client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), "basketball-api"))
-                    .create();
+            world.admitApp();
 
             String[] dryRun = java.util.stream.Stream.concat(java.util.Arrays.stream(migrate), java.util.stream.Stream.of("--dry-run"))
                     .toArray(String[]::new);
@@ -138,8 +105,7 @@ class LiveMigrateIT {
             assertThat(client.secrets().inNamespace("postgres").withName("basketball-credentials").get()).isNotNull();
             // status reads the journal only: it works with the standalone postgres gone, as after retire.
             client.apps().deployments().inNamespace("basketball-api").withName("postgres").delete();
-            Run status = run(new String[] {"status", "--kubeconfig", kubeconfig.toString(),
-                    "--journal-dir", dir.resolve("journal").toString()});
+            Run status = run(world.args("status"));
             assertThat(status.code()).as(status.err()).isZero();
             assertThat(status.out() + status.err()).contains("prove-backup");
         }
@@ -168,27 +134,5 @@ class LiveMigrateIT {
 
 
     private record Run(int code, String out, String err) {
-    }
-
-    /** The app's health endpoint: 200 on /health. */
-    private record HealthEndpoint(HttpServer server) implements AutoCloseable {
-        static HealthEndpoint start() throws Exception {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/health", exchange -> {
-                exchange.sendResponseHeaders(200, -1);
-                exchange.close();
-            });
-            server.start();
-            return new HealthEndpoint(server);
-        }
-
-        InetSocketAddress address() {
-            return server.getAddress();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.core.StopSignal;
 import dev.rehome.core.cutover.EngineCatalog;
 import dev.rehome.cutover.LocalEngines;
 import java.io.PrintStream;
@@ -11,12 +12,15 @@ import java.util.Objects;
 /**
  * What a command needs from the world: its output streams, the environment (for {@code PGPASSWORD},
  * {@code PGPASSFILE}), the home directory (for {@code ~/.pgpass}), a clock, whether stderr is a terminal, the log
- * file the user is pointed to, and the engines and verifiers to use. Tests build one with their own streams and
+ * file the user is pointed to, the engines and verifiers to use, and the signal that asks a run to stop at its next
+ * safe point (the shutdown hook's). Tests build one with their own streams and
  * environment; {@link #system(Path)} is the real one. Immutable.
  */
 public record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Path home, Clock clock,
-                         boolean terminal, Path logFile, EngineCatalog engines, VerifierCatalog verifiers) {
+                         boolean terminal, Path logFile, EngineCatalog engines, VerifierCatalog verifiers,
+                         StopSignal stop) {
     public CliContext {
+        Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         env = Map.copyOf(env);
@@ -25,6 +29,12 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
         Objects.requireNonNull(logFile, "logFile");
         Objects.requireNonNull(engines, "engines");
         Objects.requireNonNull(verifiers, "verifiers");
+    }
+
+    /** Without a stop signal of its own: nothing outside the command asks it to stop (tests, embedding). */
+    public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Path home, Clock clock,
+                      boolean terminal, Path logFile, EngineCatalog engines, VerifierCatalog verifiers) {
+        this(out, err, env, home, clock, terminal, logFile, engines, verifiers, new StopSignal());
     }
 
     /**

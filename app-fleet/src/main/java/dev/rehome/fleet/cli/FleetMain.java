@@ -4,6 +4,7 @@ import dev.rehome.cutover.cli.UsageErrorHandler;
 import picocli.AutoComplete;
 import dev.rehome.cutover.cli.BuildVersion;
 import java.io.PrintWriter;
+import dev.rehome.cutover.cli.GracefulStop;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,7 +66,11 @@ public final class FleetMain implements Callable<Integer> {
     public static void main(String[] args) {
         Path home = Path.of(System.getProperty("user.home"));
         Path log = LogFile.configure(System.getenv(), home);
-        System.exit(execute(args, CliContext.system(log)));
+        CliContext context = CliContext.system(log);
+        GracefulStop graceful = GracefulStop.install(context.stop(), System.err);
+        int code = execute(args, context);
+        graceful.finished();
+        System.exit(code);
     }
 
     /** Runs the command line in {@code context} and returns the exit code; never throws. */

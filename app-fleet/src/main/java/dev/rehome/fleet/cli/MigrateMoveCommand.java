@@ -86,7 +86,7 @@ final class MigrateMoveCommand implements Callable<Integer> {
         }
         try (FleetWorld world = MoveWorlds.open(options, context)) {
             FleetMoves moves = new FleetMoves(world, options.fleetOptions(), PlanMoveCommand.settings(options, parallel),
-                    c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity());
+                    c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity(), context.stop());
             List<NamespacedName> targets = allUncovered ? moves.uncovered(options.into) : List.of(workload);
             context.err().println("rehome-fleet migrate: " + targets.size() + " database(s) to move into "
                     + options.into + (targets.isEmpty() ? "" : ": " + targets));

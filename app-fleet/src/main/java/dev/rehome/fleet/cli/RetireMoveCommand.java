@@ -63,7 +63,7 @@ final class RetireMoveCommand implements Callable<Integer> {
             MoveSettings settings = new MoveSettings(base.engine(), base.gitopsDir(), base.allowArgoPatch(),
                     base.holder(), now, deleteVolume, java.util.Optional.ofNullable(skipRestoreProof));
             FleetMoves moves = new FleetMoves(world, options.fleetOptions(), settings,
-                    c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity());
+                    c -> StepProgressPrinter.forDatabase(context.err(), c.name()), context.clock(), UnaryOperator.identity(), context.stop());
             FleetCutover cutover = moves.derive(workload, options.into);
             FleetMove move = moves.move(cutover);
             if (options.dryRun) {

@@ -1,6 +1,7 @@
 package dev.rehome.kubectl.cutover;
 
 import dev.rehome.core.cutover.Databases;
+import dev.rehome.core.cutover.SourceLogin;
 import dev.rehome.core.cutover.TargetServer;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.OperationFailedException;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 public final class ForwardedDatabases implements Databases {
     private final Supplier<DatabaseEndpoint> source;
     private final Supplier<String> sourceAppRole;
+    private final Supplier<List<SourceLogin>> sourceLogins;
     private final DatabaseEndpoint targetForward;
     private final String appHost;
     private final String targetRole;
@@ -31,10 +33,12 @@ public final class ForwardedDatabases implements Databases {
      * @param appHost            the read-write Service as the app reaches it
      * @param targetRolePassword the app role's password, read when first needed (after provisioning)
      */
-    public ForwardedDatabases(Supplier<DatabaseEndpoint> source, Supplier<String> sourceAppRole, DatabaseEndpoint targetForward, String appHost,
-                  String targetRole, Supplier<Secret> targetRolePassword, SqlConsole primary) {
+    public ForwardedDatabases(Supplier<DatabaseEndpoint> source, Supplier<String> sourceAppRole,
+                              Supplier<List<SourceLogin>> sourceLogins, DatabaseEndpoint targetForward, String appHost,
+                              String targetRole, Supplier<Secret> targetRolePassword, SqlConsole primary) {
         this.source = Objects.requireNonNull(source, "source");
         this.sourceAppRole = Objects.requireNonNull(sourceAppRole, "sourceAppRole");
+        this.sourceLogins = Objects.requireNonNull(sourceLogins, "sourceLogins");
         this.targetForward = Objects.requireNonNull(targetForward, "targetForward");
         this.appHost = Objects.requireNonNull(appHost, "appHost");
         this.targetRole = Objects.requireNonNull(targetRole, "targetRole");
@@ -50,6 +54,12 @@ public final class ForwardedDatabases implements Databases {
     @Override
     public String sourceAppRole() {
         return sourceAppRole.get();
+    }
+
+    /** Every login discovery found in the source container's env, the admin login first. */
+    @Override
+    public List<SourceLogin> sourceLogins() {
+        return sourceLogins.get();
     }
 
     /** The app's role, owner of {@code database}: everything rehome reads or writes there it may. */

@@ -71,6 +71,14 @@ public final class KubeWorkloads implements Workloads {
     }
 
     @Override
+    public void forgetEnv(WorkloadRef workload, String captured) {
+        String[] p = captured.split("\\|", -1);
+        if (p[0].equals("backup")) {
+            secrets.delete(workload.namespace(), p[1]);
+        }
+    }
+
+    @Override
     public void restoreEnv(WorkloadRef workload, String container, String name, String captured) {
         String[] p = captured.split("\\|", -1);
         Optional<EnvVar> before = switch (p[0]) {

@@ -3,6 +3,7 @@ package dev.rehome.kubectl.discovery;
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
+import dev.rehome.core.cutover.SourceLogin;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.retry.KubeRetry;
 import io.fabric8.kubernetes.api.model.Container;
@@ -117,7 +118,7 @@ public final class SourceDiscovery {
         String user = env.get("POSTGRES_USER").filter(s -> !s.isBlank()).orElse("postgres");
         String db = env.get("POSTGRES_DB").filter(s -> !s.isBlank()).orElse(user);
         return credentials(env, user, env.get("POSTGRES_PASSWORD"), db,
-                Map.of("user", "POSTGRES_USER", "password", "POSTGRES_PASSWORD", "database", "POSTGRES_DB"));
+                Map.of("user", "POSTGRES_USER", "password", "POSTGRES_PASSWORD", "database", "POSTGRES_DB"), List.of());
     }
 
     private static SourceCredentials bitnamiCredentials(EnvResolver.ResolvedEnv env) {
@@ -126,17 +127,26 @@ public final class SourceDiscovery {
         Optional<String> password = appUser.isPresent() ? env.get("POSTGRESQL_PASSWORD")
                 : env.get("POSTGRESQL_POSTGRES_PASSWORD").or(() -> env.get("POSTGRESQL_PASSWORD"));
         String db = env.get("POSTGRESQL_DATABASE").filter(s -> !s.isBlank()).orElse("postgres");
+        // Bitnami keeps the postgres superuser apart from the app's owner role: a fence that stops the app and
+        // leaves rehome a way in needs it (NOLOGIN on the app, rehome working as postgres).
+        List<SourceLogin> others = appUser.isPresent() && !"postgres".equals(user)
+                ? env.get("POSTGRESQL_POSTGRES_PASSWORD").filter(p -> !p.isEmpty())
+                        .map(p -> List.of(new SourceLogin("postgres", Secret.of(p), "POSTGRESQL_POSTGRES_PASSWORD"
+                                + Optional.ofNullable(env.origins().get("POSTGRESQL_POSTGRES_PASSWORD"))
+                                        .map(o -> " from " + o).orElse(""))))
+                        .orElse(List.of())
+                : List.of();
         return credentials(env, user, password, db, Map.of("user", "POSTGRESQL_USERNAME",
                 "password", appUser.isPresent() ? "POSTGRESQL_PASSWORD" : "POSTGRESQL_POSTGRES_PASSWORD",
-                "database", "POSTGRESQL_DATABASE"));
+                "database", "POSTGRESQL_DATABASE"), others);
     }
 
     private static SourceCredentials credentials(EnvResolver.ResolvedEnv env, String user, Optional<String> password,
-                                                 String db, Map<String, String> vars) {
+                                                 String db, Map<String, String> vars, List<SourceLogin> others) {
         Map<String, String> origins = new LinkedHashMap<>();
         vars.forEach((part, var) -> origins.put(part,
                 Optional.ofNullable(env.origins().get(var)).map(o -> var + " from " + o).orElse("default")));
-        return new SourceCredentials(user, password.map(Secret::of).orElse(Secret.empty()), db, origins);
+        return new SourceCredentials(user, password.map(Secret::of).orElse(Secret.empty()), db, origins, others);
     }
 
     private Optional<String> service(String ns, PodSpec spec, Workload workload) {

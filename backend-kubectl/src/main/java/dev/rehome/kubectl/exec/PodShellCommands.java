@@ -45,6 +45,24 @@ public final class PodShellCommands {
     }
 
     /**
+     * {@code sh -c 'IFS= read -r A && export A && ... exec "$@"' sh ARGV...}: runs {@code inner} (its plain env
+     * kept, its secret env dropped) with each secret variable read as one line of stdin, in the order of
+     * {@code names}. {@code read} stops at the newline, so it needs no end of input, which v4 exec cannot signal;
+     * only the names travel in argv.
+     */
+    public static CommandSpec withEnvFromStdin(List<String> names, CommandSpec inner) {
+        StringBuilder script = new StringBuilder();
+        for (String name : names) {
+            requireEnvName(name);
+            script.append("IFS= read -r ").append(name).append(" && export ").append(name).append(" && ");
+        }
+        script.append("exec \"$@\"");
+        List<String> full = new ArrayList<>(List.of("sh", "-c", script.toString(), "sh"));
+        full.addAll(inner.argv());
+        return new CommandSpec(full, inner.env(), java.util.Map.of());
+    }
+
+    /**
      * {@code sh -c 'head -c N | "$@"' sh ARGV...}: the remote program reads exactly {@code bytes} bytes of stdin and
      * then sees end of input, which v4 exec cannot signal otherwise. With {@code pipefail} where the shell has it,
      * so a failing {@code head} counts too.

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkloadController {
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadController.class);
+    private static final int HTTP_CONFLICT = 409;
+    private static final int ENV_PATCH_ATTEMPTS = 5;
 
     private final KubernetesClient client;
     private final ArgoCdDetector argo;
@@ -111,37 +114,52 @@ public final class WorkloadController {
     }
 
     private Optional<EnvVar> replaceEnv(NamespacedName ref, String containerName, String name, Optional<EnvVar> next) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return replaceEnvOnce(ref, containerName, name, next);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HTTP_CONFLICT || attempt >= ENV_PATCH_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("Deployment '{}' changed while env {} was being set (attempt {}); reading it again",
+                        ref, name, attempt);
+            }
+        }
+    }
+
+    /**
+     * A JSON patch of just this one env entry, guarded by the resourceVersion read (a concurrent change is a 409,
+     * and the caller reads again) and by tests of names only: no env value of the app (another var may hold an API
+     * key) goes to the API server as a precondition, and only the new entry's value is sent at all.
+     */
+    private Optional<EnvVar> replaceEnvOnce(NamespacedName ref, String containerName, String name,
+                                            Optional<EnvVar> next) {
         Deployment d = get(ref);
         guard(d, "change env " + name);
         List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
         Container c = containers.stream().filter(x -> x.getName().equals(containerName)).findFirst()
                 .orElseThrow(() -> new InvalidConfigurationException("Deployment " + ref + " has no container '"
                         + containerName + "'; containers: " + containers.stream().map(Container::getName).toList()));
-        List<EnvVar> env = new ArrayList<>(Optional.ofNullable(c.getEnv()).orElse(List.of()));
+        List<EnvVar> env = Optional.ofNullable(c.getEnv()).orElse(List.of());
         Optional<EnvVar> before = env.stream().filter(e -> e.getName().equals(name)).findFirst();
         if (before.equals(next)) {
             return before;
         }
-        int index = env.indexOf(before.orElse(null));
-        if (next.isEmpty()) {
-            env.remove(index);
-        } else if (index >= 0) {
-            env.set(index, next.get());
-        } else {
-            env.add(next.get());
-        }
-        // A JSON patch that replaces just this container's env list, guarded by tests of what it read: the
-        // container at that index and its env as they were. Not the resourceVersion: controllers bump it with
-        // every status write, so such a guard fails for no reason on a live cluster.
-        int containerIndex = containers.indexOf(c);
-        String containerPath = "/spec/template/spec/containers/" + containerIndex;
+        String containerPath = "/spec/template/spec/containers/" + containers.indexOf(c);
         String envPath = containerPath + "/env";
+        int index = env.indexOf(before.orElse(null));
         List<Map<String, Object>> ops = new ArrayList<>();
+        // The resourceVersion read, set in the patched object: the API server answers 409 when it has moved on.
+        ops.add(Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", d.getMetadata().getResourceVersion()));
         ops.add(Map.of("op", "test", "path", containerPath + "/name", "value", containerName));
-        if (c.getEnv() != null) {
-            ops.add(Map.of("op", "test", "path", envPath, "value", c.getEnv()));
+        if (index >= 0) {
+            ops.add(Map.of("op", "test", "path", envPath + "/" + index + "/name", "value", name));
+            ops.add(next.isPresent() ? Map.of("op", "replace", "path", envPath + "/" + index, "value", next.get())
+                    : Map.of("op", "remove", "path", envPath + "/" + index));
+        } else if (next.isPresent()) {
+            ops.add(c.getEnv() == null ? Map.of("op", "add", "path", envPath, "value", List.of(next.get()))
+                    : Map.of("op", "add", "path", envPath + "/-", "value", next.get()));
         }
-        ops.add(Map.of("op", c.getEnv() == null ? "add" : "replace", "path", envPath, "value", env));
         deployments(ref).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(ops));
         LOG.info("Deployment '{}' container '{}': env {} {}", ref, containerName, name,
                 next.isPresent() ? "set" : "removed");

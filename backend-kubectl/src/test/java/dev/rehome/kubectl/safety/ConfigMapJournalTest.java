@@ -63,4 +63,33 @@ class ConfigMapJournalTest {
                 .hasMessageNotContaining("hunter2");
         assertThat(cluster.client().configMaps().inNamespace("postgres").list().getItems()).isEmpty();
     }
+
+    @Test
+    void keepsFactsNamedAfterAnyTableInValidConfigMapKeys() {
+        ConfigMapJournal journal = new ConfigMapJournal(cluster.client(), "postgres", KubeRetry.none());
+        Map<String, String> facts = Map.of("invariant.before.\"Mixed Case\".\"Order Items\"", "16",
+                "invariant.before.paid_orders", "6", "invariant.before.commandes_été", "3");
+        journal.write(JournalState.empty("p").withFacts(facts));
+
+        assertThat(journal.read("p").facts()).containsAllEntriesOf(facts);
+        var data = cluster.client().configMaps().inNamespace("postgres").withName(ConfigMapJournal.configMapName("p"))
+                .get().getData();
+        assertThat(data.keySet()).allMatch(k -> k.matches("[-._a-zA-Z0-9]+"))
+                .contains("fact.invariant.before.paid_orders");
+    }
+
+    @Test
+    void aJournalBeyondOneConfigMapIsSplitIntoPartsAndReadWhole() {
+        ConfigMapJournal journal = new ConfigMapJournal(cluster.client(), "postgres", KubeRetry.none());
+        Map<String, String> facts = new java.util.HashMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            facts.put("verify.table." + i, "public.t" + i + "|1000|1000|" + "f".repeat(16) + "|" + "f".repeat(16));
+        }
+        journal.write(JournalState.empty("big").withFacts(facts));
+
+        assertThat(journal.read("big").facts()).hasSize(30_000).containsAllEntriesOf(facts);
+        var maps = cluster.client().configMaps().inNamespace("postgres").list().getItems();
+        assertThat(maps).hasSizeGreaterThan(2).allSatisfy(cm -> assertThat(cm.getData().entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + e.getValue().length()).sum()).isLessThan(1024 * 1024));
+    }
 }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +151,40 @@ class WorkloadControllerTest {
         assertThat(controller.setEnv(mcd, "mcd-tracker", "DATABASE_SSLMODE", new EnvValue.Literal("require"))).isEmpty();
         var d = cluster.client().apps().deployments().inNamespace("mcd-tracker").withName("mcd-tracker").get();
         assertThat(env(d, "DATABASE_SSLMODE").getValue()).isEqualTo("require");
+    }
+
+    @Test
+    void theEnvPatchCarriesNoOtherEnvValueAndOnlyTheNewEntry() {
+        var deployments = cluster.client().apps().deployments().inNamespace("basketball-api");
+        Deployment d = app();
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                .add(new EnvVar("PAYMENTS_API_KEY", "sk_live_canary", null));
+        deployments.resource(d).update();
+        String version = app().getMetadata().getResourceVersion();
+        List<String> patches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var recording = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(cluster.client().getConfiguration())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("record-patches",
+                        new io.fabric8.kubernetes.client.http.Interceptor() {
+                            @Override
+                            public void before(io.fabric8.kubernetes.client.http.BasicBuilder builder,
+                                               io.fabric8.kubernetes.client.http.HttpRequest request,
+                                               RequestTags tags) {
+                                if ("PATCH".equals(request.method())) {
+                                    patches.add(request.bodyString());
+                                }
+                            }
+                        })).build();
+        try (recording) {
+            new WorkloadController(recording, new ArgoCdDetector(recording, "argocd"), EditPolicy.ALLOW_ARGOCD_DRIFT,
+                    new Poller(clock, clock::advance, Duration.ofSeconds(2)), KubeRetry.none())
+                    .setEnv(APP, "basketball-api", "BASKETBALL_DATABASE_URL", new EnvValue.FromSecret("basketball-db", "uri"));
+        }
+
+        assertThat(patches).singleElement().satisfies(body -> assertThat(body).doesNotContain("sk_live_canary")
+                .doesNotContain("/app/uploads").contains("basketball-db").contains("\"" + version + "\""));
+        assertThat(env(app(), "PAYMENTS_API_KEY").getValue()).isEqualTo("sk_live_canary");
+        assertThat(env(app(), "BASKETBALL_DATABASE_URL").getValueFrom().getSecretKeyRef().getName()).isEqualTo("basketball-db");
     }
 
     private static EnvVar env(Deployment d, String name) {

@@ -12,8 +12,17 @@ public interface Databases {
     /** A login to the source database that may read everything and fence it (superuser or owner). */
     DatabaseEndpoint sourceAdmin();
 
-    /** The role the app logs in with on the source; fenced together with PUBLIC. */
+    /** The role the app logs in with on the source; the fence stops its writes. */
     String sourceAppRole();
+
+    /**
+     * Every login held for the source server, {@link #sourceAdmin()}'s first; the fence picks the strongest that
+     * still leaves rehome a way in (e.g. Bitnami's {@code postgres} superuser next to the app's owner role).
+     */
+    default java.util.List<SourceLogin> sourceLogins() {
+        DatabaseEndpoint admin = sourceAdmin();
+        return java.util.List.of(new SourceLogin(admin.user(), admin.password(), "the source login"));
+    }
 
     /** A superuser login to {@code database} on the target cluster's primary. */
     DatabaseEndpoint targetAdmin(String database);

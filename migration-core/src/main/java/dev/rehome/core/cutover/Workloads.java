@@ -20,6 +20,12 @@ public interface Workloads {
 
     void restoreEnv(WorkloadRef workload, String container, String name, String captured);
 
+    /**
+     * Forgets a before-image once nothing will restore it (retire): a backup Secret {@link #captureEnv} made for a
+     * literal value (the old URL, password and all) is deleted. Harmless when there is none.
+     */
+    void forgetEnv(WorkloadRef workload, String captured);
+
     void pointEnvAtSecret(WorkloadRef workload, String container, String name, String secret, String key);
 
     /** Whether ArgoCD manages the workload (tracking label or annotation), so changes belong in Git. */

@@ -33,6 +33,11 @@ final class DirectPatchWorkloads implements Workloads {
     }
 
     @Override
+    public void forgetEnv(WorkloadRef workload, String captured) {
+        delegate.forgetEnv(workload, captured);
+    }
+
+    @Override
     public void restoreEnv(WorkloadRef workload, String container, String name, String captured) {
         delegate.restoreEnv(workload, container, name, captured);
     }

@@ -11,6 +11,7 @@ import dev.rehome.core.MigrationException;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Step;
+import dev.rehome.core.StopSignal;
 import dev.rehome.core.StepResult;
 import java.time.Clock;
 import java.util.List;
@@ -31,11 +32,17 @@ public final class FleetMove {
     /** {@code decorate} wraps every step (after the fleet's own wrapping): the hook tests use to inject failures. */
     public FleetMove(FleetCutover cutover, CutoverPorts ports, RunOptions options, MigrationListener listener,
                      Clock clock, UnaryOperator<Step> decorate) {
+        this(cutover, ports, options, listener, clock, decorate, new StopSignal());
+    }
+
+    /** With {@code stop} checked before every step: once requested the move stops there and rolls back. */
+    public FleetMove(FleetCutover cutover, CutoverPorts ports, RunOptions options, MigrationListener listener,
+                     Clock clock, UnaryOperator<Step> decorate, StopSignal stop) {
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         Cutover shared = new Cutover(cutover.config(), ports, options);
         UnaryOperator<Step> wrap = s -> decorate.apply(s.id().equals("repoint")
                 && cutover.app().style() == AppReference.Style.HOST ? new CompanionRepoint(s, shared, cutover.app()) : s);
-        this.runner = new CutoverRunner(cutover.config(), ports, options, listener, clock, wrap);
+        this.runner = new CutoverRunner(cutover.config(), ports, options, listener, clock, wrap, stop);
     }
 
     public PlanPreview preview() {

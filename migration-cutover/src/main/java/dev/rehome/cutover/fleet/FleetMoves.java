@@ -4,6 +4,7 @@ import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.core.cutover.RunOptions;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.Step;
+import dev.rehome.core.StopSignal;
 import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.kubectl.NamespacedName;
@@ -36,10 +37,19 @@ public final class FleetMoves {
     private final Function<FleetCutover, MigrationListener> listeners;
     private final Clock clock;
     private final UnaryOperator<Step> decorate;
+    private final StopSignal stop;
 
     /** {@code listeners}: the progress listener of each move (e.g. one that prefixes lines with the database). */
     public FleetMoves(FleetWorld world, FleetOptions options, MoveSettings settings,
                       Function<FleetCutover, MigrationListener> listeners, Clock clock, UnaryOperator<Step> decorate) {
+        this(world, options, settings, listeners, clock, decorate, new StopSignal());
+    }
+
+    /** With {@code stop} checked before every step of every move (SIGTERM, Ctrl-C): each stops and rolls back. */
+    public FleetMoves(FleetWorld world, FleetOptions options, MoveSettings settings,
+                      Function<FleetCutover, MigrationListener> listeners, Clock clock, UnaryOperator<Step> decorate,
+                      StopSignal stop) {
+        this.stop = Objects.requireNonNull(stop, "stop");
         this.world = Objects.requireNonNull(world, "world");
         this.options = Objects.requireNonNull(options, "options");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,7 +90,7 @@ public final class FleetMoves {
         if (gitops.isPresent()) {
             run = run.withGitopsDir(gitops.get());
         }
-        return new FleetMove(cutover, ports, run, listeners.apply(cutover), clock, decorate);
+        return new FleetMove(cutover, ports, run, listeners.apply(cutover), clock, decorate, stop);
     }
 
     /** One fleet task per database: derive its plan, then migrate it. */

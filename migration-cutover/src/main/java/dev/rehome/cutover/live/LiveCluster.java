@@ -120,6 +120,7 @@ public final class LiveCluster implements AutoCloseable {
         String targetNamespace = config.target().namespace();
         SqlConsole console = kube.sqlConsole(target);
         ForwardedDatabases databases = new ForwardedDatabases(source::endpoint, () -> source.database().credentials().user(),
+                () -> source.database().credentials().logins(),
                 DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres", config.target().role(),
                         Secret.empty()), target.writeHostFqdn(), config.target().role(),
                 () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))

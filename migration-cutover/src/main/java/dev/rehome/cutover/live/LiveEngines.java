@@ -5,6 +5,10 @@ import dev.rehome.kubectl.cutover.PodSocketRunner;
 
 import dev.rehome.core.cutover.EngineCatalog;
 import dev.rehome.core.CopyEngine;
+import dev.rehome.core.CopyRequest;
+import dev.rehome.core.CopyResult;
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.MigrationListener;
 import dev.rehome.core.RefusedException;
 import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.jdbc.PgConnector;
@@ -16,6 +20,7 @@ import dev.rehome.kubectl.exec.InClusterCopy;
 import dev.rehome.kubectl.exec.JobPlacement;
 import dev.rehome.kubectl.exec.PodExecCommandRunner;
 import dev.rehome.kubectl.exec.PodRef;
+import dev.rehome.kubectl.exec.StdinSecretsRunner;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -53,10 +58,29 @@ final class LiveEngines {
     private static CopyEngine jdbcDirect(KubernetesClient client, SourceDatabase source, Clock clock) {
         String pod = source.pod().orElseThrow(() -> new RefusedException("the source " + source.workload()
                 + " has no running pod to run pg_dump in; scale it up and rerun"));
-        // The password comes from the container's own env, so it never crosses the API server.
-        var inPod = new ContainerEnvSecretsRunner(new PodSocketRunner(new PodExecCommandRunner(client,
-                new PodRef(source.workload().namespace(), pod, source.container()))), Map.of("PGPASSWORD", "POSTGRES_PASSWORD"));
-        var dumper = PgDumpSchemaDumper.runningWhere(inPod, "pg_dump", source.endpoint("localhost", POSTGRES_PORT));
-        return new JdbcDirectEngine(dumper, new PgConnector("rehome-copy"), clock);
+        var inPod = new PodSocketRunner(new PodExecCommandRunner(client,
+                new PodRef(source.workload().namespace(), pod, source.container())));
+        DatabaseEndpoint containerLogin = source.endpoint("localhost", POSTGRES_PORT);
+        return new CopyEngine() {
+            @Override
+            public String id() {
+                return JdbcDirectEngine.ID;
+            }
+
+            @Override
+            public CopyResult copy(CopyRequest request, MigrationListener listener) {
+                // The schema dump runs in the source pod as the run's source login. While that is the container's
+                // own login its password comes from the container's env and never leaves this process; under a
+                // fence that left rehome another login (a migration role, a rotated password) it goes over stdin.
+                DatabaseEndpoint login = containerLogin.withUser(request.source().user())
+                        .withPassword(request.source().password());
+                boolean containers = login.user().equals(containerLogin.user())
+                        && login.password().equals(containerLogin.password());
+                var runner = containers ? new ContainerEnvSecretsRunner(inPod, Map.of("PGPASSWORD", "POSTGRES_PASSWORD"))
+                        : new StdinSecretsRunner(inPod);
+                var dumper = PgDumpSchemaDumper.runningWhere(runner, "pg_dump", login);
+                return new JdbcDirectEngine(dumper, new PgConnector("rehome-copy"), clock).copy(request, listener);
+            }
+        };
     }
 }

@@ -51,7 +51,7 @@ public final class CopyStep implements Step {
         // The load runs as the app's role, so every object is born owned by it: least privilege, and no
         // ownership rewrite afterwards (ALTER ... OWNER cannot move a serial column's sequence on its own).
         var asRole = cutover.ports().databases().targetAs(t.role(), new ProvisionStep(cutover).password(), t.database());
-        CopyResult result = engine.copy(new CopyRequest(cutover.source(), asRole, CopyOptions.ofDefaults()), ctx.listener());
+        CopyResult result = engine.copy(new CopyRequest(cutover.source(ctx), asRole, CopyOptions.ofDefaults()), ctx.listener());
         result.notices().forEach(ctx.listener()::onNotice);
         ctx.putFact(Facts.COPY_ENGINE, result.engine());
         ctx.putFact(Facts.COPY_ROWS, String.valueOf(result.totalRows()));

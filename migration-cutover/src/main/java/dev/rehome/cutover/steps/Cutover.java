@@ -5,6 +5,7 @@ import dev.rehome.core.cutover.RunOptions;
 import dev.rehome.core.cutover.WorkloadRef;
 import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.StepContext;
 import java.util.Objects;
 
 /** What every step of one cutover shares: the configuration, the ports and the run's options. Immutable. */
@@ -28,8 +29,19 @@ public record Cutover(CutoverConfig config, CutoverPorts ports, RunOptions optio
         return "rehome:" + config.planName();
     }
 
+    /** The source as its admin login reaches it: before the fence, and to apply it. */
     public DatabaseEndpoint source() {
         return ports.databases().sourceAdmin();
+    }
+
+    /** The source as rehome reaches it at this point of the run: under a journaled fence, its session login. */
+    public DatabaseEndpoint source(StepContext ctx) {
+        return source(ctx.facts(), ctx.clock());
+    }
+
+    /** {@link #source(StepContext)} from a journal's facts, for commands that run outside a step. */
+    public DatabaseEndpoint source(java.util.Map<String, String> facts, java.time.Clock clock) {
+        return new FencedSource(this, clock).session(facts);
     }
 
     public DatabaseEndpoint targetAdmin() {

@@ -1,18 +1,23 @@
 package dev.rehome.cutover.steps;
 
+import dev.rehome.core.cutover.Backups;
 import dev.rehome.core.cutover.NetworkVerdict;
 import dev.rehome.core.cutover.SourceVolume;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
+import dev.rehome.jdbc.fence.FencePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Refuses before anything changes: both servers reachable, target major >= source major, every source extension
  * available on the target, no foreign database or role of the target's names, NetworkPolicy admits the app,
- * ArgoCD ownership known (and a deployments checkout given when it manages the app), the PGDATA volume proven.
+ * ArgoCD ownership known (and a deployments checkout given when it manages the app), the PGDATA volume proven,
+ * a fence possible with the logins found (else it names the credential to provide), and a backup schedule in the
+ * new home that is not suspended.
  * Its one change is the safe one: the source's PV reclaim policy becomes Retain.
  */
 public final class PreflightStep implements Step {
@@ -47,7 +52,7 @@ public final class PreflightStep implements Step {
 
     @Override
     public void run(StepContext ctx) {
-        PreflightReport report = inspect();
+        PreflightReport report = inspect(ctx.clock());
         report.lines().forEach(ctx.listener()::onNotice);
         report.refusals().stream().findFirst().ifPresent(r -> {
             throw new RefusedException(r);
@@ -69,11 +74,13 @@ public final class PreflightStep implements Step {
     }
 
     /** Every check, without changing anything: also what {@code plan} and {@code --dry-run} show. */
-    public PreflightReport inspect() {
+    public PreflightReport inspect(java.time.Clock clock) {
         var c = cutover.config();
         List<String> lines = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
-        ServerFacts source = ServerFacts.read(cutover.source());
+        // Asked again after the fence (a preview of retire, a resumed run), the source answers only the fence's login.
+        var journaled = cutover.ports().journal().read(c.planName()).facts();
+        ServerFacts source = ServerFacts.read(cutover.source(journaled, clock));
         ServerFacts target = cutover.ports().databases().targetServer()
                 .map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
                 .orElseGet(() -> ServerFacts.read(cutover.ports().databases().targetAdmin("postgres")));
@@ -101,6 +108,15 @@ public final class PreflightStep implements Step {
             refusals.add("NetworkPolicy in '" + c.target().namespace() + "' does not admit " + cutover.app()
                     + "; apply the policy shown above (or the Terraform line) and rerun");
         }
+        FencePlan fence = FencedSource.fenced(journaled) ? null : new FencedSource(cutover, clock).plan();
+        if (fence == null) {
+            lines.add("fence: in place since an earlier run (journaled; rollback or retire lifts it)");
+        } else if (fence instanceof FencePlan.Refuse refuse) {
+            refusals.add("no safe fence for the source with the logins found: " + refuse.message());
+        } else {
+            lines.add("fence: " + ((FencePlan.Fence) fence).why());
+        }
+        backupCoverage(lines, refusals);
         boolean argo = cutover.ports().workloads().managedByArgo(cutover.app());
         lines.add("argocd: Deployment " + cutover.app() + (argo ? " is managed by ArgoCD: the re-point goes to Git"
                 : " is not managed by ArgoCD: the re-point patches the cluster"));
@@ -120,6 +136,23 @@ public final class PreflightStep implements Step {
         lines.add("downtime: about " + DowntimeEstimate.of(source.databaseBytes()).toSeconds() + "s with the app at 0 replicas "
                 + "(copy and verification of " + source.databaseBytes() / (1024 * 1024) + " MiB, scaling, health check)");
         return new PreflightReport(source.major(), target.major(), argo, net, volume, lines, refusals);
+    }
+
+    /** The new home must back the database up on a schedule, or the move only trades one risk for another. */
+    private void backupCoverage(List<String> lines, List<String> refusals) {
+        var t = cutover.config().target();
+        Optional<Backups.Schedule> schedule = cutover.ports().backups().schedule(t.namespace(), t.cluster());
+        if (schedule.isEmpty()) {
+            refusals.add("CNPG cluster " + t.namespace() + "/" + t.cluster() + " has no ScheduledBackup, so a database"
+                    + " moved there gets no regular backup; add one (e.g. daily, with its object store) and rerun");
+        } else if (schedule.get().suspended()) {
+            refusals.add("ScheduledBackup " + t.namespace() + "/" + schedule.get().name() + " is suspended, so a"
+                    + " database moved there gets no regular backup; resume it and rerun");
+        } else {
+            Backups.Schedule s = schedule.get();
+            lines.add("backups: ScheduledBackup " + s.name() + " '" + s.cron() + "'"
+                    + s.nextRun().map(n -> ", next run " + n).orElse(""));
+        }
     }
 
     /** What preflight found. */

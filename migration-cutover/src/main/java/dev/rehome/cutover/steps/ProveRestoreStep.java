@@ -46,7 +46,7 @@ public final class ProveRestoreStep implements Step {
         String backup = ctx.requireFact(Facts.BACKUP_NAME);
         DatabaseEndpoint login = cutover.ports().databases().targetAs(t.role(), new ProvisionStep(cutover).password(),
                 t.database());
-        RestoreProofResult proof = cutover.ports().restoreProofs().prove(backup, login, cutover.source());
+        RestoreProofResult proof = cutover.ports().restoreProofs().prove(backup, login, cutover.source(ctx));
         ctx.putFact(Facts.RESTORE_STATUS, proof.label());
         ctx.putFact(Facts.RESTORE_ROWS, Long.toString(proof.rowsCompared()));
         ctx.putFact(Facts.RESTORE_SECONDS, String.format(Locale.ROOT, "%.1f", proof.secondsToRestore()));

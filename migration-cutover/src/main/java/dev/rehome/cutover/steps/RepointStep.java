@@ -85,7 +85,7 @@ public final class RepointStep implements Step {
      * would let a late flush of the copy's own inserts pass for an app write, or hide a fresh one.
      */
     private void refuseIfTargetWasWritten(StepContext ctx) {
-        VerificationReport now = cutover.ports().verifier().verify(cutover.source(), cutover.targetAdmin());
+        VerificationReport now = cutover.ports().verifier().verify(cutover.source(ctx), cutover.targetAdmin());
         if (!now.passed()) {
             throw new RefusedException("the target '" + cutover.targetLabel() + "' has taken write(s) since the cutover at "
                     + ctx.fact(Facts.CUTOVER_AT).orElse("?") + " (" + now.findings().size() + " difference(s) from the fenced "

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -103,6 +104,13 @@ public final class RetireStep implements Step {
         }
         if (cutover.options().deleteVolume()) {
             deleteVolume(m, ctx);
+        }
+        // The old URL (with the old password) kept for a rollback that can no longer happen.
+        Optional.ofNullable(m.facts().get(Facts.ENV_BEFORE)).ifPresent(before ->
+                cutover.ports().workloads().forgetEnv(cutover.app(), before));
+        if (FencedSource.fenced(m.facts())) {
+            // The fenced source is gone, so nothing will ever need to lift its fence or log in under it.
+            cutover.ports().secrets().delete(s.namespace(), new FencedSource(cutover, ctx.clock()).secretName());
         }
     }
 

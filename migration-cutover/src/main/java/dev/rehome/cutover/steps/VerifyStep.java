@@ -48,7 +48,7 @@ public final class VerifyStep implements Step {
 
     @Override
     public void run(StepContext ctx) {
-        VerificationReport report = cutover.ports().verifier().verify(cutover.source(), cutover.targetAdmin());
+        VerificationReport report = cutover.ports().verifier().verify(cutover.source(ctx), cutover.targetAdmin());
         List<Finding> invariantFindings = new ArrayList<>();
         Map<String, Long> target = InvariantReader.read(cutover.targetAdmin(), cutover.config().invariants());
         target.forEach((name, n) -> {
@@ -68,12 +68,12 @@ public final class VerifyStep implements Step {
 
     private void witness(StepContext ctx) {
         long fenced = Long.parseLong(ctx.requireFact(Facts.XID_FENCED));
-        long now = Witnesses.sourceXid(cutover.source());
+        long now = Witnesses.sourceXid(cutover.source(ctx));
         ctx.putFact(Facts.XID_VERIFIED, String.valueOf(now));
         if (now == fenced) {
             return;
         }
-        long sessions = Witnesses.foreignBackends(cutover.source());
+        long sessions = Witnesses.foreignBackends(cutover.source(ctx));
         if (sessions > 0) {
             throw new OperationFailedException("the source's transaction id moved from " + fenced + " to " + now
                     + " and " + sessions + " foreign session(s) are connected: something wrote during the copy");

@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import dev.rehome.jdbc.fence.FenceHandle;
+import dev.rehome.jdbc.fence.FencePlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +49,13 @@ class QuiesceUndoIT {
             Cutover cutover = new Cutover(world.config(), ports, RunOptions.defaults("it"));
             WorkloadRef app = new WorkloadRef("basketball-api", "basketball-api");
             world.cluster().scale(app, 0, Duration.ofSeconds(5));
-            Map<String, String> facts = new HashMap<>(Map.of(Facts.FENCED, "true", Facts.REPLICAS_BEFORE, "1"));
+            Map<String, String> facts = new HashMap<>(Map.of(Facts.FENCED, "true", Facts.REPLICAS_BEFORE, "1",
+                    FencedSource.HANDLE, FenceHandle.of(new FencePlan.DisableLogin("basketball", Sandbox.APP_ROLE,
+                            "postgres", false, true, "sandbox"), "run1").encode()));
 
             assertThatThrownBy(() -> new QuiesceStep(cutover).undo(new StepContext(MigrationListener.NONE, clock, facts, () -> { })))
                     .isInstanceOf(OperationFailedException.class)
-                    .hasMessageContaining("scaled back to 1").hasMessageContaining("GRANT CONNECT");
+                    .hasMessageContaining("scaled back to 1").hasMessageContaining("could not be lifted").hasMessageContaining("run rollback again");
             assertThat(world.cluster().replicas(app)).as("the app is back up").isEqualTo(1);
         }
     }

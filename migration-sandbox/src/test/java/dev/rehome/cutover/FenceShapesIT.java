@@ -1,0 +1,236 @@
+package dev.rehome.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.Finding;
+import dev.rehome.core.MigrationListener;
+import dev.rehome.core.Secret;
+import dev.rehome.core.VerificationReport;
+import dev.rehome.core.Verifier;
+import dev.rehome.core.cutover.CutoverOutcome;
+import dev.rehome.core.cutover.CutoverPorts;
+import dev.rehome.core.cutover.EngineCatalog;
+import dev.rehome.core.cutover.RunOptions;
+import dev.rehome.core.cutover.SourceLogin;
+import dev.rehome.jdbc.JdbcDirectEngine;
+import dev.rehome.jdbc.verify.Verifiers;
+import dev.rehome.sandbox.KubeSandbox;
+import dev.rehome.testkit.PostgresServer;
+import dev.rehome.testkit.fixtures.BasketballFixture;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 11's matrix, through the real Kubernetes adapters (mock API, fake kubelet, ConfigMap journal, Lease): for
+ * each source shape the fence chosen from the logins at hand really stops the app's login, never rehome's, and
+ * (1) a cutover with no failure completes, (2) a cutover whose verification fails after the fence ends with the
+ * app running on its old database with its original env and replica count, the source open to the app's login
+ * again, and the data unchanged.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedServers.Resolver.class)
+class FenceShapesIT {
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final String OWNER = "basketball_owner";
+    private static final Secret OWNER_PASSWORD = Secret.of("owner-pw-shape-d");
+
+    /** The source shapes of issue 11, each as the logins rehome finds and the roles the source has. */
+    enum Shape {
+        /** Official image: the app logs in as a superuser, and that is the only login known. */
+        A_APP_IS_SUPERUSER("ALTER ROLE 'basketball' NOLOGIN"),
+        /** Bitnami: a non-superuser app role plus the postgres superuser's password. */
+        B_BITNAMI_POSTGRES_PASSWORD("ALTER ROLE 'basketball' NOLOGIN"),
+        /** Only the app's own non-superuser login, which owns the database. */
+        C_ONLY_THE_OWNER_LOGIN("changes its own password"),
+        /** A separate app role with grants; the database's owner is another role, whose login is known. */
+        D_SEPARATE_OWNER("REVOKE CONNECT ON DATABASE 'basketball' FROM 'basketball'");
+
+        final String fence;
+
+        Shape(String fence) {
+            this.fence = fence;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void aCutoverWithNoFailureCompletesAndTheFenceStopsTheAppsLogin(Shape shape, SharedServers servers) throws Exception {
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
+            Secret appPassword = appPassword(sandbox);
+            List<SourceLogin> logins = shape(shape, servers.source, appPassword);
+            CutoverRunner runner = runner(sandbox, logins, fullVerifier());
+
+            assertThat(String.join("\n", render(runner))).contains(shape.fence);
+            CutoverOutcome outcome = runner.migrate();
+
+            assertThat(outcome.result().succeeded()).as(outcome.result().steps() + " " + outcome.notices()).isTrue();
+            assertThat(count(servers.target.connect("basketball"), "players")).isEqualTo(BasketballFixture.PLAYERS);
+            assertThat(canLogIn(servers.source, "basketball", appPassword))
+                    .as("the old database stays fenced against the app after the cutover").isFalse();
+        } finally {
+            dropLeftovers(servers.source);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void aVerificationFailureAfterTheFenceLeavesTheAppRunningOnItsOldDatabaseAsBefore(Shape shape, SharedServers servers)
+            throws Exception {
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
+            Secret appPassword = appPassword(sandbox);
+            List<SourceLogin> logins = shape(shape, servers.source, appPassword);
+            var client = sandbox.client();
+            var deployments = client.apps().deployments().inNamespace("basketball-api");
+            var envBefore = deployments.withName("basketball-api").get().getSpec().getTemplate().getSpec()
+                    .getContainers().get(0).getEnv();
+            Verifier failing = (source, target) -> VerificationReport.ofFindings("rows",
+                    List.of(new Finding("rows", "public.players", "76", "75")));
+
+            CutoverOutcome outcome = runner(sandbox, logins, failing).migrate();
+
+            assertThat(outcome.result().succeeded()).isFalse();
+            assertThat(outcome.result().steps().toString()).contains("verify").contains("RolledBack");
+            var app = deployments.withName("basketball-api").get();
+            assertThat(app.getSpec().getReplicas()).as("replica count restored").isEqualTo(1);
+            assertThat(app.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                    .as("original env").isEqualTo(envBefore);
+            assertThat(canLogIn(servers.source, "basketball", appPassword)).as("the source is open to the app's login")
+                    .isTrue();
+            try (Connection c = connect(servers.source, "basketball", appPassword)) {
+                assertThat(count(c, "players")).as("data unchanged").isEqualTo(BasketballFixture.PLAYERS);
+            }
+            assertThat(count(servers.source.connect("postgres"), "pg_catalog.pg_roles WHERE rolname LIKE 'rehome\\_%'"))
+                    .as("the migration role, if any, is gone").isZero();
+            assertThat(client.secrets().inNamespace("basketball-api").list().getItems())
+                    .as("the fence secret is gone with the fence")
+                    .noneMatch(s -> s.getMetadata().getName().startsWith("rehome-fence-"));
+        } finally {
+            dropLeftovers(servers.source);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void withNoLoginThatCanFenceSafelyPreflightRefusesNamingTheCredentialAndChangesNothing(SharedServers servers)
+            throws Exception {
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
+            Secret appPassword = appPassword(sandbox);
+            shape(Shape.D_SEPARATE_OWNER, servers.source, appPassword);
+            // Only the owner: it could revoke CONNECT but may not end the app's open sessions.
+            List<SourceLogin> ownerOnly = List.of(new SourceLogin(OWNER, OWNER_PASSWORD, "the owner's Secret"));
+
+            CutoverOutcome outcome = runner(sandbox, ownerOnly, fullVerifier()).migrate();
+
+            assertThat(outcome.result().succeeded()).isFalse();
+            assertThat(outcome.result().steps().get(0)).isInstanceOfSatisfying(dev.rehome.core.StepResult.Failed.class,
+                    f -> {
+                        assertThat(f.stepId()).isEqualTo("preflight");
+                        assertThat(f.cause()).isInstanceOf(dev.rehome.core.RefusedException.class)
+                                .hasMessageContaining("no safe fence").hasMessageContaining("provide")
+                                .hasMessageContaining("password of the app role 'basketball'");
+                    });
+            assertThat(sandbox.client().apps().deployments().inNamespace("basketball-api").withName("basketball-api")
+                    .get().getSpec().getReplicas()).as("the app untouched").isEqualTo(1);
+            assertThat(canLogIn(servers.source, "basketball", appPassword)).isTrue();
+        } finally {
+            dropLeftovers(servers.source);
+        }
+    }
+
+    private static CutoverRunner runner(KubeSandbox sandbox, List<SourceLogin> logins, Verifier verifier) {
+        EngineCatalog engines = new EngineCatalog(Map.of("jdbc-direct", () -> new JdbcDirectEngine(CLOCK)));
+        CutoverPorts ports = sandbox.ports(engines, verifier, databases -> databases.withSourceLogins(logins));
+        RunOptions options = RunOptions.defaults("fence-shapes").withGitopsDir(sandbox.deploymentsRepo())
+                .withEngine("jdbc-direct");
+        return new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK);
+    }
+
+    private static Verifier fullVerifier() {
+        return Verifier.allOf(Verifiers.forLevel(Verifiers.FULL));
+    }
+
+    private static List<String> render(CutoverRunner runner) {
+        return runner.preview().steps().stream().flatMap(s -> s.changes().stream()).toList();
+    }
+
+    /** Shapes the seeded source (app role 'basketball', tables owned by postgres with grants) and names the logins. */
+    private static List<SourceLogin> shape(Shape shape, PostgresServer source, Secret appPassword) {
+        SourceLogin app = new SourceLogin("basketball", appPassword, "the app's connection Secret");
+        return switch (shape) {
+            case A_APP_IS_SUPERUSER -> {
+                source.execute("postgres", "ALTER ROLE basketball SUPERUSER");
+                yield List.of(app);
+            }
+            case B_BITNAMI_POSTGRES_PASSWORD -> List.of(app, new SourceLogin("postgres", Secret.empty(),
+                    "POSTGRESQL_POSTGRES_PASSWORD"));
+            case C_ONLY_THE_OWNER_LOGIN -> {
+                source.execute("postgres", "ALTER DATABASE basketball OWNER TO basketball");
+                yield List.of(app);
+            }
+            case D_SEPARATE_OWNER -> {
+                source.createLoginRole(OWNER, OWNER_PASSWORD, "basketball");
+                source.execute("postgres", "ALTER DATABASE basketball OWNER TO " + OWNER);
+                source.execute("basketball", "REVOKE CONNECT ON DATABASE basketball FROM PUBLIC; "
+                        + "GRANT CONNECT ON DATABASE basketball TO basketball; "
+                        + "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + OWNER + "; "
+                        + "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO " + OWNER);
+                yield List.of(new SourceLogin(OWNER, OWNER_PASSWORD, "the owner's Secret"), app);
+            }
+        };
+    }
+
+    private static Secret appPassword(KubeSandbox sandbox) {
+        var secret = sandbox.client().secrets().inNamespace("basketball-api").withName("basketball-api-secrets").get();
+        String url = new String(java.util.Base64.getDecoder().decode(secret.getData().get("database-url")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String userInfo = java.net.URI.create(url).getRawUserInfo();
+        return Secret.of(java.net.URLDecoder.decode(userInfo.substring(userInfo.indexOf(':') + 1),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static boolean canLogIn(PostgresServer server, String role, Secret password) {
+        try (Connection c = connect(server, role, password)) {
+            return c.isValid(5);
+        } catch (SQLException refused) {
+            return false;
+        }
+    }
+
+    private static Connection connect(PostgresServer server, String role, Secret password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", role);
+        p.setProperty("password", password.reveal());
+        return DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port() + "/basketball", p);
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (c; var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + (table.contains(".") ? table : "public." + table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Roles a run leaves on the shared server when its cutover succeeded (the fence holds until retire). */
+    private static void dropLeftovers(PostgresServer source) {
+        source.execute("postgres", "DROP DATABASE IF EXISTS basketball WITH (FORCE)");
+        source.execute("postgres", "DO $$DECLARE r text; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname"
+                + " LIKE 'rehome\\_%' OR rolname = '" + OWNER + "' LOOP EXECUTE format('DROP ROLE %I', r); END LOOP; END$$");
+        source.execute("postgres", "DROP ROLE IF EXISTS basketball");
+    }
+}
