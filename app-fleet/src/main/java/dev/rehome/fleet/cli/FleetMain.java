@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rehome-fleet", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         subcommands = {CopyCommand.class, VerifyCommand.class, AuditCommand.class, PlanMoveCommand.class,
-            MigrateMoveCommand.class, RetireMoveCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
+            MigrateMoveCommand.class, RetireMoveCommand.class, ProveRestoreCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
         description = {"Copy PostgreSQL databases into their new home and prove every row arrived; audit a cluster",
             "for databases without backups and move every standalone PostgreSQL into a CloudNativePG cluster."},
         footerHeading = "%nExamples:%n",

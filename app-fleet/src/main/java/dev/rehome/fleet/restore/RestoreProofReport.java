@@ -1,0 +1,54 @@
+package dev.rehome.fleet.restore;
+
+import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.backup.RestoreProof;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An on-demand restore proof as a ticket reads it (Markdown) and as a machine does (JSON, the cutover report's
+ * {@code restoreProof} fields plus the cluster and the scratch cluster).
+ */
+public record RestoreProofReport(NamespacedName cluster, RestoreProof proof) {
+    public RestoreProofReport {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(proof, "proof");
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder("# rehome restore proof\n\n");
+        md.append("- cluster: ").append(cluster).append('\n');
+        md.append("- database: ").append(proof.database()).append('\n');
+        md.append("- backup: ").append(proof.backup()).append('\n');
+        md.append("\n**Result:** ").append(proof.status().name().toLowerCase(Locale.ROOT)).append(": ")
+                .append(proof.reason()).append("\n\n");
+        if (proof.status() != RestoreProof.Status.SKIPPED) {
+            md.append(String.format(Locale.ROOT, "- rows read in the restored database: %d%n- restored in: %.1f s%n"
+                    + "- scratch cluster: %s (deleted)%n", proof.rowsCompared(), proof.secondsToRestore(),
+                    proof.scratchCluster()));
+        }
+        if (!proof.findings().isEmpty()) {
+            md.append("\n## Findings\n\n");
+            proof.findings().forEach(f -> md.append("- ").append(f).append('\n'));
+        }
+        return md.toString();
+    }
+
+    public String json() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", proof.status().name().toLowerCase(Locale.ROOT));
+        p.put("cluster", cluster.toString());
+        p.put("database", proof.database());
+        p.put("backup", proof.backup());
+        p.put("scratchCluster", proof.scratchCluster());
+        p.put("rowsCompared", proof.rowsCompared());
+        p.put("secondsToRestore", proof.secondsToRestore());
+        p.put("detail", proof.reason());
+        p.put("findings", proof.findings());
+        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(Map.of("restoreProof", p)) + "\n";
+    }
+}
