@@ -62,6 +62,26 @@ class RetireAndPlanIT {
     }
 
     @Test
+    void retireRefusesWhenTheOldDatabaseTookAWriteSinceItsCopy() throws Exception {
+        assertThat(world.runner().migrate().result().succeeded()).isTrue();
+        // A superuser gets past any fence: the write the app would lose if the old database were deleted now.
+        String inserts = "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'teams'";
+        long before = world.sourceLong(inserts);
+        world.sandbox.source().execute("basketball",
+                "INSERT INTO public.teams (name, age_group, season, coach_name) VALUES ('late signup', 'U12', '2026', 'Sam')");
+        dev.rehome.testkit.kube.Poll.until(() -> world.sourceLong(inserts), n -> n > before,
+                java.time.Duration.ofSeconds(10), "the insert counted");
+
+        RunOptions now = RunOptions.defaults("test").withRetire(true, true).withRestoreProofSkipped(NO_BACKUPS_HERE);
+        MigrationResult refused = world.runner(UnaryOperator.identity(), world::dumpRestore, now).retire().result();
+
+        assertThat(failure(refused)).isInstanceOf(RefusedException.class).hasMessageContaining("took 1 row change(s)")
+                .hasMessageContaining("would lose them");
+        assertThat(world.cluster().exists(new WorkloadRef("basketball-api", "postgres"))).isTrue();
+        assertThat(world.cluster().pvc("basketball-api", "postgres-data")).isPresent();
+    }
+
+    @Test
     void retireRemovesTheOldUrlKeptForARollbackThatCanNoLongerHappen() {
         // The app's URL as a literal env value: its before-image (old password and all) goes to a backup Secret.
         String oldUrl = world.cluster().read("basketball-api", "basketball-api-secrets").orElseThrow()

@@ -139,10 +139,42 @@ class KilledCliIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRollbackKilledMidWayIsFinishedByTheNextRollback() throws Exception {
+        try (LiveBasketballWorld world = LiveBasketballWorld.start(source, target, dir, CLOCK)) {
+            world.admitApp();
+            var envBefore = appEnv(world);
+            killInside(world, "copy");
+            Process rollback = start(world, "rollback-killed", world.args("rollback", "--yes"));
+            String seen = "";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && rollback.isAlive() && !seen.endsWith("in-progress")) {
+                seen = journalLine(world, "migrator.rollback");
+                Thread.sleep(5);
+            }
+            rollback.destroyForcibly(); // SIGKILL, mid-rollback (or, on a fast machine, just after it)
+            assertThat(rollback.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            Run again = run(world.args("rollback", "--yes"));
+
+            assertThat(again.code()).as("seen at the kill: " + seen + "\n" + again.err() + again.out()).isZero();
+            assertThat(journalLine(world, "migrator.rollback")).isEqualTo("fact.migrator.rollback=finished");
+            assertThat(replicas(world)).isEqualTo(1);
+            assertThat(appEnv(world)).isEqualTo(envBefore);
+            try (Connection c = appLogin()) {
+                assertThat(count(c)).isEqualTo(BasketballFixture.PLAYERS);
+            }
+        }
+    }
+
     private Process startMigrate(LiveBasketballWorld world, String name) throws IOException {
+        return start(world, name, world.migrate());
+    }
+
+    private Process start(LiveBasketballWorld world, String name, String[] args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
-        cmd.addAll(List.of(world.migrate()));
+        cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".out").toFile());
         pb.environment().put("REHOME_LOG_FILE", dir.resolve(name + ".log").toString());

@@ -17,6 +17,8 @@ public final class Facts {
     public static final String XID_FINGERPRINT = "source.xid.fingerprint";
     public static final String XID_FENCED = "source.xid.fenced";
     public static final String XID_VERIFIED = "source.xid.verified";
+    public static final String ROW_CHANGES_VERIFIED = "source.rowChanges.verified";
+    public static final String SOURCE_RECHECKED = "retire.sourceRechecked";
     public static final String REPLICAS_BEFORE = "app.replicas.before";
     public static final String ENV_BEFORE = "app.env.before";
     public static final String FENCED = "source.fenced";

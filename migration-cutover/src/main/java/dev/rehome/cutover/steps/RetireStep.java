@@ -54,6 +54,7 @@ public final class RetireStep implements Step {
             out.add("changes: scale Deployment " + cutover.sourceWorkload() + " to 0 and wait until its pods are gone");
             out.add("changes: delete Deployment " + cutover.sourceWorkload() + " and Service " + s.namespace() + "/" + s.service());
         }
+        out.add("reads: the old database's XID and row-change counters; refuses when it changed since the copy");
         var facts = migration.get().facts();
         String pvc = facts.getOrDefault(Facts.PVC, s.pvc());
         out.add(cutover.options().deleteVolume()
@@ -92,6 +93,9 @@ public final class RetireStep implements Step {
         if (!cutover.options().retireNow() && ctx.clock().instant().isBefore(allowed)) {
             throw new RefusedException("the cool-off runs until " + allowed + "; retire then, or pass --now to skip it");
         }
+        if (ctx.fact(Facts.SOURCE_RECHECKED).isEmpty()) {
+            recheckSource(m, ctx);
+        }
         var s = cutover.config().source();
         // Stop first (no pod may hold the volume or answer a stray client), then remove.
         cutover.ports().workloads().scale(cutover.sourceWorkload(), 0, cutover.config().deadlines().scale());
@@ -112,6 +116,30 @@ public final class RetireStep implements Step {
             // The fenced source is gone, so nothing will ever need to lift its fence or log in under it.
             cutover.ports().secrets().delete(s.namespace(), new FencedSource(cutover, ctx.clock()).secretName());
         }
+    }
+
+    /**
+     * The old database must not have changed since its copy was verified: a write there after the cutover (a
+     * superuser, a forgotten CronJob) would be lost with it. The XID witness first; when it moved, the row-change
+     * counters tell an ANALYZE or autovacuum (nothing to lose) from a write.
+     */
+    private void recheckSource(JournalState m, StepContext ctx) {
+        var source = cutover.source(m.facts(), ctx.clock());
+        String verifiedXid = m.facts().get(Facts.XID_VERIFIED);
+        long xid = Witnesses.sourceXid(source);
+        if (verifiedXid == null || xid != Long.parseLong(verifiedXid)) {
+            long rows = Witnesses.rowChanges(source);
+            String verifiedRows = m.facts().get(Facts.ROW_CHANGES_VERIFIED);
+            if (verifiedRows != null && rows > Long.parseLong(verifiedRows)) {
+                throw new RefusedException("the old database " + cutover.sourceWorkload() + " took "
+                        + (rows - Long.parseLong(verifiedRows)) + " row change(s) since its copy was verified (XID "
+                        + verifiedXid + " -> " + xid + "); retiring it would lose them: find who wrote there, copy"
+                        + " what matters to the new home, then retire");
+            }
+            ctx.listener().onNotice("old database: XID moved " + verifiedXid + " -> " + xid + " since the copy, "
+                    + (verifiedRows == null ? "row changes not recorded" : "with no row changed (maintenance)"));
+        }
+        ctx.putFact(Facts.SOURCE_RECHECKED, ctx.clock().instant().toString());
     }
 
     private void deleteVolume(JournalState m, StepContext ctx) {

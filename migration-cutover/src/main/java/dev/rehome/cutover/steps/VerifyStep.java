@@ -70,6 +70,7 @@ public final class VerifyStep implements Step {
         long fenced = Long.parseLong(ctx.requireFact(Facts.XID_FENCED));
         long now = Witnesses.sourceXid(cutover.source(ctx));
         ctx.putFact(Facts.XID_VERIFIED, String.valueOf(now));
+        ctx.putFact(Facts.ROW_CHANGES_VERIFIED, String.valueOf(Witnesses.rowChanges(cutover.source(ctx))));
         if (now == fenced) {
             return;
         }
