@@ -37,8 +37,24 @@ public final class CommonOptions {
             + " changing commands refuse (exit 3).")
     boolean yes;
 
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON; '-' means"
+            + " standard output (instead of the table).")
     Path reportJson;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = OutputFormat.TABLE,
+            converter = OutputFormat.class, completionCandidates = OutputFormat.class,
+            description = "table (default), markdown or json; results on stdout, progress on stderr.")
+    String output;
+
+    /** The format of what goes to stdout: JSON when asked by -o json or --report-json -. */
+    String format() {
+        return reportJson != null && reportJson.toString().equals("-") ? OutputFormat.JSON : output;
+    }
+
+    /** The file --report-json names, unless it means standard output. */
+    java.util.Optional<Path> reportFile() {
+        return java.util.Optional.ofNullable(reportJson).filter(p -> !p.toString().equals("-"));
+    }
 
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "Where the local journal lives (default ~/.rehome/journal).")
     Path journalDir;

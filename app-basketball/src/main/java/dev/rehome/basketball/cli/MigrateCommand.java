@@ -4,9 +4,6 @@ import dev.rehome.cutover.cli.PlanPrinter;
 import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.cutover.PlanPreview;
 import dev.rehome.cutover.report.CutoverReport;
-import dev.rehome.cutover.report.JsonRenderer;
-import dev.rehome.cutover.report.MarkdownRenderer;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +29,9 @@ final class MigrateCommand implements Callable<Integer> {
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             if (options.dryRun) {
                 PlanPreview preview = s.runner().preview();
-                PlanPrinter.print(preview, cli.out());
-                cli.out().println();
-                cli.out().println("(dry run: nothing was changed)");
+                ReportPrinter.print(preview, options, cli.out());
+                // Beside the table for a reader; never inside JSON a script parses.
+                (OutputFormat.JSON.equals(options.format()) ? cli.err() : cli.out()).println("(dry run: nothing was changed)");
                 return preview.preflight().refusals().isEmpty() ? 0 : 3;
             }
             if (!options.yes && !options.sandbox) {
@@ -45,11 +42,7 @@ final class MigrateCommand implements Callable<Integer> {
             CutoverOutcome outcome = s.runner().migrate();
             List<String> retire = s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))
                     .findFirst().map(PlanPreview.Item::changes).orElse(List.of());
-            CutoverReport report = CutoverReport.of(s.config(), outcome, retire);
-            cli.out().print(MarkdownRenderer.render(report));
-            if (options.reportJson != null) {
-                Files.writeString(options.reportJson, JsonRenderer.render(report, options.engine));
-            }
+            ReportPrinter.print(CutoverReport.of(s.config(), outcome, retire), options, cli.out());
             return Outcomes.exitCode(outcome, cli, s);
         }
     }

@@ -1,6 +1,5 @@
 package dev.rehome.basketball.cli;
 
-import dev.rehome.cutover.cli.PlanPrinter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
-            PlanPrinter.print(s.runner().preview(), cli.out());
+            ReportPrinter.print(s.runner().preview(), options, cli.out());
         }
         return 0;
     }

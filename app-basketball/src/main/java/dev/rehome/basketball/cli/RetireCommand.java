@@ -2,7 +2,6 @@ package dev.rehome.basketball.cli;
 
 import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.cutover.report.CutoverReport;
-import dev.rehome.cutover.report.MarkdownRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +40,13 @@ final class RetireCommand implements Callable<Integer> {
             if (options.dryRun) {
                 s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))
                         .forEach(i -> i.changes().forEach(c -> cli.out().println("- " + c)));
-                cli.out().println("(dry run: nothing was changed)");
+                // Beside the table for a reader; never inside JSON a script parses.
+                (OutputFormat.JSON.equals(options.format()) ? cli.err() : cli.out()).println("(dry run: nothing was changed)");
                 return 0;
             }
             Console.confirm("retire the standalone database of " + s.config().app().deployment(), options, cli.err());
             CutoverOutcome outcome = s.runner().retire();
-            cli.out().print(MarkdownRenderer.render(CutoverReport.of(s.config(), outcome, List.of())));
+            ReportPrinter.print(CutoverReport.of(s.config(), outcome, List.of()), options, cli.out());
             return Outcomes.exitCode(outcome, cli, s);
         }
     }

@@ -2,7 +2,6 @@ package dev.rehome.basketball.cli;
 
 import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.cutover.report.CutoverReport;
-import dev.rehome.cutover.report.MarkdownRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +26,7 @@ final class RollbackCommand implements Callable<Integer> {
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             Console.confirm("roll " + s.config().app().deployment() + " back to its old database", options, cli.err());
             CutoverOutcome outcome = s.runner().rollback();
-            cli.out().print(MarkdownRenderer.render(CutoverReport.of(s.config(), outcome, List.of())));
+            ReportPrinter.print(CutoverReport.of(s.config(), outcome, List.of()), options, cli.out());
             return Outcomes.exitCode(outcome, cli, s);
         }
     }

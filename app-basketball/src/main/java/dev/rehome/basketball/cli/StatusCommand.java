@@ -2,6 +2,8 @@ package dev.rehome.basketball.cli;
 
 import dev.rehome.core.FileJournal;
 import dev.rehome.core.JournalState;
+import dev.rehome.cutover.report.RecordJson;
+import java.util.List;
 import dev.rehome.core.cutover.CutoverConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,16 +26,22 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (options.sandbox) {
             try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
-                print(s.runner().status());
-                print(s.runner().retireStatus());
+                print(List.of(s.runner().status(), s.runner().retireStatus()));
             }
             return 0;
         }
         CutoverConfig config = SessionFactory.config(options);
         FileJournal journal = new FileJournal(SessionFactory.journalDir(options));
-        print(journal.read(config.planName()));
-        print(journal.read(config.planName() + ":retire"));
+        print(List.of(journal.read(config.planName()), journal.read(config.planName() + ":retire")));
         return 0;
+    }
+
+    private void print(List<JournalState> states) {
+        if (OutputFormat.JSON.equals(options.format())) {
+            cli.out().print(RecordJson.render(java.util.Map.of("journals", states)));
+            return;
+        }
+        states.forEach(this::print);
     }
 
     private void print(JournalState state) {

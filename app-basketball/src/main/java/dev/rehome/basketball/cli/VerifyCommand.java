@@ -1,6 +1,7 @@
 package dev.rehome.basketball.cli;
 
 import dev.rehome.core.VerificationReport;
+import dev.rehome.cutover.report.RecordJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             VerificationReport report = s.runner().verify();
+            if (OutputFormat.JSON.equals(options.format())) {
+                cli.out().print(RecordJson.render(java.util.Map.of("passed", report.passed(), "report", report)));
+                return report.passed() ? 0 : 1;
+            }
             cli.out().println("checks: " + String.join(", ", report.checks()));
             report.tables().forEach(t -> cli.out().println("- " + t.table() + ": " + t.sourceRows() + " / " + t.targetRows()
                     + (t.match() ? " ok" : " DIFFERS")));

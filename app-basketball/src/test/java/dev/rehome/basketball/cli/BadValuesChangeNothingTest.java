@@ -57,6 +57,24 @@ class BadValuesChangeNothingTest {
     }
 
     @Test
+    void anUnknownOutputFormatTouchesNeitherTheClusterNorTheJournal() {
+        try (InProcessCluster cluster = InProcessCluster.startBare()) {
+            ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
+            Path kubeconfig = Kubeconfig.write(dir, cluster.masterUrl());
+            Path journal = dir.resolve("journal");
+            for (String command : COMMANDS) {
+                int before = cluster.server().getRequestCount();
+                Run r = run(List.of(command, "--kubeconfig", kubeconfig.toString(), "--journal-dir", journal.toString(),
+                        "--yes", "-o", "yaml"));
+                assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(2);
+                assertThat(r.err()).as(command).contains("'yaml' is not an output format").contains("table, markdown, json");
+                assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
+            }
+            assertThat(Files.exists(journal)).as("no local journal written").isFalse();
+        }
+    }
+
+    @Test
     void theSandboxIsNotEvenStartedForABadEngine() {
         Run r = run(List.of("migrate", "--sandbox", "--engine", "bogus"));
         assertThat(r.exit()).isEqualTo(2);

@@ -81,6 +81,17 @@ class BasketballMainTest {
     }
 
     @Test
+    void statusAsJsonIsTheJournalAScriptCanRead() throws Exception {
+        Path kubeconfig = dir.resolve("no-such-kubeconfig");
+        assertThat(run("status", "-o", "json", "--journal-dir", dir.resolve("journal").toString(), "--kubeconfig",
+                kubeconfig.toString())).as(err()).isZero();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out());
+        assertThat(json.get("journals").get(0).get("plan").asString())
+                .isEqualTo("basketball:basketball-api/postgres->postgres/pal-e-postgres/basketball");
+        assertThat(json.get("journals").get(1).get("plan").asString()).endsWith(":retire");
+    }
+
+    @Test
     void noArgumentsPrintsUsageOnStderr() {
         assertThat(run()).isEqualTo(2);
         assertThat(err()).contains("Usage:");

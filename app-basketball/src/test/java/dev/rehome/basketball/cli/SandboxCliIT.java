@@ -71,4 +71,20 @@ class SandboxCliIT {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("POINT OF NO RETURN", "NOLOGIN",
                 "(dry run: nothing was changed)");
     }
+
+    @Test
+    void aDryRunAsJsonIsThePlanAScriptCanRead() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BasketballMain.run(new String[] {"migrate", "--sandbox", "--dry-run", "-o", "json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC(), dir.resolve("rehome.log"));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        var plan = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(plan.get("steps").findValuesAsString("id")).contains("preflight", "quiesce", "copy", "repoint");
+        assertThat(plan.get("preflight").get("refusals").isEmpty()).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOLOGIN").doesNotContain("(dry run");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("(dry run: nothing was changed)");
+    }
 }

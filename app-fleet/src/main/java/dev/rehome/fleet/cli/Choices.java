@@ -52,4 +52,11 @@ abstract class Choices implements CommandLine.ITypeConverter<String>, Iterable<S
             super("counts", "full");
         }
     }
+
+    /** {@code -o} of the commands that report: copy, verify, plan, migrate, retire. */
+    static final class ReportFormats extends Choices {
+        ReportFormats() {
+            super("table", "markdown", "json");
+        }
+    }
 }

@@ -80,7 +80,13 @@ final class CopyCommand implements Callable<Integer> {
             description = "Role that will own every object in the target (must exist there).")
     private String owner;
 
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = Choices.ReportFormats.class, completionCandidates = Choices.ReportFormats.class,
+            description = "table (default), markdown or json on stdout; progress goes to stderr")
+    private String output;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE;"
+            + " '-' means standard output (instead of the table).")
     private Path reportJson;
 
     @Option(names = "--dry-run", description = "Check both servers and say what would happen; change nothing.")
@@ -103,7 +109,7 @@ final class CopyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be between 1 and 64, was " + jobs);
         }
         CopySettings settings = new CopySettings(engine, jobs, Optional.ofNullable(owner), verify, clean);
-        ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson));
+        ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson), output);
         CopyProgressPrinter progress = new CopyProgressPrinter(context.err(), context.clock(), context.terminal(), !noProgress);
         PgConnector connector = new PgConnector("rehome-fleet");
         if (sandbox) {

@@ -12,6 +12,7 @@ import dev.rehome.cutover.fleet.FleetRun;
 import dev.rehome.cutover.fleet.FleetWorld;
 import dev.rehome.kubectl.NamespacedName;
 import java.io.IOException;
+import dev.rehome.fleet.report.ReportPrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,13 @@ final class MigrateMoveCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Moves at a time (default 1).")
     int parallel;
 
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the fleet report as JSON.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = Choices.ReportFormats.class, completionCandidates = Choices.ReportFormats.class,
+            description = "table (default), markdown or json on stdout; progress goes to stderr")
+    String output;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the fleet report as JSON; '-'"
+            + " means standard output (instead of the table).")
     Path reportJson;
 
     @Mixin
@@ -98,9 +105,10 @@ final class MigrateMoveCommand implements Callable<Integer> {
             }
             Confirmation.confirm("migrate " + targets + " into " + options.into, options, context);
             FleetReport report = new FleetRun(context.clock()).run(moves.tasks(targets, options.into), parallel);
-            context.out().print(FleetReportMarkdown.render(report));
+            boolean jsonOut = "json".equals(output) || (reportJson != null && ReportPrinter.isStdout(reportJson));
+            context.out().print(jsonOut ? FleetReportJson.render(report) : FleetReportMarkdown.render(report));
             context.out().flush();
-            if (reportJson != null) {
+            if (reportJson != null && !ReportPrinter.isStdout(reportJson)) {
                 Files.writeString(reportJson, FleetReportJson.render(report));
             }
             if (report.exitCode() != 0) {
@@ -116,7 +124,7 @@ final class MigrateMoveCommand implements Callable<Integer> {
         int worst = 0;
         for (NamespacedName w : targets) {
             try {
-                worst = Math.max(worst, PlanMoveCommand.print(world, options, context, w));
+                worst = Math.max(worst, PlanMoveCommand.print(world, options, context, w, output));
             } catch (MigrationException e) {
                 context.out().println("# " + w + ": would be refused: " + e.getMessage());
                 worst = Math.max(worst, e.errorCode().exitCode());

@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import dev.rehome.cutover.report.RecordJson;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rehome-fleet plan NAMESPACE/WORKLOAD --into NAMESPACE/CLUSTER}: see the usage text. */
@@ -36,6 +38,11 @@ final class PlanMoveCommand implements Callable<Integer> {
     @Mixin
     MoveOptions options;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = Choices.ReportFormats.class, completionCandidates = Choices.ReportFormats.class,
+            description = "table (default), markdown or json")
+    String output;
+
     PlanMoveCommand(CliContext context) {
         this.context = Objects.requireNonNull(context, "context");
     }
@@ -43,18 +50,27 @@ final class PlanMoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (FleetWorld world = MoveWorlds.open(options, context)) {
-            return print(world, options, context, workload);
+            return print(world, options, context, workload, output);
         }
     }
 
     /** Derives and prints one plan; 0 when nothing blocks it, 3 when preflight refuses. */
-    static int print(FleetWorld world, MoveOptions options, CliContext context, NamespacedName workload) {
+    static int print(FleetWorld world, MoveOptions options, CliContext context, NamespacedName workload,
+                     String format) {
         FleetMoves moves = new FleetMoves(world, options.fleetOptions(), settings(options, 1), c -> MigrationListener.NONE,
                 context.clock(), UnaryOperator.identity());
         FleetCutover cutover = moves.derive(workload, options.into);
         FleetMove move = moves.move(cutover);
         var preview = move.preview();
-        MovePlanPrinter.print(cutover, preview, context.out());
+        switch (format) {
+            case "json" -> context.out().print(RecordJson.render(preview));
+            case "markdown" -> {
+                context.out().println("```");
+                MovePlanPrinter.print(cutover, preview, context.out());
+                context.out().println("```");
+            }
+            default -> MovePlanPrinter.print(cutover, preview, context.out());
+        }
         return preview.preflight().refusals().isEmpty() ? 0 : 3;
     }
 

@@ -64,9 +64,10 @@ public final class ProveRestoreCommand implements Callable<Integer> {
             + "completed one of the cluster)")
     private String backup;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "markdown",
-            completionCandidates = Formats.class, converter = Formats.class,
-            description = "markdown (default, for a ticket) or json (for scripts and alerts)")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            completionCandidates = Choices.ReportFormats.class, converter = Choices.ReportFormats.class,
+            description = "table or markdown (the default, Markdown either way: it reads as a table), or json (for"
+                    + " scripts and alerts)")
     private String output;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -117,13 +118,6 @@ public final class ProveRestoreCommand implements Callable<Integer> {
         } catch (MigrationException e) {
             err.println("rehome-fleet prove-restore: " + e.getMessage());
             return e.errorCode().exitCode();
-        }
-    }
-
-    /** {@code -o}: the report formats. */
-    static final class Formats extends Choices {
-        Formats() {
-            super("markdown", "json");
         }
     }
 }

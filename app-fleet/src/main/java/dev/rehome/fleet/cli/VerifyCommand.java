@@ -53,7 +53,13 @@ final class VerifyCommand implements Callable<Integer> {
             completionCandidates = Choices.VerifyLevels.class, description = "counts or full (default: ${DEFAULT-VALUE}).")
     private String level;
 
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            converter = Choices.ReportFormats.class, completionCandidates = Choices.ReportFormats.class,
+            description = "table (default), markdown or json on stdout; progress goes to stderr")
+    private String output;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE;"
+            + " '-' means standard output (instead of the table).")
     private Path reportJson;
 
     VerifyCommand(CliContext context) {
@@ -66,7 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "verify needs --source and --target");
         }
         EndpointOptions.Endpoints resolved = endpoints.resolve(context);
-        ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson));
+        ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson), output);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("source", resolved.source().describe());
         facts.put("target", resolved.target().describe());

@@ -11,19 +11,35 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Prints a run's Markdown summary to stdout and, when asked, writes its JSON report to a file. */
+/**
+ * Prints a run's summary to stdout (Markdown, or JSON for {@code -o json} and {@code --report-json -}) and, when
+ * asked, writes its JSON report to a file.
+ */
 public final class ReportPrinter {
     private final PrintStream out;
     private final Optional<Path> jsonFile;
+    private final boolean jsonOnStdout;
     private final JsonReport json = new JsonReport();
 
     public ReportPrinter(PrintStream out, Optional<Path> jsonFile) {
+        this(out, jsonFile, "table");
+    }
+
+    /** {@code format}: {@code table}, {@code markdown} or {@code json}; a {@code jsonFile} of "-" means stdout. */
+    public ReportPrinter(PrintStream out, Optional<Path> jsonFile, String format) {
         this.out = Objects.requireNonNull(out, "out");
-        this.jsonFile = Objects.requireNonNull(jsonFile, "jsonFile");
+        Objects.requireNonNull(jsonFile, "jsonFile");
+        this.jsonOnStdout = "json".equals(format) || jsonFile.filter(ReportPrinter::isStdout).isPresent();
+        this.jsonFile = jsonFile.filter(p -> !isStdout(p));
+    }
+
+    /** {@code --report-json -}: the JSON goes to standard output. */
+    public static boolean isStdout(Path file) {
+        return file.toString().equals("-");
     }
 
     public void print(RunSummary run) {
-        out.print(MarkdownReport.render(run));
+        out.print(jsonOnStdout ? json.render(run) + "\n" : MarkdownReport.render(run));
         out.flush();
         if (jsonFile.isPresent()) {
             Path file = jsonFile.get();

@@ -26,6 +26,16 @@ class SandboxIT {
         assertThat(r.stderr()).contains("sandbox: starting PostgreSQL 15 (source) and 17 (target)");
     }
 
+    @Test
+    void reportJsonDashPutsTheJsonReportOnStdoutForAScript() throws Exception {
+        FleetJar.Result r = new FleetJar(work).run(Map.of(), "copy", "--sandbox", "--report-json", "-");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.stdout());
+        assertThat(json.get("result").asString()).isEqualTo("passed");
+        assertThat(r.stdout()).doesNotContain("# rehome copy");
+    }
+
     /**
      * The lean jar still runs what it ships for: the in-process cluster API of the fleet sandbox (which the trimmed
      * fabric8 models and BouncyCastle must still link) and a move of all three databases; and it stays small.
