@@ -37,5 +37,8 @@ class RunnableJarIT {
         String all = Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(all).isZero();
         assertThat(all).contains("backup rehome-basketball-").doesNotContain("NoClassDefFoundError");
+        assertThat(Files.readString(work.resolve("rehome.log"), StandardCharsets.UTF_8))
+                .as("a successful run logs no ERROR (the file is the rotating one the jar configures)")
+                .contains(" INFO ").doesNotContain(" ERROR ");
     }
 }
