@@ -52,12 +52,12 @@ public final class BasketballMain {
     public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Path logFile, StopSignal stop) {
         Cli cli = new Cli(out, err, new SessionFactory(clock, stop), logFile);
         CommandLine cmd = new CommandLine(new BasketballMain());
-        cmd.addSubcommand(new CommandLine(new PlanCommand(cli)));
-        cmd.addSubcommand(new CommandLine(new MigrateCommand(cli)));
-        cmd.addSubcommand(new CommandLine(new VerifyCommand(cli)));
-        cmd.addSubcommand(new CommandLine(new RollbackCommand(cli)));
-        cmd.addSubcommand(new CommandLine(new RetireCommand(cli)));
-        cmd.addSubcommand(new CommandLine(new StatusCommand(cli)));
+        cmd.addSubcommand(CommandOptions.only(new CommandLine(new PlanCommand(cli)), CommandOptions.WHERE, CommandOptions.CUTOVER, CommandOptions.FORMAT));
+        cmd.addSubcommand(CommandOptions.only(new CommandLine(new MigrateCommand(cli)), CommandOptions.WHERE, CommandOptions.CUTOVER, CommandOptions.CHANGE, CommandOptions.REPORT));
+        cmd.addSubcommand(CommandOptions.only(new CommandLine(new VerifyCommand(cli)), CommandOptions.WHERE, CommandOptions.FORMAT));
+        cmd.addSubcommand(CommandOptions.only(new CommandLine(new RollbackCommand(cli)), CommandOptions.WHERE, java.util.Set.of("--gitops-dir", "--yes"), CommandOptions.REPORT));
+        cmd.addSubcommand(CommandOptions.only(new CommandLine(new RetireCommand(cli)), CommandOptions.WHERE, java.util.Set.of("--gitops-dir"), CommandOptions.CHANGE, CommandOptions.REPORT));
+        cmd.addSubcommand(CommandOptions.only(new CommandLine(new StatusCommand(cli)), CommandOptions.WHERE, CommandOptions.FORMAT));
         cmd.addSubcommand(new CommandLine.HelpCommand());
         cmd.addSubcommand(new picocli.AutoComplete.GenerateCompletion());
         cmd.setOut(new java.io.PrintWriter(out, true));

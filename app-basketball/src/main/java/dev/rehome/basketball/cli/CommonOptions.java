@@ -3,7 +3,7 @@ package dev.rehome.basketball.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every command takes. */
+/** The options the commands share, declared once; {@link CommandOptions} keeps for each command those it takes. */
 public final class CommonOptions {
     @Option(names = "--sandbox", description = "Run against an embedded copy of the whole setup (two PostgreSQL servers,"
             + " the cluster's objects, a deployments repo, the app's health check). Needs only Java. Implies --yes.")
@@ -28,7 +28,7 @@ public final class CommonOptions {
     @Option(names = "--engine", paramLabel = "ID", defaultValue = "dump-restore", converter = EngineChoice.class,
             completionCandidates = EngineChoice.class,
             description = "Copy engine: dump-restore (default, pg_dump | pg_restore) or jdbc-direct.")
-    String engine;
+    String engine = "dump-restore";
 
     @Option(names = "--dry-run", description = "Show what would happen, with the preflight verdicts; change nothing.")
     boolean dryRun;
@@ -44,7 +44,7 @@ public final class CommonOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = OutputFormat.TABLE,
             converter = OutputFormat.class, completionCandidates = OutputFormat.class,
             description = "table (default), markdown or json; results on stdout, progress on stderr.")
-    String output;
+    String output = OutputFormat.TABLE;
 
     /** The format of what goes to stdout: JSON when asked by -o json or --report-json -. */
     String format() {

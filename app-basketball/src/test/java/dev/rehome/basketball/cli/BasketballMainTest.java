@@ -46,6 +46,26 @@ class BasketballMainTest {
     }
 
     @Test
+    void eachSubcommandShowsOnlyItsOwnOptionsAndStillTakesTheContractsOnes() {
+        assertThat(run("status", "--help")).isZero();
+        assertThat(out()).contains("--journal-dir", "--output", "--kubeconfig")
+                .doesNotContain("--engine").doesNotContainPattern("(?m)^\\s+--yes\\b").doesNotContain("--dry-run")
+                .doesNotContain("--report-json").doesNotContain("--health-url");
+        out.reset();
+        assertThat(run("verify", "--help")).isZero();
+        assertThat(out()).contains("--output").doesNotContainPattern("(?m)^\\s+--yes\\b").doesNotContain("--gitops-dir");
+        out.reset();
+        assertThat(run("migrate", "--help")).isZero();
+        assertThat(out()).contains("--engine", "--gitops-dir", "--health-url", "--dry-run", "--yes", "--report-json",
+                "--output");
+
+        out.reset();
+        Path kubeconfig = dir.resolve("no-such-kubeconfig");
+        assertThat(run("status", "--engine", "jdbc-direct", "--yes", "--journal-dir", dir.resolve("journal").toString(),
+                "--kubeconfig", kubeconfig.toString())).as("the contract lists them for every command").isZero();
+    }
+
+    @Test
     void theVersionIsTheBuildsAndTheSameInBothClis() {
         assertThat(run("--version")).isZero();
         assertThat(out().strip()).isEqualTo("rehome-basketball " + dev.rehome.cutover.cli.BuildVersion.version());
