@@ -15,17 +15,18 @@ final class InvariantReader {
     }
 
     static Map<String, Long> read(DatabaseEndpoint endpoint, List<Invariant> invariants) {
-        return Sql.with(endpoint, c -> {
-            c.setAutoCommit(false);
+        // One snapshot for all of them, read-only; rolled back, since nothing is meant to change.
+        return Sql.with(endpoint, h -> {
+            h.begin();
             try {
-                Sql.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Sql.execute(h, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 Map<String, Long> out = new LinkedHashMap<>();
                 for (Invariant inv : invariants) {
-                    out.put(inv.name(), Sql.queryLong(c, inv.sql()));
+                    out.put(inv.name(), Sql.queryLong(h, inv.sql()));
                 }
                 return out;
             } finally {
-                c.rollback();
+                h.rollback();
             }
         });
     }

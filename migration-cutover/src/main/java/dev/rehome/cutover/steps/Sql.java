@@ -3,14 +3,18 @@ package dev.rehome.cutover.steps;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.jdbc.PgConnector;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
 
-/** Small JDBC helpers over {@link PgConnector}: one connection per call, parameters bound, errors as one line. */
+/**
+ * The cutover's SQL through jdbi, over {@link PgConnector}'s sessions (pinned output settings, login errors as exit
+ * 4): one handle per call, values bound positionally, never concatenated; identifiers go through
+ * {@code Identifiers.quote}. A jdbi failure becomes one line naming the server.
+ */
 final class Sql {
     private static final PgConnector CONNECTOR = new PgConnector("rehome-basketball");
 
@@ -18,57 +22,47 @@ final class Sql {
     }
 
     interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Handle h);
     }
 
     static <T> T with(DatabaseEndpoint endpoint, Work<T> work) {
-        try (Connection c = CONNECTOR.open(endpoint)) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new OperationFailedException("SQL on " + endpoint.describe() + " failed: " + e.getMessage(), e);
+        try {
+            return Jdbi.create(() -> CONNECTOR.open(endpoint)).withHandle(work::run);
+        } catch (JdbiException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new OperationFailedException("SQL on " + endpoint.describe() + " failed: " + cause.getMessage(), e);
         }
     }
 
-    static long queryLong(Connection c, String sql, Object... params) throws SQLException {
-        List<String> row = queryRow(c, sql, params);
+    static long queryLong(Handle h, String sql, Object... params) {
+        List<String> row = queryRow(h, sql, params);
         return row.isEmpty() || row.get(0) == null ? 0 : Long.parseLong(row.get(0));
     }
 
-    static List<String> queryRow(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+    /** The first row's columns as text; empty when there is no row. */
+    static List<String> queryRow(Handle h, String sql, Object... params) {
+        return bound(h, sql, params).map((rs, ctx) -> {
+            List<String> out = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                out.add(rs.getString(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> out = new ArrayList<>();
-                if (rs.next()) {
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        out.add(rs.getString(i));
-                    }
-                }
-                return out;
-            }
-        }
+            return out;
+        }).findFirst().orElse(List.of());
     }
 
-    static List<String> queryColumn(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-                return out;
-            }
-        }
+    static List<String> queryColumn(Handle h, String sql, Object... params) {
+        return bound(h, sql, params).map((rs, ctx) -> rs.getString(1)).list();
     }
 
-    static void execute(Connection c, String sql) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute(sql);
+    static void execute(Handle h, String sql) {
+        h.createUpdate(sql).execute();
+    }
+
+    private static Query bound(Handle h, String sql, Object... params) {
+        Query q = h.createQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.bind(i, params[i]);
         }
+        return q;
     }
 }

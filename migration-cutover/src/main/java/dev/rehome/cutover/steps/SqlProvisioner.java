@@ -6,8 +6,7 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
-import java.sql.Connection;
-import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import java.util.List;
 import java.util.Objects;
 
@@ -90,7 +89,7 @@ public final class SqlProvisioner implements TargetProvisioner {
         });
     }
 
-    private void create(Connection c, String role, String database, String marker) throws SQLException {
+    private void create(Handle c, String role, String database, String marker) {
         String d = Identifiers.quote(database);
         Sql.execute(c, "CREATE DATABASE " + d + " OWNER " + Identifiers.quote(role));
         Sql.execute(c, "COMMENT ON DATABASE " + d + " IS " + Identifiers.literal(marker));
@@ -102,11 +101,11 @@ public final class SqlProvisioner implements TargetProvisioner {
         return databases.targetAdmin("postgres");
     }
 
-    private static boolean dbExists(Connection c, String database) throws SQLException {
+    private static boolean dbExists(Handle c, String database) {
         return Sql.queryLong(c, "SELECT count(*) FROM pg_catalog.pg_database WHERE datname = ?", database) > 0;
     }
 
-    private static String comment(Connection c, String database) throws SQLException {
+    private static String comment(Handle c, String database) {
         List<String> row = Sql.queryRow(c, "SELECT pg_catalog.shobj_description(oid, 'pg_database') "
                 + "FROM pg_catalog.pg_database WHERE datname = ?", database);
         return row.isEmpty() ? null : row.get(0);
