@@ -39,6 +39,17 @@ class BadValuesChangeNothingTest {
 
     @Test
     void anUnknownEngineTouchesNeitherTheClusterNorTheJournal() {
+        refusedByEveryCommandWithoutATouch(List.of("--engine", "bogus"), "'bogus' is not a copy engine",
+                "dump-restore, jdbc-direct");
+    }
+
+    @Test
+    void anUnknownOutputFormatTouchesNeitherTheClusterNorTheJournal() {
+        refusedByEveryCommandWithoutATouch(List.of("-o", "yaml"), "'yaml' is not an output format",
+                "table, markdown, json");
+    }
+
+    private void refusedByEveryCommandWithoutATouch(List<String> bad, String... says) {
         try (InProcessCluster cluster = InProcessCluster.startBare()) {
             ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
             Path kubeconfig = Kubeconfig.write(dir, cluster.masterUrl());
@@ -46,28 +57,11 @@ class BadValuesChangeNothingTest {
             for (String command : COMMANDS) {
                 int before = cluster.server().getRequestCount();
                 List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig.toString(),
-                        "--journal-dir", journal.toString(), "--yes", "--engine", "bogus"));
+                        "--journal-dir", journal.toString(), "--yes"));
+                args.addAll(bad);
                 Run r = run(args);
                 assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(2);
-                assertThat(r.err()).as(command).contains("'bogus' is not a copy engine").contains("dump-restore, jdbc-direct");
-                assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
-            }
-            assertThat(Files.exists(journal)).as("no local journal written").isFalse();
-        }
-    }
-
-    @Test
-    void anUnknownOutputFormatTouchesNeitherTheClusterNorTheJournal() {
-        try (InProcessCluster cluster = InProcessCluster.startBare()) {
-            ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
-            Path kubeconfig = Kubeconfig.write(dir, cluster.masterUrl());
-            Path journal = dir.resolve("journal");
-            for (String command : COMMANDS) {
-                int before = cluster.server().getRequestCount();
-                Run r = run(List.of(command, "--kubeconfig", kubeconfig.toString(), "--journal-dir", journal.toString(),
-                        "--yes", "-o", "yaml"));
-                assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(2);
-                assertThat(r.err()).as(command).contains("'yaml' is not an output format").contains("table, markdown, json");
+                assertThat(r.err()).as(command).contains(says);
                 assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
             }
             assertThat(Files.exists(journal)).as("no local journal written").isFalse();

@@ -128,6 +128,22 @@ final class LiveBasketballWorld implements AutoCloseable {
         return cluster.client();
     }
 
+    /** What a run of the CLI in this JVM printed, and its exit code. */
+    record Run(int code, String out, String err) {
+    }
+
+    /** Runs {@code rehome-basketball} in this JVM with captured streams, logging into {@code dir}. */
+    static Run run(Path dir, Clock clock, String[] args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = dev.rehome.basketball.cli.BasketballMain.run(args,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), clock,
+                dir.resolve("rehome.log"));
+        return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public void close() throws Exception {
         health.stop(0);

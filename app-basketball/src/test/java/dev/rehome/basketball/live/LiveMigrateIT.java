@@ -2,15 +2,12 @@ package dev.rehome.basketball.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehome.basketball.cli.BasketballMain;
+import dev.rehome.basketball.live.LiveBasketballWorld.Run;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.fixtures.BasketballFixture;
 import dev.rehome.testkit.kube.Kubeconfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -124,15 +121,6 @@ class LiveMigrateIT {
     }
 
     private Run run(String[] args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = BasketballMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK, dir.resolve("rehome.log"));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-
-
-    private record Run(int code, String out, String err) {
+        return LiveBasketballWorld.run(dir, CLOCK, args);
     }
 }

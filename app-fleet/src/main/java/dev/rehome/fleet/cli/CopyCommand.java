@@ -5,7 +5,6 @@ import dev.rehome.cutover.LocalEngines;
 import dev.rehome.cutover.cli.CopyProgressPrinter;
 import dev.rehome.fleet.report.ReportPrinter;
 import dev.rehome.jdbc.PgConnector;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,14 +79,8 @@ final class CopyCommand implements Callable<Integer> {
             description = "Role that will own every object in the target (must exist there).")
     private String owner;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            converter = Choices.ReportFormats.class, completionCandidates = Choices.ReportFormats.class,
-            description = "table (default), markdown or json on stdout; progress goes to stderr")
-    private String output;
-
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE;"
-            + " '-' means standard output (instead of the table).")
-    private Path reportJson;
+    @Mixin
+    private ReportOptions report;
 
     @Option(names = "--dry-run", description = "Check both servers and say what would happen; change nothing.")
     private boolean dryRun;
@@ -109,7 +102,7 @@ final class CopyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be between 1 and 64, was " + jobs);
         }
         CopySettings settings = new CopySettings(engine, jobs, Optional.ofNullable(owner), verify, clean);
-        ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson), output);
+        ReportPrinter reports = report.printer(context.out());
         CopyProgressPrinter progress = new CopyProgressPrinter(context.err(), context.clock(), context.terminal(), !noProgress);
         PgConnector connector = new PgConnector("rehome-fleet");
         if (sandbox) {

@@ -5,7 +5,6 @@ import dev.rehome.core.MigrationException;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.report.RunSummary;
 import dev.rehome.fleet.report.ReportPrinter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,14 +52,8 @@ final class VerifyCommand implements Callable<Integer> {
             completionCandidates = Choices.VerifyLevels.class, description = "counts or full (default: ${DEFAULT-VALUE}).")
     private String level;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            converter = Choices.ReportFormats.class, completionCandidates = Choices.ReportFormats.class,
-            description = "table (default), markdown or json on stdout; progress goes to stderr")
-    private String output;
-
-    @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE;"
-            + " '-' means standard output (instead of the table).")
-    private Path reportJson;
+    @Mixin
+    private ReportOptions report;
 
     VerifyCommand(CliContext context) {
         this.context = Objects.requireNonNull(context, "context");
@@ -72,7 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "verify needs --source and --target");
         }
         EndpointOptions.Endpoints resolved = endpoints.resolve(context);
-        ReportPrinter reports = new ReportPrinter(context.out(), Optional.ofNullable(reportJson), output);
+        ReportPrinter reports = report.printer(context.out());
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("source", resolved.source().describe());
         facts.put("target", resolved.target().describe());
