@@ -79,7 +79,17 @@ public final class Migrator {
             }
             listener.onStepStarted(step);
             Instant stepStart = clock.instant();
-            record(state, ctx, step.id(), StepStatus.RUNNING, "");
+            Optional<StepResult> unjournaled = journalIntent(state, ctx, step);
+            if (unjournaled.isPresent()) {
+                // No durable record that this step may run, so it must not: a crash in it could not be resumed
+                // or undone by the next run. Stop here and put back what ran.
+                results.add(unjournaled.get());
+                listener.onStepFinished(step, unjournaled.get());
+                if (!pastPointOfNoReturn(plan, state.get())) {
+                    results.addAll(undoSucceeded(plan, state, ctx));
+                }
+                return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+            }
             try {
                 step.run(ctx);
             } catch (Exception | AssertionError e) {
@@ -101,6 +111,22 @@ public final class Migrator {
             listener.onStepFinished(step, ok);
         }
         return new MigrationResult(plan.name(), results, ctx.facts(), Duration.between(start, clock.instant()));
+    }
+
+    /** Journals that {@code step} starts; the state in memory changes only once the journal has it. */
+    private Optional<StepResult> journalIntent(AtomicReference<JournalState> state, StepContext ctx, Step step) {
+        JournalState next = state.get().withFacts(ctx.facts())
+                .with(new StepRecord(step.id(), StepStatus.RUNNING, clock.instant(), ""));
+        try {
+            journal.write(next);
+        } catch (RuntimeException e) {
+            LOG.error("could not journal the start of step '{}': {}", step.id(), e.getMessage());
+            return Optional.of(new StepResult.Failed(step.id(), Duration.ZERO, new OperationFailedException(
+                    "cannot journal the start of step '" + step.id() + "' (" + oneLine(e) + "); stopped before it,"
+                    + " with nothing of it done", e)));
+        }
+        state.set(next);
+        return Optional.empty();
     }
 
     /**

@@ -107,6 +107,52 @@ class MigratorRollbackTest {
         assertThat(r.succeeded()).isFalse();
     }
 
+    @Test
+    void aStepWhoseStartCannotBeJournaledDoesNotRunAndWhatRanIsPutBack() {
+        List<String> ran = new ArrayList<>();
+        Journal downBeforeCopy = new Journal() {
+            private final InMemoryJournal inner = new InMemoryJournal();
+
+            @Override
+            public JournalState read(String plan) {
+                return inner.read(plan);
+            }
+
+            @Override
+            public void write(JournalState state) {
+                if (state.step("copy").isPresent() && state.step("copy").get().status() == StepStatus.RUNNING) {
+                    throw new IllegalStateException("the API server is down");
+                }
+                inner.write(state);
+            }
+        };
+        Step copy = new Step() {
+            @Override
+            public String id() {
+                return "copy";
+            }
+
+            @Override
+            public String title() {
+                return "copy";
+            }
+
+            @Override
+            public void run(StepContext context) {
+                ran.add("copy");
+            }
+        };
+        MigrationPlan plan = MigrationPlan.builder("p").step(step("quiesce", null)).step(copy).build();
+
+        MigrationResult r = Migrator.builder().journal(downBeforeCopy).clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+                .build().execute(plan);
+
+        assertThat(ran).as("no step runs without its journaled intent").isEmpty();
+        assertThat(undone).containsExactly("quiesce");
+        assertThat(r.steps()).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(StepResult.Failed.class,
+                f -> assertThat(f.cause()).hasMessageContaining("cannot journal the start of step 'copy'")));
+    }
+
     /** What a kill -9 does to the Migrator: it stops where it is, nothing after runs. */
     private static final class Killed extends Error {
         Killed() {
