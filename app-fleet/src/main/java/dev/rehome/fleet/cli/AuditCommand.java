@@ -15,11 +15,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,16 +56,12 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "kubeconfig to use (default: KUBECONFIG, then ~/.kube/config)")
-    private Path kubeconfig;
+    @Mixin
+    private KubeconfigOptions kube;
 
     @Option(names = "--sandbox", description = "Audit a seeded in-process cluster instead (18 namespaces: CNPG, Velero, "
             + "K10, snapshots, dump CronJobs, operators, the hostPath trap); no cluster or kubeconfig needed")
     private boolean sandbox;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one)")
-    private String context;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             converter = OutputFormatConverter.class,
@@ -114,7 +110,7 @@ public final class AuditCommand implements Callable<Integer> {
                 return audit(() -> world.newClient(), out, err);
             }
         }
-        return audit(() -> clients.connect(Optional.ofNullable(kubeconfig), Optional.ofNullable(context)), out, err);
+        return audit(() -> kube.connect(clients), out, err);
     }
 
     private int audit(java.util.function.Supplier<KubernetesClient> connect, PrintWriter out, PrintWriter err) {

@@ -11,13 +11,13 @@ import dev.rehome.kubectl.backup.ScratchPolicy;
 import dev.rehome.kubectl.retry.Sleeper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -70,12 +70,8 @@ public final class ProveRestoreCommand implements Callable<Integer> {
                     + " scripts and alerts)")
     private String output;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "kubeconfig to use (default: KUBECONFIG, then ~/.kube/config)")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context (default: the current one)")
-    private String context;
+    @Mixin
+    private KubeconfigOptions kube;
 
     private final KubeClientFactory clients;
     private final Clock clock;
@@ -101,7 +97,7 @@ public final class ProveRestoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--cluster must be NAMESPACE/NAME, e.g. postgres/pal-e-postgres; got '" + cluster + "'");
         }
-        try (KubernetesClient client = clients.connect(Optional.ofNullable(kubeconfig), Optional.ofNullable(context))) {
+        try (KubernetesClient client = kube.connect(clients)) {
             err.println("rehome-fleet prove-restore: " + database + " of " + at + " from "
                     + (backup == null ? "its newest completed backup" : "backup " + backup));
             RestoreProver prover = new RestoreProver(client, clock, Sleeper.system(), ScratchPolicy.defaults());
