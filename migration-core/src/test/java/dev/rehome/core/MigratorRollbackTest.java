@@ -80,23 +80,8 @@ class MigratorRollbackTest {
     @Test
     void aJournalThatCannotTakeTheFailureDoesNotStopTheRollback() {
         // As a ConfigMap journal refusing an error message that looks like it holds a password, or an API outage.
-        Journal refusingFailures = new Journal() {
-            private final InMemoryJournal inner = new InMemoryJournal();
-
-            @Override
-            public JournalState read(String plan) {
-                return inner.read(plan);
-            }
-
-            @Override
-            public void write(JournalState state) {
-                if (state.steps().stream().anyMatch(r -> r.status() != StepStatus.RUNNING
-                        && r.status() != StepStatus.SUCCEEDED)) {
-                    throw new IllegalArgumentException("the journal refuses this write");
-                }
-                inner.write(state);
-            }
-        };
+        Journal refusingFailures = refusing(state -> state.steps().stream()
+                .anyMatch(r -> r.status() != StepStatus.RUNNING && r.status() != StepStatus.SUCCEEDED));
         MigrationPlan plan = MigrationPlan.builder("p").step(step("quiesce", null)).step(step("copy", null))
                 .step(step("verify", null)).build();
 
@@ -110,22 +95,8 @@ class MigratorRollbackTest {
     @Test
     void aStepWhoseStartCannotBeJournaledDoesNotRunAndWhatRanIsPutBack() {
         List<String> ran = new ArrayList<>();
-        Journal downBeforeCopy = new Journal() {
-            private final InMemoryJournal inner = new InMemoryJournal();
-
-            @Override
-            public JournalState read(String plan) {
-                return inner.read(plan);
-            }
-
-            @Override
-            public void write(JournalState state) {
-                if (state.step("copy").isPresent() && state.step("copy").get().status() == StepStatus.RUNNING) {
-                    throw new IllegalStateException("the API server is down");
-                }
-                inner.write(state);
-            }
-        };
+        Journal downBeforeCopy = refusing(state -> state.step("copy").map(r -> r.status() == StepStatus.RUNNING)
+                .orElse(false));
         Step copy = new Step() {
             @Override
             public String id() {
@@ -151,6 +122,25 @@ class MigratorRollbackTest {
         assertThat(undone).containsExactly("quiesce");
         assertThat(r.steps()).anySatisfy(s -> assertThat(s).isInstanceOfSatisfying(StepResult.Failed.class,
                 f -> assertThat(f.cause()).hasMessageContaining("cannot journal the start of step 'copy'")));
+    }
+
+    /** A journal that refuses every write {@code refuses} matches, as one whose API server is down. */
+    private static Journal refusing(java.util.function.Predicate<JournalState> refuses) {
+        InMemoryJournal inner = new InMemoryJournal();
+        return new Journal() {
+            @Override
+            public JournalState read(String plan) {
+                return inner.read(plan);
+            }
+
+            @Override
+            public void write(JournalState state) {
+                if (refuses.test(state)) {
+                    throw new IllegalStateException("the journal refuses this write");
+                }
+                inner.write(state);
+            }
+        };
     }
 
     /** What a kill -9 does to the Migrator: it stops where it is, nothing after runs. */
