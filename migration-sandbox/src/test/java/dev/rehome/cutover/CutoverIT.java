@@ -91,6 +91,70 @@ class CutoverIT {
     }
 
     @Test
+    void aSourceExtensionTheTargetCannotInstallIsRefusedBeforeTheFence() throws Exception {
+        world.sandbox.source().execute("basketball", "CREATE EXTENSION IF NOT EXISTS pg_trgm");
+        String before = world.cluster().snapshot();
+        var engines = new dev.rehome.core.cutover.EngineCatalog(java.util.Map.of("dump-restore", world::dumpRestore));
+        var p = world.sandbox.ports(engines, dev.rehome.jdbc.verify.Verifiers.forLevel("counts"));
+        var real = p.databases();
+        // The target as a CNPG image without pg_trgm would answer.
+        var withoutTrgm = new dev.rehome.core.cutover.TargetServer(17, world.targetColumn("postgres",
+                "SELECT name FROM pg_catalog.pg_available_extensions").stream().filter(e -> !e.equals("pg_trgm")).toList());
+        dev.rehome.core.cutover.Databases lacking = new dev.rehome.core.cutover.Databases() {
+            @Override
+            public dev.rehome.core.DatabaseEndpoint sourceAdmin() {
+                return real.sourceAdmin();
+            }
+
+            @Override
+            public String sourceAppRole() {
+                return real.sourceAppRole();
+            }
+
+            @Override
+            public java.util.List<dev.rehome.core.cutover.SourceLogin> sourceLogins() {
+                return real.sourceLogins();
+            }
+
+            @Override
+            public dev.rehome.core.DatabaseEndpoint targetAdmin(String database) {
+                return real.targetAdmin(database);
+            }
+
+            @Override
+            public dev.rehome.core.DatabaseEndpoint targetAs(String role, Secret password, String database) {
+                return real.targetAs(role, password, database);
+            }
+
+            @Override
+            public dev.rehome.core.DatabaseEndpoint appEndpoint(String role, String database) {
+                return real.appEndpoint(role, database);
+            }
+
+            @Override
+            public java.util.Optional<dev.rehome.core.cutover.TargetServer> targetServer() {
+                return java.util.Optional.of(withoutTrgm);
+            }
+        };
+        var ports = new dev.rehome.core.cutover.CutoverPorts(p.workloads(), p.secrets(), p.volumes(), p.backups(),
+                p.network(), lacking, p.provisioner(), p.lock(), p.engines(), p.verifier(), p.health(), p.journal());
+
+        MigrationResult result = new CutoverRunner(world.sandbox.config(), ports, world.gitopsOptions(),
+                dev.rehome.core.MigrationListener.NONE, Clock.systemUTC()).migrate().result();
+
+        assertThat(result.steps()).filteredOn(r -> r instanceof StepResult.Failed).singleElement()
+                .isInstanceOfSatisfying(StepResult.Failed.class, f -> {
+            assertThat(f.stepId()).isEqualTo("preflight");
+            assertThat(f.cause()).isInstanceOf(dev.rehome.core.RefusedException.class)
+                    .hasMessageContaining("extensions [pg_trgm]").hasMessageContaining("not available");
+        });
+        assertThat(world.cluster().snapshot()).as("nothing changed in the cluster").isEqualTo(before);
+        assertThat(world.cluster().replicas(SandboxWorld.APP)).isEqualTo(1);
+        assertThat(appRoleCanConnectToSource()).as("the source was never fenced").isTrue();
+        assertThat(world.targetColumn("postgres", "SELECT datname FROM pg_database")).doesNotContain("basketball");
+    }
+
+    @Test
     void aVerificationFailureRollsBackWithTheAppOnTheSource() throws Exception {
         CopyEngine lossy = new CopyEngine() {
             @Override
