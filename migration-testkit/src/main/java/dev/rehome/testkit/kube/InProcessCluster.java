@@ -268,6 +268,14 @@ public final class InProcessCluster implements AutoCloseable {
         }
         sessions.killAll();
         client.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException slowShutdown) {
+            // The mock server gives its event loops 10 s to stop; on a loaded machine (a vert.x loop blocked for
+            // 16 s was seen) it then throws from a test's teardown, failing a test whose assertions all passed.
+            // Its port and threads are released all the same, so the world is closed; say so and go on.
+            System.err.println("InProcessCluster: the mock API server took longer than 10 s to stop ("
+                    + slowShutdown.getMessage() + ")");
+        }
     }
 }
