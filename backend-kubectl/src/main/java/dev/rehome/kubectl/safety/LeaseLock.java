@@ -2,19 +2,15 @@ package dev.rehome.kubectl.safety;
 
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.spi.Lock;
+import dev.rehome.kubectl.KubeNames;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,10 +68,7 @@ public final class LeaseLock implements Lock {
      * names that differ only in case, punctuation or beyond 63 characters never share a Lease.
      */
     public static String leaseName(String lockName) {
-        String hash = sha256(lockName).substring(0, 10);
-        String n = ("rehome-" + lockName).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
-        n = n.length() > 52 ? n.substring(0, 52) : n;
-        return n.replaceAll("-+$", "") + "-" + hash;
+        return KubeNames.derived("rehome-", lockName);
     }
 
     /** The holder identity written to the Lease: the caller's holder plus this run's id. */
@@ -180,11 +173,4 @@ public final class LeaseLock implements Lock {
         return Optional.ofNullable(lease.getMetadata().getAnnotations()).orElse(Map.of());
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

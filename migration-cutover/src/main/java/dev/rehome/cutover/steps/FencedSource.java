@@ -13,6 +13,7 @@ import dev.rehome.jdbc.fence.FencePlan;
 import dev.rehome.jdbc.fence.FencePlanner;
 import dev.rehome.jdbc.fence.LiftReport;
 import dev.rehome.jdbc.fence.SourceFence;
+import dev.rehome.kubectl.KubeNames;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -125,8 +126,7 @@ public final class FencedSource {
 
     /** The Secret (in the source's namespace) that holds the fence secret while the fence may need it. */
     public String secretName() {
-        return "rehome-fence-" + cutover.config().source().database().toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9-]", "-");
+        return KubeNames.derived("rehome-fence-", cutover.config().source().database());
     }
 
     private String appRole() {
