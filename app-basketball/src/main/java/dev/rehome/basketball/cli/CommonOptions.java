@@ -1,5 +1,7 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.Choices.Engines;
+import dev.rehome.cutover.cli.Choices.ReportFormats;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,8 +27,8 @@ public final class CommonOptions {
             + " committed there on a new branch (never pushed). Needed when ArgoCD manages the app.")
     Path gitopsDir;
 
-    @Option(names = "--engine", paramLabel = "ID", defaultValue = "dump-restore", converter = EngineChoice.class,
-            completionCandidates = EngineChoice.class,
+    @Option(names = "--engine", paramLabel = "ID", defaultValue = "dump-restore", converter = Engines.class,
+            completionCandidates = Engines.class,
             description = "Copy engine: dump-restore (default, pg_dump | pg_restore) or jdbc-direct.")
     String engine = "dump-restore";
 
@@ -41,14 +43,14 @@ public final class CommonOptions {
             + " standard output (instead of the table).")
     Path reportJson;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = OutputFormat.TABLE,
-            converter = OutputFormat.class, completionCandidates = OutputFormat.class,
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = ReportFormats.TABLE,
+            converter = ReportFormats.class, completionCandidates = ReportFormats.class,
             description = "table (default), markdown or json; results on stdout, progress on stderr.")
-    String output = OutputFormat.TABLE;
+    String output = ReportFormats.TABLE;
 
     /** The format of what goes to stdout: JSON when asked by -o json or --report-json -. */
     String format() {
-        return reportJson != null && reportJson.toString().equals("-") ? OutputFormat.JSON : output;
+        return reportJson != null && reportJson.toString().equals("-") ? ReportFormats.JSON : output;
     }
 
     /** The file --report-json names, unless it means standard output. */

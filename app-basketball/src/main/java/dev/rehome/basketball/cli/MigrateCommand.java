@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.Choices.ReportFormats;
 import dev.rehome.cutover.cli.PlanPrinter;
 import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.cutover.PlanPreview;
@@ -31,7 +32,7 @@ final class MigrateCommand implements Callable<Integer> {
                 PlanPreview preview = s.runner().preview();
                 ReportPrinter.print(preview, options, cli.out());
                 // Beside the table for a reader; never inside JSON a script parses.
-                (OutputFormat.JSON.equals(options.format()) ? cli.err() : cli.out()).println("(dry run: nothing was changed)");
+                (ReportFormats.JSON.equals(options.format()) ? cli.err() : cli.out()).println("(dry run: nothing was changed)");
                 return preview.preflight().refusals().isEmpty() ? 0 : 3;
             }
             if (!options.yes && !options.sandbox) {

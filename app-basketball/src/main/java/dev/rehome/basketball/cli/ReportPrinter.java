@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.Choices.ReportFormats;
 import dev.rehome.cutover.PlanPreview;
 import dev.rehome.cutover.cli.PlanPrinter;
 import dev.rehome.cutover.report.CutoverReport;
@@ -18,7 +19,7 @@ final class ReportPrinter {
     /** A cutover report: Markdown for {@code table} and {@code markdown} (its tables read well in a terminal). */
     static void print(CutoverReport report, CommonOptions options, PrintStream out) throws IOException {
         String json = JsonRenderer.render(report, options.engine);
-        out.print(OutputFormat.JSON.equals(options.format()) ? json : MarkdownRenderer.render(report));
+        out.print(ReportFormats.JSON.equals(options.format()) ? json : MarkdownRenderer.render(report));
         if (options.reportFile().isPresent()) {
             Files.writeString(options.reportFile().get(), json);
         }
@@ -26,8 +27,8 @@ final class ReportPrinter {
 
     static void print(PlanPreview preview, CommonOptions options, PrintStream out) {
         switch (options.format()) {
-            case OutputFormat.JSON -> out.print(RecordJson.render(preview));
-            case OutputFormat.MARKDOWN -> {
+            case ReportFormats.JSON -> out.print(RecordJson.render(preview));
+            case ReportFormats.MARKDOWN -> {
                 out.println("```");
                 PlanPrinter.print(preview, out);
                 out.println("```");

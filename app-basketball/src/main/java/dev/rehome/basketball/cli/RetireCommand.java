@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.Choices.ReportFormats;
 import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.cutover.report.CutoverReport;
 import java.util.List;
@@ -41,7 +42,7 @@ final class RetireCommand implements Callable<Integer> {
                 s.runner().preview().steps().stream().filter(i -> i.id().equals("retire"))
                         .forEach(i -> i.changes().forEach(c -> cli.out().println("- " + c)));
                 // Beside the table for a reader; never inside JSON a script parses.
-                (OutputFormat.JSON.equals(options.format()) ? cli.err() : cli.out()).println("(dry run: nothing was changed)");
+                (ReportFormats.JSON.equals(options.format()) ? cli.err() : cli.out()).println("(dry run: nothing was changed)");
                 return 0;
             }
             Console.confirm("retire the standalone database of " + s.config().app().deployment(), options, cli.err());

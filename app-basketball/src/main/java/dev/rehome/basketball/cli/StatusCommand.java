@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.Choices.ReportFormats;
 import dev.rehome.core.FileJournal;
 import dev.rehome.core.JournalState;
 import dev.rehome.cutover.report.RecordJson;
@@ -37,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private void print(List<JournalState> states) {
-        if (OutputFormat.JSON.equals(options.format())) {
+        if (ReportFormats.JSON.equals(options.format())) {
             cli.out().print(RecordJson.render(java.util.Map.of("journals", states)));
             return;
         }

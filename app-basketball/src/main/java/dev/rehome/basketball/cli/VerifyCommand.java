@@ -1,5 +1,6 @@
 package dev.rehome.basketball.cli;
 
+import dev.rehome.cutover.cli.Choices.ReportFormats;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.cutover.report.RecordJson;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Session s = cli.sessions().open(options, cli.progress(), false, false)) {
             VerificationReport report = s.runner().verify();
-            if (OutputFormat.JSON.equals(options.format())) {
+            if (ReportFormats.JSON.equals(options.format())) {
                 cli.out().print(RecordJson.render(java.util.Map.of("passed", report.passed(), "report", report)));
                 return report.passed() ? 0 : 1;
             }

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.Choices;
 import dev.rehome.cutover.cli.BuildVersion;
 import dev.rehome.cutover.cli.StepProgressPrinter;
 import dev.rehome.core.MigrationException;

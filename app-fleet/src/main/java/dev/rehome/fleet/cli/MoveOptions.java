@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.Choices;
 import dev.rehome.cutover.fleet.FleetOptions;
 import dev.rehome.kubectl.NamespacedName;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.Choices;
 import dev.rehome.core.MigrationException;
 import dev.rehome.cutover.restore.StandingRestoreProof;
 import dev.rehome.fleet.audit.KubeClientFactory;

@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.cutover.cli.Choices;
 import dev.rehome.fleet.report.ReportPrinter;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -38,7 +38,7 @@ class BadValuesChangeNothingTest {
                         "postgres/pal-e-postgres", "--kubeconfig", kubeconfig, "--yes", "--engine", "bogus"));
                 InProcessCli.Result r = cli.run(args.toArray(String[]::new));
                 assertThat(r.exit()).as(command + ": " + r.stderr()).isEqualTo(2);
-                assertThat(r.stderr()).as(command).contains("'bogus' is not one of dump-restore, dump-restore-job, jdbc-direct");
+                assertThat(r.stderr()).as(command).contains("'bogus' is not a copy engine; use one of dump-restore, dump-restore-job, jdbc-direct");
                 assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
             }
             for (List<String> audit : List.of(List.of("-o", "yaml"), List.of("--fail-on", "severe"))) {
@@ -67,7 +67,7 @@ class BadValuesChangeNothingTest {
                 args.addAll(List.of("--source", source, "--target", target));
                 InProcessCli.Result r = cli.run(args.toArray(String[]::new));
                 assertThat(r.exit()).as(command + ": " + r.stderr()).isEqualTo(2);
-                assertThat(r.stderr()).as(command.toString()).contains("is not one of");
+                assertThat(r.stderr()).as(command.toString()).contains("; use one of");
             }
             database.setSoTimeout(200);
             try {

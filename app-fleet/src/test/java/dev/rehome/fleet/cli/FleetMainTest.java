@@ -41,7 +41,7 @@ class FleetMainTest {
         var badLevel = cli.run("verify", "--source", "postgresql://a@h/d", "--target", "postgresql://a@h/e",
                 "--level", "most");
         assertThat(badLevel.exit()).isEqualTo(2);
-        assertThat(badLevel.stderr()).contains("'most' is not one of counts, full").contains("--help");
+        assertThat(badLevel.stderr()).contains("'most' is not a verification level; use one of counts, full").contains("--help");
         assertThat(cli.run("copy", "--jobs", "0", "--source", "postgresql://a@h/d", "--target", "postgresql://a@h/e")
                 .exit()).isEqualTo(2);
         assertThat(cli.run().exit()).isEqualTo(2);

@@ -119,7 +119,7 @@ class ProveRestoreCliIT {
                 "-o", "yaml", "--kubeconfig", dir.resolve("nowhere").toString());
 
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.stderr()).contains("'yaml' is not one of table, markdown, json");
+        assertThat(bad.stderr()).contains("'yaml' is not an output format; use one of table, markdown, json");
     }
 
     private static void backup(String name) {
