@@ -39,7 +39,7 @@ public final class ReportPrinter {
     }
 
     public void print(RunSummary run) {
-        out.print(jsonOnStdout ? json.render(run) + "\n" : MarkdownReport.render(run));
+        out.print(jsonOnStdout ? json.render(run) : MarkdownReport.render(run));
         out.flush();
         if (jsonFile.isPresent()) {
             Path file = jsonFile.get();
@@ -48,7 +48,7 @@ public final class ReportPrinter {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(file, json.render(run) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(file, json.render(run), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new OperationFailedException("cannot write the JSON report to " + file + ": "
                         + e.getClass().getSimpleName() + " " + e.getMessage(), e);

@@ -16,9 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class JsonReportTest {
     private final JsonReport json = new JsonReport();
+
+    /** The document as a reader of the file sees it. */
+    private JsonNode tree(RunSummary run) {
+        return JsonMapper.builder().build().readTree(json.render(run));
+    }
 
     @Test
     void carriesTheContractFieldsChecksumsFindingsAndNotices() {
@@ -27,7 +33,7 @@ class JsonReportTest {
                 List.of(new SequenceCheck("public.players_id_seq", 77, 77)),
                 List.of(new Finding("rows", "public.players", "76", "75")));
         CopyResult copy = new CopyResult("dump-restore", Duration.ofSeconds(2), List.of(), List.of("skipped a grant"));
-        JsonNode root = json.toJson(new RunSummary("copy", Map.of("source", "postgresql://a@h:5432/d"),
+        JsonNode root = tree(new RunSummary("copy", Map.of("source", "postgresql://a@h:5432/d"),
                 Optional.of(copy), report, List.of(), Duration.ofMillis(2500), Optional.empty()));
 
         assertThat(root.get("result").asString()).isEqualTo("failed");
@@ -53,16 +59,28 @@ class JsonReportTest {
     void anUnverifiedCopyListsItsTablesWithoutClaimingAMatch() {
         CopyResult copy = new CopyResult("jdbc-direct", Duration.ofSeconds(1),
                 List.of(new TableCopy(new TableRef("public", "t"), 10, 100, Duration.ofMillis(5))), List.of());
-        JsonNode root = json.toJson(new RunSummary("copy", Map.of(), Optional.of(copy), VerificationReport.empty(),
+        JsonNode root = tree(new RunSummary("copy", Map.of(), Optional.of(copy), VerificationReport.empty(),
                 List.of(), Duration.ofSeconds(1), Optional.empty()));
         assertThat(root.get("result").asString()).isEqualTo("passed");
         assertThat(root.get("tables").get(0).get("sourceRows").asLong()).isEqualTo(10);
         assertThat(root.get("tables").get(0).get("match").isNull()).isTrue();
+        assertThat(root.get("tables").get(0).get("targetRows").isNull()).isTrue();
+    }
+
+    @Test
+    void aTableVerifiedByCountsHasNoChecksumFields() {
+        VerificationReport counts = new VerificationReport(List.of("rows"),
+                List.of(new TableCheck("public.players", 76, 76, null, null)), List.of(), List.of());
+        JsonNode table = tree(new RunSummary("verify", Map.of(), Optional.empty(), counts, List.of(),
+                Duration.ofSeconds(1), Optional.empty())).get("tables").get(0);
+        assertThat(table.get("match").asBoolean()).isTrue();
+        assertThat(table.has("sourceChecksum")).isFalse();
+        assertThat(table.has("targetChecksum")).isFalse();
     }
 
     @Test
     void aRunThatStoppedSaysWhy() {
-        JsonNode root = json.toJson(new RunSummary("copy", Map.of("engine", "dump-restore"), Optional.empty(),
+        JsonNode root = tree(new RunSummary("copy", Map.of("engine", "dump-restore"), Optional.empty(),
                 VerificationReport.empty(), List.of(), Duration.ZERO, Optional.of("target is not empty")));
         assertThat(root.get("result").asString()).isEqualTo("failed");
         assertThat(root.get("engine").asString()).isEqualTo("dump-restore");

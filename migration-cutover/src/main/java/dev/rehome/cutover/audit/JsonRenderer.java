@@ -9,9 +9,11 @@ import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.UnreadableResource;
 import dev.rehome.core.audit.VolumeInfo;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.rehome.cutover.report.RecordJson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The JSON contract of architecture.md: {@code {"findings": [{"namespace", "workload", "kind", "engine",
@@ -22,92 +24,55 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code source}/{@code nodeLocal}.
  */
 public final class JsonRenderer implements AuditRenderer {
-    private final JsonMapper mapper = JsonMapper.builder().build();
-
     @Override
     public String render(AuditReport report) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("generatedAt", report.generatedAt().toString());
-        ArrayNode findings = root.putArray("findings");
-        report.findings().forEach(finding -> finding(findings.addObject(), finding));
-        summary(root.putObject("summary"), report);
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return RecordJson.render(new Document(report.generatedAt().toString(),
+                report.findings().stream().map(Finding::of).toList(), Summary.of(report)));
     }
 
-    private static void finding(ObjectNode node, AuditFinding finding) {
-        node.put("namespace", finding.namespace());
-        node.put("workload", finding.workload());
-        node.put("kind", finding.kind());
-        node.put("engine", finding.engine());
-        node.put("coverage", finding.coverage().label());
-        node.put("severity", finding.severity().label());
-        ArrayNode reasons = node.putArray("reasons");
-        finding.reasons().forEach(reasons::add);
-        node.put("remedy", finding.remedy());
-        if (finding.lastBackup() == null) {
-            node.putNull("lastBackup");
-        } else {
-            node.put("lastBackup", finding.lastBackup().toString());
-        }
-        if (finding.dataLossWindow() == null) {
-            node.putNull("dataLossWindow");
-        } else {
-            node.put("dataLossWindow", finding.dataLossWindow().toString());
-        }
-        ArrayNode evidence = node.putArray("evidence");
-        for (Evidence fact : finding.evidence()) {
-            ObjectNode e = evidence.addObject();
-            e.put("object", fact.object());
-            e.put("field", fact.field());
-            e.put("value", fact.value());
-            e.put("meaning", fact.meaning());
-        }
-        ObjectNode version = node.putObject("version");
-        version.put("value", finding.version().value());
-        version.put("source", finding.version().source().label());
-        version.put("detail", finding.version().detail());
-        ArrayNode consumers = node.putArray("consumers");
-        for (DataConsumer consumer : finding.consumers()) {
-            ObjectNode c = consumers.addObject();
-            c.put("namespace", consumer.namespace());
-            c.put("kind", consumer.kind());
-            c.put("name", consumer.name());
-            c.put("via", consumer.via());
-        }
-        ArrayNode volumes = node.putArray("volumes");
-        for (VolumeInfo volume : finding.volumes()) {
-            ObjectNode v = volumes.addObject();
-            v.put("pvc", volume.pvc());
-            v.put("storageClass", volume.storageClass());
-            v.put("reclaimPolicy", volume.reclaimPolicy());
-            v.put("size", volume.size());
-            v.put("source", volume.source());
-            v.put("nodeLocal", volume.nodeLocal());
+    record Document(String generatedAt, List<Finding> findings, Summary summary) {
+    }
+
+    record Finding(String namespace, String workload, String kind, String engine, String coverage, String severity,
+                   List<String> reasons, String remedy, String lastBackup, String dataLossWindow,
+                   List<Evidence> evidence, Version version, List<DataConsumer> consumers, List<Volume> volumes) {
+        static Finding of(AuditFinding f) {
+            return new Finding(f.namespace(), f.workload(), f.kind(), f.engine(), f.coverage().label(),
+                    f.severity().label(), f.reasons(), f.remedy(), text(f.lastBackup()), text(f.dataLossWindow()),
+                    f.evidence(), new Version(f.version().value(), f.version().source().label(), f.version().detail()),
+                    f.consumers(), f.volumes().stream().map(Volume::of).toList());
         }
     }
 
-    private static void summary(ObjectNode node, AuditReport report) {
-        AuditSummary summary = report.summary();
-        node.put("total", summary.total());
-        ObjectNode bySeverity = node.putObject("bySeverity");
-        for (Severity severity : Severity.values()) {
-            bySeverity.put(severity.label(), summary.bySeverity().get(severity));
+    record Version(String value, String source, String detail) {
+    }
+
+    record Volume(String pvc, String storageClass, String reclaimPolicy, String size, String source,
+                  boolean nodeLocal) {
+        static Volume of(VolumeInfo v) {
+            return new Volume(v.pvc(), v.storageClass(), v.reclaimPolicy(), v.size(), v.source(), v.nodeLocal());
         }
-        ObjectNode byCoverage = node.putObject("byCoverage");
-        for (Coverage coverage : Coverage.values()) {
-            byCoverage.put(coverage.label(), summary.byCoverage().get(coverage));
+    }
+
+    /** Counts by severity and coverage in their enums' order (worst first), as people read them. */
+    record Summary(int total, Map<String, Integer> bySeverity, Map<String, Integer> byCoverage, int covered,
+                   int uncovered, String worstSeverity, int apiRequests, List<UnreadableResource> unreadable) {
+        static Summary of(AuditReport report) {
+            AuditSummary s = report.summary();
+            Map<String, Integer> bySeverity = new LinkedHashMap<>();
+            for (Severity severity : Severity.values()) {
+                bySeverity.put(severity.label(), s.bySeverity().get(severity));
+            }
+            Map<String, Integer> byCoverage = new LinkedHashMap<>();
+            for (Coverage coverage : Coverage.values()) {
+                byCoverage.put(coverage.label(), s.byCoverage().get(coverage));
+            }
+            return new Summary(s.total(), bySeverity, byCoverage, s.covered(), s.uncovered(),
+                    report.worstSeverity().map(Severity::label).orElse(null), report.apiRequests(), report.unreadable());
         }
-        node.put("covered", summary.covered());
-        node.put("uncovered", summary.uncovered());
-        report.worstSeverity().ifPresentOrElse(s -> node.put("worstSeverity", s.label()),
-                () -> node.putNull("worstSeverity"));
-        node.put("apiRequests", report.apiRequests());
-        ArrayNode unreadable = node.putArray("unreadable");
-        for (UnreadableResource resource : report.unreadable()) {
-            ObjectNode u = unreadable.addObject();
-            u.put("namespace", resource.namespace());
-            u.put("kind", resource.kind());
-            u.put("reason", resource.reason());
-        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : Objects.toString(value);
     }
 }

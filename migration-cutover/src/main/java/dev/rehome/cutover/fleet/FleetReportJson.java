@@ -1,48 +1,38 @@
 package dev.rehome.cutover.fleet;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.rehome.cutover.report.JsonRenderer.Invariant;
+import dev.rehome.cutover.report.JsonRenderer.Table;
+import dev.rehome.cutover.report.RecordJson;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.TreeMap;
 
 /**
  * Renders a {@link FleetReport} as JSON for {@code --report-json}: {@code result} ({@code passed} only when every
  * database moved), {@code exitCode}, {@code durationMillis}, {@code stoppedBy}, and per database its
  * {@code status} ({@code moved}, {@code rolled-back}, {@code refused}, {@code failed}), {@code reason} and, when
- * the plan ran, its tables and invariants.
+ * the plan ran, its tables, invariants and backup (null when it did not).
  */
 public final class FleetReportJson {
     private FleetReportJson() {
     }
 
     public static String render(FleetReport r) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("result", r.exitCode() == 0 ? "passed" : "failed");
-        root.put("exitCode", r.exitCode());
-        root.put("durationMillis", r.duration().toMillis());
-        root.put("stoppedBy", r.stoppedBy().orElse(null));
-        List<Object> dbs = new ArrayList<>();
-        for (MoveOutcome o : r.outcomes()) {
-            Map<String, Object> db = new LinkedHashMap<>();
-            db.put("database", o.database());
-            db.put("into", o.target());
-            db.put("status", o.status().name().toLowerCase().replace('_', '-'));
-            db.put("reason", o.reason());
-            o.report().ifPresent(rep -> {
-                List<Object> tables = new ArrayList<>();
-                rep.tables().forEach(t -> tables.add(Map.of("name", t.table(), "sourceRows", t.sourceRows(),
-                        "targetRows", t.targetRows(), "match", t.match())));
-                db.put("tables", tables);
-                List<Object> invariants = new ArrayList<>();
-                rep.invariants().forEach(i -> invariants.add(Map.of("name", i.name(), "before", i.before(),
-                        "copied", i.copied(), "after", i.after(), "match", i.match())));
-                db.put("invariants", invariants);
-                db.put("backup", rep.backup());
-            });
-            dbs.add(db);
+        return RecordJson.render(new Document(r.exitCode() == 0 ? "passed" : "failed", r.exitCode(),
+                r.duration().toMillis(), r.stoppedBy().orElse(null), r.outcomes().stream().map(Database::of).toList()));
+    }
+
+    record Document(String result, int exitCode, long durationMillis, String stoppedBy, List<Database> databases) {
+    }
+
+    record Database(String database, String into, String status, String reason, List<Table> tables,
+                    List<Invariant> invariants, Map<String, String> backup) {
+        static Database of(MoveOutcome o) {
+            String status = o.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return o.report().map(rep -> new Database(o.database(), o.target(), status, o.reason(), Table.of(rep),
+                            Invariant.of(rep), new TreeMap<>(rep.backup())))
+                    .orElseGet(() -> new Database(o.database(), o.target(), status, o.reason(), null, null, null));
         }
-        root.put("databases", dbs);
-        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 }

@@ -1,47 +1,56 @@
 package dev.rehome.cutover.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.rehome.cutover.report.CutoverReport.RestoreLine;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.TreeMap;
 
 /**
  * Renders a {@link CutoverReport} as JSON for {@code --report-json}, with the contract's fields ({@code result},
- * {@code engine}, {@code durationMillis}, {@code tables}, {@code sequences}) plus the cutover's own. Stateless.
+ * {@code engine}, {@code durationMillis}, {@code tables}, {@code sequences}) plus the cutover's own. The fleet's
+ * report and the copy/verify report reuse the rows ({@link Table}, {@link Sequence}, {@link Invariant}). Stateless.
  */
 public final class JsonRenderer {
     private JsonRenderer() {
     }
 
     public static String render(CutoverReport r, String engine) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("result", r.succeeded() ? "passed" : "failed");
-        root.put("outcome", r.outcome());
-        root.put("engine", engine);
-        root.put("durationMillis", r.duration().toMillis());
-        List<Object> tables = new ArrayList<>();
-        r.tables().forEach(t -> tables.add(Map.of("name", t.table(), "sourceRows", t.sourceRows(), "targetRows",
-                t.targetRows(), "match", t.match())));
-        root.put("tables", tables);
-        List<Object> sequences = new ArrayList<>();
-        r.sequences().forEach(s -> sequences.add(Map.of("name", s.name(), "source", s.source(), "target", s.target(),
-                "match", s.match())));
-        root.put("sequences", sequences);
-        List<Object> invariants = new ArrayList<>();
-        r.invariants().forEach(i -> invariants.add(Map.of("name", i.name(), "before", i.before(), "copied", i.copied(),
-                "after", i.after(), "match", i.match())));
-        root.put("invariants", invariants);
-        List<Object> steps = new ArrayList<>();
-        r.steps().forEach(s -> steps.add(Map.of("id", s.id(), "status", s.status(), "durationMillis",
-                s.duration() == null ? 0 : s.duration().toMillis(), "detail", s.detail())));
-        root.put("steps", steps);
-        root.put("backup", r.backup());
-        root.put("restoreProof", r.restoreProof().map(p -> Map.of("status", p.status(), "database", p.database(),
-                "backup", p.backup(), "rowsCompared", p.rowsCompared(), "secondsToRestore", p.secondsToRestore(),
-                "detail", p.detail())).orElse(null));
-        root.put("gitopsBranch", r.gitopsBranch());
-        root.put("retire", r.retire());
-        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return RecordJson.render(new Document(r.succeeded() ? "passed" : "failed", r.outcome(), engine,
+                r.duration().toMillis(), Table.of(r), r.sequences().stream().map(Sequence::of).toList(),
+                Invariant.of(r), r.steps().stream().map(Step::of).toList(), new TreeMap<>(r.backup()),
+                r.restoreProof().orElse(null), r.gitopsBranch(), r.retire()));
+    }
+
+    record Document(String result, String outcome, String engine, long durationMillis, List<Table> tables,
+                    List<Sequence> sequences, List<Invariant> invariants, List<Step> steps, Map<String, String> backup,
+                    RestoreLine restoreProof, String gitopsBranch, List<String> retire) {
+    }
+
+    /** A table's rows on both sides and whether they (and, when compared, their checksums) match. */
+    public record Table(String name, long sourceRows, long targetRows, boolean match) {
+        public static List<Table> of(CutoverReport r) {
+            return r.tables().stream().map(t -> new Table(t.table(), t.sourceRows(), t.targetRows(), t.match())).toList();
+        }
+    }
+
+    /** A sequence's value on both sides. */
+    public record Sequence(String name, long source, long target, boolean match) {
+        static Sequence of(CutoverReport.SequenceLine s) {
+            return new Sequence(s.name(), s.source(), s.target(), s.match());
+        }
+    }
+
+    /** An invariant's value before the fence, in the copy and after the cutover. */
+    public record Invariant(String name, String before, String copied, String after, boolean match) {
+        public static List<Invariant> of(CutoverReport r) {
+            return r.invariants().stream().map(i -> new Invariant(i.name(), i.before(), i.copied(), i.after(), i.match()))
+                    .toList();
+        }
+    }
+
+    record Step(String id, String status, long durationMillis, String detail) {
+        static Step of(CutoverReport.StepLine s) {
+            return new Step(s.id(), s.status(), s.duration() == null ? 0 : s.duration().toMillis(), s.detail());
+        }
     }
 }

@@ -3,8 +3,9 @@ package dev.rehome.cutover.report;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records as JSON for {@code -o json}: a plan preview, a journal's state, a verification report. Jackson writes a
- * record's components as its fields, so the JSON follows the types without a writer built node by node. Stateless.
+ * Records as JSON: every JSON document rehome writes (reports, plans, journal states, audits) is a record whose
+ * components are its fields in order, so the JSON follows the types and no writer is built node by node. A map
+ * keeps its own order, so documents hand over sorted or enum-ordered maps. Stateless.
  */
 public final class RecordJson {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
