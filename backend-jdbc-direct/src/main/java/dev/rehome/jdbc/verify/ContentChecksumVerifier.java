@@ -6,6 +6,7 @@ import dev.rehome.core.TableCheck;
 import dev.rehome.core.TableRef;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
+import dev.rehome.jdbc.BorrowedHandles;
 import dev.rehome.jdbc.PgConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +56,7 @@ final class ContentChecksumVerifier implements Verifier {
             List<Finding> findings = new ArrayList<>();
             Sides<Map<TableRef, List<String>>> plan = plan(relations, findings);
             Sides<Integer> majors = sessions.both("reading the server version",
-                    c -> c.getMetaData().getDatabaseMajorVersion());
+                    h -> h.getConnection().getMetaData().getDatabaseMajorVersion());
             Method method = Math.min(majors.source(), majors.target()) >= InServerChecksum.MIN_MAJOR
                     ? InServerChecksum::of : CopyTextChecksum::of;
             Sides<Map<TableRef, ContentChecksum>> sums = sessions.each("checksumming tables",
@@ -118,14 +120,14 @@ final class ContentChecksumVerifier implements Verifier {
     }
 
     /** Checksums the planned tables of one side, the biggest first so the last job to finish is a small one. */
-    private Map<TableRef, ContentChecksum> checksumAll(Connection session, DatabaseEndpoint endpoint,
+    private Map<TableRef, ContentChecksum> checksumAll(Handle session, DatabaseEndpoint endpoint,
                                                       Map<TableRef, List<String>> plan,
                                                       Map<TableRef, DataRelation> relations, Method method)
             throws SQLException {
         List<TableRef> order = new ArrayList<>(plan.keySet());
         order.sort(Comparator.comparingLong((TableRef t) -> relations.get(t).pages()).reversed());
         Map<TableRef, ContentChecksum> out = new TreeMap<>();
-        try (SnapshotWorkers workers = new SnapshotWorkers(connector, endpoint, session,
+        try (SnapshotWorkers workers = new SnapshotWorkers(connector, endpoint, session.getConnection(),
                 Math.max(1, Math.min(jobs, order.size())))) {
             workers.forEach(order, out, (s, table) -> checksum(s, table, plan.get(table), method));
         }
@@ -135,7 +137,10 @@ final class ContentChecksumVerifier implements Verifier {
     private static ContentChecksum checksum(Connection session, TableRef table, List<String> columns, Method method)
             throws SQLException {
         long started = System.nanoTime();
-        ContentChecksum sum = method.of(session, table, columns);
+        ContentChecksum sum;
+        try (Handle h = BorrowedHandles.borrow(session)) {
+            sum = method.of(h, table, columns);
+        }
         LOG.debug("checksummed {} ({} rows) in {} ms", table, sum.rows(), (System.nanoTime() - started) / 1_000_000);
         return sum;
     }
@@ -143,6 +148,6 @@ final class ContentChecksumVerifier implements Verifier {
     /** How one table's checksum is computed; both sides always use the same one. */
     @FunctionalInterface
     private interface Method {
-        ContentChecksum of(Connection session, TableRef table, List<String> columns) throws SQLException;
+        ContentChecksum of(Handle session, TableRef table, List<String> columns) throws SQLException;
     }
 }

@@ -2,10 +2,10 @@ package dev.rehome.jdbc.verify;
 
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.TableRef;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
@@ -26,8 +26,8 @@ final class CopyTextChecksum {
         return "COPY (SELECT " + (select.isEmpty() ? "" : select + " ") + "FROM ONLY " + table.sql() + ") TO STDOUT";
     }
 
-    static ContentChecksum of(Connection session, TableRef table, List<String> columns) throws SQLException {
-        CopyOut copy = session.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql(table, columns));
+    static ContentChecksum of(Handle session, TableRef table, List<String> columns) throws SQLException {
+        CopyOut copy = session.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut(copySql(table, columns));
         RowHashSum hash = new RowHashSum();
         try {
             byte[] chunk;

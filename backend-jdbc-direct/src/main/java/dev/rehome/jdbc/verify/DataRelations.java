@@ -1,14 +1,10 @@
 package dev.rehome.jdbc.verify;
 
 import dev.rehome.core.TableRef;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Lists the relations whose rows the data checks compare. Partitioned parents are left out and every leaf is
@@ -32,17 +28,13 @@ final class DataRelations {
     }
 
     /** Every data relation by table, sorted by schema and name. */
-    static Map<TableRef, DataRelation> list(Connection session) throws SQLException {
+    static Map<TableRef, DataRelation> list(Handle session) {
         Map<TableRef, DataRelation> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = session.prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                TableRef table = new TableRef(rs.getString(1), rs.getString(2));
-                Array columns = rs.getArray(5);
-                String[] names = (String[]) columns.getArray();
-                out.put(table, new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names),
-                        rs.getLong(6)));
-            }
-        }
+        session.createQuery(SQL).map((rs, ctx) -> {
+            TableRef table = new TableRef(rs.getString(1), rs.getString(2));
+            String[] names = (String[]) rs.getArray(5).getArray();
+            return new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names), rs.getLong(6));
+        }).forEach(r -> out.put(r.table(), r));
         return out;
     }
 }

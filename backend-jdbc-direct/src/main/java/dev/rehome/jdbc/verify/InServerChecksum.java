@@ -3,12 +3,9 @@ package dev.rehome.jdbc.verify;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.TableRef;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The order-independent checksum of one table computed by the server in one pass: {@code count(*)} and the sum of
@@ -40,13 +37,11 @@ final class InServerChecksum {
                 + ")::pg_catalog.text COLLATE \"C\", " + SEED + ")) FROM ONLY " + table.sql();
     }
 
-    static ContentChecksum of(Connection session, TableRef table, List<String> columns) throws SQLException {
-        try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery(sql(table, columns))) {
-            rs.next();
-            long rows = rs.getLong(1);
+    static ContentChecksum of(Handle session, TableRef table, List<String> columns) {
+        return session.createQuery(sql(table, columns)).map((rs, ctx) -> {
             BigDecimal sum = rs.getBigDecimal(2);
-            return new ContentChecksum(rows, sum == null ? 0 : modulo64(sum));
-        }
+            return new ContentChecksum(rs.getLong(1), sum == null ? 0 : modulo64(sum));
+        }).one();
     }
 
     /** The exact sum reduced modulo 2^64, as a two's-complement long (what a wrapping Java sum would hold). */

@@ -7,9 +7,6 @@ import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
@@ -72,15 +70,12 @@ final class LargeObjectVerifier implements Verifier {
         return hash == null ? null : "sha256 " + hash;
     }
 
-    private static Map<Long, String> hashAll(Connection session) throws SQLException {
+    private static Map<Long, String> hashAll(Handle session) throws SQLException {
         Map<Long, String> out = new TreeMap<>();
-        LargeObjectManager api = session.unwrap(PGConnection.class).getLargeObjectAPI();
+        LargeObjectManager api = session.getConnection().unwrap(PGConnection.class).getLargeObjectAPI();
         byte[] buffer = new byte[CHUNK];
-        try (PreparedStatement ps = session.prepareStatement(LIST); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long oid = rs.getLong(1);
-                out.put(oid, hash(api, oid, buffer));
-            }
+        for (long oid : session.createQuery(LIST).mapTo(Long.class).list()) {
+            out.put(oid, hash(api, oid, buffer));
         }
         return out;
     }

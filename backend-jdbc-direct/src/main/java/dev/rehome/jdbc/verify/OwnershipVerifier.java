@@ -5,14 +5,16 @@ import dev.rehome.core.Finding;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
+import dev.rehome.jdbc.BorrowedHandles;
 import dev.rehome.jdbc.PgConnector;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Who owns each object: schemas (except {@code public}, which the database owner or bootstrap superuser owns
@@ -68,23 +70,23 @@ final class OwnershipVerifier implements Verifier {
             }
         }
         Connection session = PairedSessions.openSnapshot(connector, target);
-        try {
+        try (Handle h = BorrowedHandles.borrow(session)) {
             List<Finding> findings = new ArrayList<>();
-            owners(session).forEach((object, owner) -> {
+            owners(h).forEach((object, owner) -> {
                 if (!owner.equals(expectedOwner)) {
                     findings.add(new Finding(CHECK, object, "expected " + expectedOwner, owner));
                 }
             });
             return VerificationReport.ofFindings(CHECK, findings);
-        } catch (SQLException e) {
+        } catch (JdbiException e) {
             throw new OperationFailedException("reading owners failed on " + target.describe() + ": "
-                    + e.getMessage(), e);
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         } finally {
             PairedSessions.closeQuietly(session);
         }
     }
 
-    private static Map<String, String> owners(Connection session) throws SQLException {
+    private static Map<String, String> owners(Handle session) {
         return new TreeMap<>(SchemaInventoryVerifier.rows(session, List.of(OWNERS)));
     }
 }

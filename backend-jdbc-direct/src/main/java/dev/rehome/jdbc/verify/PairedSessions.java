@@ -3,6 +3,7 @@ package dev.rehome.jdbc.verify;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.OperationFailedException;
+import dev.rehome.jdbc.BorrowedHandles;
 import dev.rehome.jdbc.PgConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * One session on the source and one on the target, each inside a read-only {@code REPEATABLE READ} transaction so
@@ -25,6 +28,8 @@ final class PairedSessions implements AutoCloseable {
     });
     private final Connection source;
     private final Connection target;
+    private final Handle sourceHandle;
+    private final Handle targetHandle;
     private final DatabaseEndpoint sourceEndpoint;
     private final DatabaseEndpoint targetEndpoint;
 
@@ -32,6 +37,8 @@ final class PairedSessions implements AutoCloseable {
                            DatabaseEndpoint targetEndpoint) {
         this.source = source;
         this.target = target;
+        this.sourceHandle = BorrowedHandles.borrow(source);
+        this.targetHandle = BorrowedHandles.borrow(target);
         this.sourceEndpoint = sourceEndpoint;
         this.targetEndpoint = targetEndpoint;
     }
@@ -73,8 +80,8 @@ final class PairedSessions implements AutoCloseable {
 
     /** Runs {@code sourceWork} on the source and {@code targetWork} on the target in parallel. */
     <T> Sides<T> each(String what, SessionWork<T> sourceWork, SessionWork<T> targetWork) {
-        Future<T> onSource = threads.submit(() -> sourceWork.apply(source));
-        Future<T> onTarget = threads.submit(() -> targetWork.apply(target));
+        Future<T> onSource = threads.submit(() -> sourceWork.apply(sourceHandle));
+        Future<T> onTarget = threads.submit(() -> targetWork.apply(targetHandle));
         T s = await(onSource, what, sourceEndpoint, onTarget);
         T t = await(onTarget, what, targetEndpoint, null);
         return new Sides<>(s, t);
@@ -91,6 +98,9 @@ final class PairedSessions implements AutoCloseable {
                 other.cancel(true);
             }
             Throwable cause = e.getCause();
+            if (cause instanceof JdbiException && cause.getCause() != null) {
+                cause = cause.getCause(); // the server's words, without jdbi's statement context
+            }
             if (cause instanceof MigrationException m) {
                 throw m;
             }

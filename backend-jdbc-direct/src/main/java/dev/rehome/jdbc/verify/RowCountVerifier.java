@@ -7,10 +7,6 @@ import dev.rehome.core.TableRef;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Exact {@code count(*)} of every table and populated materialized view (leaves only, see
@@ -69,19 +66,12 @@ final class RowCountVerifier implements Verifier {
         return rows == NOT_POPULATED ? "not populated" : rows.toString();
     }
 
-    private static Map<TableRef, Long> countAll(Connection session) throws SQLException {
+    private static Map<TableRef, Long> countAll(Handle session) {
         Map<TableRef, Long> out = new TreeMap<>();
-        try (Statement st = session.createStatement()) {
-            for (DataRelation r : DataRelations.list(session).values()) {
-                if (!r.populated()) {
-                    out.put(r.table(), NOT_POPULATED);
-                    continue;
-                }
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM ONLY " + r.table().sql())) {
-                    rs.next();
-                    out.put(r.table(), rs.getLong(1));
-                }
-            }
+        for (DataRelation r : DataRelations.list(session).values()) {
+            out.put(r.table(), r.populated()
+                    ? session.createQuery("SELECT count(*) FROM ONLY " + r.table().sql()).mapTo(Long.class).one()
+                    : NOT_POPULATED);
         }
         return out;
     }

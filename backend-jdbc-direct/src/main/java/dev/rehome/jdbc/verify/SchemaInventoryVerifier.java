@@ -4,15 +4,12 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,16 +42,17 @@ final class SchemaInventoryVerifier implements Verifier {
         }
     }
 
-    static Map<String, String> rows(Connection session, List<String> queries) throws SQLException {
+    static Map<String, String> rows(Handle session, List<String> queries) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String sql : queries) {
-            try (PreparedStatement ps = session.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            session.createQuery(sql).map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2)))
+                    .forEach(r -> out.put(r.key(), r.value()));
         }
         return out;
+    }
+
+    /** One inventory line: an object's identity and what is compared of it (which may be null). */
+    private record Row(String key, String value) {
     }
 
     private static void logVersionDifferences(Sides<Map<String, String>> versions) {

@@ -7,11 +7,6 @@ import dev.rehome.core.TableRef;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.Verifier;
 import dev.rehome.jdbc.PgConnector;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Compares every sequence's position (the next value {@code nextval()} would return; see
@@ -66,19 +62,17 @@ final class SequenceVerifier implements Verifier {
         return nextValue == null ? null : nextValue.toString();
     }
 
-    private static Map<TableRef, Long> positions(Connection session) throws SQLException {
+    private static Map<TableRef, Long> positions(Handle session) {
         Map<TableRef, Long> out = new TreeMap<>();
-        try (PreparedStatement ps = session.prepareStatement(LIST); ResultSet rs = ps.executeQuery();
-             Statement read = session.createStatement()) {
-            while (rs.next()) {
-                TableRef seq = new TableRef(rs.getString(1), rs.getString(2));
-                try (ResultSet v = read.executeQuery("SELECT last_value, is_called FROM " + seq.sql())) {
-                    v.next();
-                    out.put(seq, new SequencePosition(v.getLong(1), v.getBoolean(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getBoolean(6)).nextValue());
-                }
-            }
+        for (Sequence s : session.createQuery(LIST).map((rs, ctx) -> new Sequence(new TableRef(rs.getString(1),
+                rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6))).list()) {
+            out.put(s.name(), session.createQuery("SELECT last_value, is_called FROM " + s.name().sql())
+                    .map((v, ctx) -> new SequencePosition(v.getLong(1), v.getBoolean(2), s.increment(), s.min(), s.max(),
+                            s.cycle()).nextValue()).one());
         }
         return out;
+    }
+
+    private record Sequence(TableRef name, long increment, long min, long max, boolean cycle) {
     }
 }

@@ -1,10 +1,11 @@
 package dev.rehome.jdbc.verify;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 
-/** Read-only work done in one side's session. */
+/** Read-only work done in one side's snapshot session (its raw session, where pgjdbc's COPY or LO API is needed, is
+ * {@code Handle.getConnection()}). */
 @FunctionalInterface
 interface SessionWork<T> {
-    T apply(Connection session) throws SQLException;
+    T apply(Handle session) throws SQLException;
 }

@@ -3,6 +3,7 @@ package dev.rehome.jdbc.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.core.TableRef;
+import dev.rehome.jdbc.BorrowedHandles;
 import dev.rehome.jdbc.PgConnector;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -54,7 +56,8 @@ class InServerChecksumAcrossMajorsIT {
             }
         }
         Map<TableRef, ContentChecksum> out = new TreeMap<>();
-        try (Connection c = CONNECTOR.open(server.endpoint("trap"))) {
+        try (Connection session = CONNECTOR.open(server.endpoint("trap"));
+             Handle c = BorrowedHandles.borrow(session)) {
             for (DataRelation r : DataRelations.list(c).values()) {
                 if (r.populated()) {
                     out.put(r.table(), InServerChecksum.of(c, r.table(), r.columns()));
