@@ -1,12 +1,11 @@
 package dev.rehome.fleet.restore;
 
+import dev.rehome.cutover.report.RecordJson;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.backup.RestoreProof;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An on-demand restore proof as a ticket reads it (Markdown) and as a machine does (JSON, the cutover report's
@@ -38,17 +37,15 @@ public record RestoreProofReport(NamespacedName cluster, RestoreProof proof) {
     }
 
     public String json() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("status", proof.status().name().toLowerCase(Locale.ROOT));
-        p.put("cluster", cluster.toString());
-        p.put("database", proof.database());
-        p.put("backup", proof.backup());
-        p.put("scratchCluster", proof.scratchCluster());
-        p.put("rowsCompared", proof.rowsCompared());
-        p.put("secondsToRestore", proof.secondsToRestore());
-        p.put("detail", proof.reason());
-        p.put("findings", proof.findings());
-        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(Map.of("restoreProof", p)) + "\n";
+        return RecordJson.render(new Document(new Proof(proof.status().name().toLowerCase(Locale.ROOT),
+                cluster.toString(), proof.database(), proof.backup(), proof.scratchCluster(), proof.rowsCompared(),
+                proof.secondsToRestore(), proof.reason(), proof.findings())));
+    }
+
+    record Document(Proof restoreProof) {
+    }
+
+    record Proof(String status, String cluster, String database, String backup, String scratchCluster,
+                 long rowsCompared, double secondsToRestore, String detail, List<String> findings) {
     }
 }

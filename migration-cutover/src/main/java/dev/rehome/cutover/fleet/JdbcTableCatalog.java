@@ -5,14 +5,11 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.TableRef;
 import dev.rehome.jdbc.PgConnector;
 import dev.rehome.kubectl.discovery.SourceDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Lists the ordinary and partitioned tables of a source database (partitions are counted through their parent,
@@ -37,14 +34,12 @@ public final class JdbcTableCatalog implements TableCatalog {
     @Override
     public List<TableRef> tables(SourceDatabase source) {
         DatabaseEndpoint e = endpoints.apply(source);
-        try (Connection c = connector.open(e); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SQL)) {
-            List<TableRef> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new TableRef(rs.getString(1), rs.getString(2)));
-            }
-            return out;
-        } catch (SQLException ex) {
-            throw new OperationFailedException("cannot list the tables of " + e.describe() + ": " + ex.getMessage(), ex);
+        try {
+            return Jdbi.create(() -> connector.open(e)).withHandle(h -> h.createQuery(SQL)
+                    .map((rs, ctx) -> new TableRef(rs.getString(1), rs.getString(2))).list());
+        } catch (JdbiException ex) {
+            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            throw new OperationFailedException("cannot list the tables of " + e.describe() + ": " + cause.getMessage(), ex);
         }
     }
 }
