@@ -49,6 +49,20 @@ class BadValuesChangeNothingTest {
                 "table, markdown, json");
     }
 
+    @Test
+    void aNameThatWouldReachTheClusterOrAServerMangledTouchesNeitherTheClusterNorTheJournal() throws Exception {
+        Path quote = Files.writeString(dir.resolve("quote.yaml"),
+                "target:\n  database: 'x\"; DROP DATABASE y; --'\n");
+        refusedByEveryCommandWithoutATouch(List.of("--config", quote.toString()), "target.database",
+                "[a-z_][a-z0-9_]{0,62}");
+        Path dots = Files.writeString(dir.resolve("dots.yaml"), "source:\n  namespace: '../kube-system'\n");
+        refusedByEveryCommandWithoutATouch(List.of("--config", dots.toString()), "source.namespace",
+                "is not a Kubernetes name");
+        Path longName = Files.writeString(dir.resolve("long.yaml"), "source:\n  database: '" + "d".repeat(64) + "'\n");
+        refusedByEveryCommandWithoutATouch(List.of("--config", longName.toString()), "source.database",
+                "1 to 63 bytes");
+    }
+
     private void refusedByEveryCommandWithoutATouch(List<String> bad, String... says) {
         try (InProcessCluster cluster = InProcessCluster.startBare()) {
             ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());

@@ -1,9 +1,9 @@
 package dev.rehome.cutover.config;
 
-import dev.rehome.core.cutover.CutoverConfig;
-import dev.rehome.core.cutover.Invariant;
-
 import dev.rehome.core.InvalidConfigurationException;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.cutover.CutoverNames;
+import dev.rehome.core.cutover.Invariant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class ConfigLoader {
                 gitops(top.section("gitops"), d.gitops()), retire(top.section("retire"), d.retire()),
                 deadlines(top.section("deadlines"), d.deadlines()));
         top.finish();
-        return config;
+        return CutoverNames.check(config);
     }
 
     private static CutoverConfig.Source source(ConfigSection s, CutoverConfig.Source d) {

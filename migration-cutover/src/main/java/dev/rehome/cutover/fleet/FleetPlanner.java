@@ -1,6 +1,7 @@
 package dev.rehome.cutover.fleet;
 
 import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.cutover.CutoverNames;
 import dev.rehome.core.cutover.Invariant;
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.RefusedException;
@@ -57,7 +58,8 @@ public final class FleetPlanner {
         if (!RoleNames.valid(role)) {
             throw new InvalidConfigurationException("--role '" + role + "' is not a plain lower-case identifier");
         }
-        String database = options.database().orElse(src.credentials().database());
+        String database = options.database().orElseGet(() -> RoleNames.valid(src.credentials().database())
+                ? src.credentials().database() : RoleNames.fromNamespace(src.credentials().database()));
         Deployment appDeployment = client.apps().deployments().inNamespace(ns).withName(app.workload()).get();
         boolean argo = new ArgoCdDetector(client, "argocd").tracking(appDeployment).isPresent();
         String health = options.healthUrl().orElseGet(() -> HealthUrls.fromReadinessProbe(appDeployment).orElse(""));
@@ -76,7 +78,9 @@ public final class FleetPlanner {
                 new CutoverConfig.Retire(Duration.ofDays(7), protectedPvcs),
                 new CutoverConfig.Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(30),
                         Duration.ofMinutes(5)));
-        return new FleetCutover(config, app, others, argo, notes(src, app, others, role, options, health, invariants));
+        CutoverNames.check(config);
+        return new FleetCutover(config, app, others, argo, notes(src, app, others, role, database, options, health,
+                invariants));
     }
 
     private static Invariant rowCount(TableRef t) {
@@ -85,11 +89,16 @@ public final class FleetPlanner {
     }
 
     private static List<String> notes(SourceDatabase src, AppReference app, List<AppReference> others, String role,
-                                      FleetOptions options, String health, List<Invariant> invariants) {
+                                      String database, FleetOptions options, String health,
+                                      List<Invariant> invariants) {
         List<String> out = new ArrayList<>();
         out.add("database '" + src.credentials().database() + "' (" + src.credentials().origins().getOrDefault("database", "default")
                 + "), PostgreSQL " + src.majorVersion().map(String::valueOf).orElse("?"));
         out.add("role '" + role + "'" + (options.role().isPresent() ? " (--role)" : " (derived from the namespace)"));
+        if (!database.equals(src.credentials().database())) {
+            out.add("new database '" + database + "'" + (options.database().isPresent() ? " (--database)"
+                    : " (the source's name is not a plain lower-case identifier; pass --database to choose)"));
+        }
         out.add("re-point: " + app.describe());
         others.forEach(o -> out.add("also points at the database, NOT re-pointed (change it by hand): " + o.describe()));
         out.add("data: PVC " + src.dataVolume().claim().namespace() + "/" + src.dataVolume().claim().name()

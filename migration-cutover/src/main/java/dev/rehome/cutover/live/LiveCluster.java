@@ -1,29 +1,30 @@
 package dev.rehome.cutover.live;
 
-import dev.rehome.kubectl.backup.RestoreProver;
-import dev.rehome.kubectl.backup.ScratchPolicy;
-import dev.rehome.kubectl.cutover.KubeRestoreProofs;
-import dev.rehome.kubectl.cutover.ForwardedSource;
-import dev.rehome.kubectl.cutover.ForwardedDatabases;
-import dev.rehome.kubectl.cutover.CnpgTargetProvisioner;
-import dev.rehome.kubectl.cutover.ServiceHealthCheck;
-
-import dev.rehome.core.cutover.CutoverPorts;
-import dev.rehome.core.cutover.HttpHealthCheck;
-import dev.rehome.kubectl.safety.MirroredJournal;
-import dev.rehome.kubectl.cutover.KubernetesPorts;
-import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.FileJournal;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
 import dev.rehome.core.Verifier;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.cutover.CutoverNames;
+import dev.rehome.core.cutover.CutoverPorts;
+import dev.rehome.core.cutover.HttpHealthCheck;
+import dev.rehome.cutover.steps.Cutover;
 import dev.rehome.kubectl.KubeBackend;
 import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.backup.RestoreProver;
+import dev.rehome.kubectl.backup.ScratchPolicy;
+import dev.rehome.kubectl.cutover.CnpgTargetProvisioner;
+import dev.rehome.kubectl.cutover.ForwardedDatabases;
+import dev.rehome.kubectl.cutover.ForwardedSource;
+import dev.rehome.kubectl.cutover.KubeRestoreProofs;
+import dev.rehome.kubectl.cutover.KubernetesPorts;
+import dev.rehome.kubectl.cutover.ServiceHealthCheck;
 import dev.rehome.kubectl.discovery.TargetCluster;
 import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.provision.SqlConsole;
 import dev.rehome.kubectl.retry.Sleeper;
+import dev.rehome.kubectl.safety.MirroredJournal;
 import dev.rehome.kubectl.workload.EditPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ public final class LiveCluster implements AutoCloseable {
     public CutoverPorts ports(Verifier verifier, Path journalDir) {
         KubernetesPorts k = KubernetesPorts.over(client, clock, Sleeper.system());
         // The cutover keeps the role's password in this Secret (see Cutover#roleSecret).
-        String roleSecret = "rehome-" + config.target().database() + "-credentials";
+        String roleSecret = Cutover.roleSecret(config);
         String targetNamespace = config.target().namespace();
         SqlConsole console = kube.sqlConsole(target);
         ForwardedDatabases databases = new ForwardedDatabases(source::endpoint, () -> source.database().credentials().user(),
@@ -127,8 +128,8 @@ public final class LiveCluster implements AutoCloseable {
                         .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret
                                 + " is missing: the role has not been provisioned yet (run migrate)")), console);
         CnpgTargetProvisioner provisioner = new CnpgTargetProvisioner(client, kube.provisioner(), console, target.cluster(),
-                new NamespacedName(config.app().namespace(), config.target().role().replace('_', '-') + "-cnpg-connection"),
-                "rehome-" + config.target().database().replace('_', '-'));
+                new NamespacedName(config.app().namespace(), CutoverNames.inObjectName(config.target().role()) + "-cnpg-connection"),
+                "rehome-" + CutoverNames.inObjectName(config.target().database()));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
                 kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock), verifier,
                 new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),

@@ -1,9 +1,10 @@
 package dev.rehome.cutover.steps;
 
-import dev.rehome.core.cutover.BackupStatus;
-import dev.rehome.core.cutover.Backups;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
+import dev.rehome.core.cutover.BackupStatus;
+import dev.rehome.core.cutover.Backups;
+import dev.rehome.core.cutover.CutoverNames;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class BackupStep implements Step {
         var t = cutover.config().target();
         Backups backups = cutover.ports().backups();
         if (ctx.fact(Facts.BACKUP_NAME).isEmpty()) {
-            ctx.putFact(Facts.BACKUP_NAME, "rehome-" + t.database() + "-" + STAMP.format(ctx.clock().instant()));
+            ctx.putFact(Facts.BACKUP_NAME, "rehome-" + CutoverNames.inObjectName(t.database()) + "-" + STAMP.format(ctx.clock().instant()));
         }
         String name = ctx.requireFact(Facts.BACKUP_NAME);
         backups.start(t.namespace(), t.cluster(), name);

@@ -1,11 +1,12 @@
 package dev.rehome.cutover.steps;
 
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.StepContext;
+import dev.rehome.core.cutover.CutoverConfig;
+import dev.rehome.core.cutover.CutoverNames;
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.core.cutover.RunOptions;
 import dev.rehome.core.cutover.WorkloadRef;
-import dev.rehome.core.cutover.CutoverConfig;
-import dev.rehome.core.DatabaseEndpoint;
-import dev.rehome.core.StepContext;
 import java.util.Objects;
 
 /** What every step of one cutover shares: the configuration, the ports and the run's options. Immutable. */
@@ -50,7 +51,12 @@ public record Cutover(CutoverConfig config, CutoverPorts ports, RunOptions optio
 
     /** Secret in the target namespace holding the role's password (the source of truth for it). */
     public String roleSecret() {
-        return "rehome-" + config.target().database() + "-credentials";
+        return roleSecret(config);
+    }
+
+    /** {@link #roleSecret()} of {@code config}, for the adapters that build the ports before a cutover exists. */
+    public static String roleSecret(CutoverConfig config) {
+        return "rehome-" + CutoverNames.inObjectName(config.target().database()) + "-credentials";
     }
 
     public String targetLabel() {
