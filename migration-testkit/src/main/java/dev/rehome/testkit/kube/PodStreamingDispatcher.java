@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Hands every request to fabric8's mixed dispatcher (expectations first, then CRUD) except the pod subresources a
  * kubelet serves: {@code exec} and {@code portforward} become WebSockets backed by local processes and sockets, and
- * {@code log} returns what fake pods printed.
+ * {@code log} returns what fake pods printed. Names a real API server would refuse are refused
+ * ({@link ObjectNameRules}).
  */
 final class PodStreamingDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
     private final KubernetesMixedDispatcher api;
@@ -45,7 +46,7 @@ final class PodStreamingDispatcher extends Dispatcher implements Resetable, Cust
     public MockResponse dispatch(RecordedRequest request) {
         Optional<PodSubresourceRequest> sub = PodSubresourceRequest.parse(request.getPath());
         if (sub.isEmpty()) {
-            return api.dispatch(request);
+            return ObjectNameRules.violation(request).orElseGet(() -> api.dispatch(request));
         }
         PodSubresourceRequest r = sub.get();
         if (r.subresource().equals("log")) {
