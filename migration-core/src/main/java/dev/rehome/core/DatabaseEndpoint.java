@@ -48,6 +48,13 @@ public record DatabaseEndpoint(String host, int port, String database, String us
         return new DatabaseEndpoint(otherHost, otherPort, database, user, password, options);
     }
 
+    /** The same endpoint with {@code more} options added (replacing those of the same name). */
+    public DatabaseEndpoint withOptions(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(options);
+        merged.putAll(more);
+        return new DatabaseEndpoint(host, port, database, user, password, merged);
+    }
+
     /** {@code postgresql://user@host:port/db}: safe for logs and reports. */
     public String describe() {
         return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
