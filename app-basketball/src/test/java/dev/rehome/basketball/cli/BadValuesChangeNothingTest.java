@@ -49,6 +49,12 @@ class BadValuesChangeNothingTest {
                 "table, markdown, json");
     }
 
+    @Test
+    void anUnknownTargetTlsModeTouchesNeitherTheClusterNorTheJournal() {
+        refusedByEveryCommandWithoutATouch(List.of("--target-tls", "prefer"), "'prefer' is not a TLS mode",
+                "verify-full, require, disable");
+    }
+
     private void refusedByEveryCommandWithoutATouch(List<String> bad, String... says) {
         try (InProcessCluster cluster = InProcessCluster.startBare()) {
             ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());

@@ -109,10 +109,13 @@ final class LiveBasketballWorld implements AutoCloseable {
                 "basketball-api")).create();
     }
 
-    /** {@code command} with the kubeconfig, the journal directory and {@code extra}. */
+    /**
+     * {@code command} with the kubeconfig, the journal directory and {@code extra}; TLS to the target disabled,
+     * because the embedded server playing pal-e-postgres has none (TargetTlsIT proves verify-full).
+     */
     String[] args(String command, String... extra) {
         List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig.toString(),
-                "--journal-dir", journal.toString()));
+                "--journal-dir", journal.toString(), "--target-tls", "disable"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

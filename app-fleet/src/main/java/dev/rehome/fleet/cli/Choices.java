@@ -39,6 +39,13 @@ abstract class Choices implements CommandLine.ITypeConverter<String>, Iterable<S
         }
     }
 
+    /** {@code --target-tls}: the {@link dev.rehome.core.tls.TlsMode}s. */
+    static final class TargetTlsModes extends Choices {
+        TargetTlsModes() {
+            super("verify-full", "require", "disable");
+        }
+    }
+
     /** {@code copy --verify}. */
     static final class CopyLevels extends Choices {
         CopyLevels() {

@@ -92,12 +92,12 @@ class LiveMoveCliIT {
             InProcessCli cli = new InProcessCli(dir, Map.of(), CLOCK);
 
             InProcessCli.Result plan = cli.run("plan", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
-                    "--kubeconfig", kubeconfig);
+                    "--kubeconfig", kubeconfig, "--target-tls", "disable");
             assertThat(plan.exit()).as(plan.all()).isZero();
             assertThat(plan.stdout()).contains("visit_items", "mcd_tracker");
 
             InProcessCli.Result done = cli.run("migrate", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
-                    "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct");
+                    "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct", "--target-tls", "disable");
 
             assertThat(done.exit()).as(done.all()).isZero();
             assertThat(done.stdout()).contains("mcd-tracker/postgres");

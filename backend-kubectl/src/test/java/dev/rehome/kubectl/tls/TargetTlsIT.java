@@ -13,7 +13,12 @@ import dev.rehome.core.spi.RunningCommand;
 import dev.rehome.core.tls.TlsMode;
 import dev.rehome.core.tls.TlsOptions;
 import dev.rehome.jdbc.PgConnector;
+import dev.rehome.kubectl.MockCluster;
+import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.dump.PgClientCommands;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.Base64;
+import java.util.Map;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.tls.TestCa;
@@ -78,6 +83,24 @@ class TargetTlsIT {
             assertTrue(rs.next());
             assertTrue(rs.getBoolean(1), "the session is encrypted");
             assertEquals("TLSv1.3", rs.getString(2));
+        }
+    }
+
+    @Test
+    void theCaReadFromTheClustersSecretVerifiesTheServerAndTheServiceName() throws SQLException {
+        try (MockCluster cluster = MockCluster.empty()) {
+            cluster.client().secrets().inNamespace("pal-e").resource(new SecretBuilder().withNewMetadata()
+                    .withName("pal-e-ca").endMetadata().withData(Map.of("ca.crt", Base64.getEncoder()
+                            .encodeToString(clusterCa.certificatePem().getBytes(StandardCharsets.US_ASCII)))).build())
+                    .create();
+            try (TargetTls tls = TargetTls.open(cluster.client(), TlsMode.VERIFY_FULL,
+                    new NamespacedName("pal-e", "pal-e"), "pal-e-rw");
+                 Connection c = new PgConnector().open(server.endpoint("postgres").withOptions(tls.options()));
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT ssl FROM pg_catalog.pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getBoolean(1));
+            }
         }
     }
 
