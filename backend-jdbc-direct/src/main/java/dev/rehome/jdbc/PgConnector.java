@@ -30,6 +30,9 @@ public final class PgConnector {
             "lc_monetary", "C",
             "search_path", "pg_catalog");
 
+    /** How the message of a connection refused by the TLS check starts (see {@link #explain}). */
+    public static final String TLS_FAILED = "TLS verification of ";
+
     private final String applicationName;
 
     public PgConnector(String applicationName) {
@@ -97,7 +100,7 @@ public final class PgConnector {
                     + " the password file";
         }
         if (tlsVerified(endpoint) && looksLikeTls(reason)) {
-            return "TLS verification of " + where + " failed (" + reason + "): the server must present a certificate"
+            return TLS_FAILED + where + " failed (" + reason + "): the server must present a certificate"
                     + " signed by the CA in " + endpoint.options().getOrDefault(TlsOptions.SSLROOTCERT, "sslrootcert")
                     + " that names " + endpoint.options().getOrDefault(TlsOptions.SERVER_NAME, endpoint.host())
                     + "; rehome does not fall back to an unverified or unencrypted connection";

@@ -120,6 +120,15 @@ final class LiveBasketballWorld implements AutoCloseable {
         return args.toArray(String[]::new);
     }
 
+    /** {@code args} without the {@code --target-tls disable} that {@link #args} adds: the default, verify-full. */
+    static String[] withoutTlsOptOut(String[] args) {
+        List<String> out = new ArrayList<>(List.of(args));
+        int at = out.indexOf("--target-tls");
+        out.remove(at + 1);
+        out.remove(at);
+        return out.toArray(String[]::new);
+    }
+
     /** {@code migrate} as a platform engineer runs it against this cluster. */
     String[] migrate(String... extra) {
         List<String> args = new ArrayList<>(List.of("--yes", "--engine", "jdbc-direct", "--gitops-dir", repo.toString()));

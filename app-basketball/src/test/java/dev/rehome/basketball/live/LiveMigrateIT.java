@@ -62,7 +62,7 @@ class LiveMigrateIT {
 
             // S-2: without an opt-out the target must prove itself with the CA in postgres/pal-e-postgres-ca, which
             // this cluster lacks: refused before anything changes, naming the Secret and the flag.
-            String[] verifying = withoutTlsOptOut(migrate);
+            String[] verifying = LiveBasketballWorld.withoutTlsOptOut(migrate);
             Run noCa = run(verifying);
             assertThat(noCa.code()).as(noCa.err()).isEqualTo(3);
             assertThat(noCa.out() + noCa.err()).contains("Secret postgres/pal-e-postgres-ca does not exist",
@@ -118,14 +118,6 @@ class LiveMigrateIT {
             assertThat(status.code()).as(status.err()).isZero();
             assertThat(status.out() + status.err()).contains("prove-backup");
         }
-    }
-
-    private static String[] withoutTlsOptOut(String[] args) {
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(args));
-        int at = out.indexOf("--target-tls");
-        out.remove(at + 1);
-        out.remove(at);
-        return out.toArray(String[]::new);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.rehome.core.spi.RunningCommand;
 import dev.rehome.core.tls.TlsMode;
 import dev.rehome.core.tls.TlsOptions;
 import dev.rehome.jdbc.PgConnector;
+import dev.rehome.jdbc.tls.TlsProbe;
 import dev.rehome.kubectl.MockCluster;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.dump.PgClientCommands;
@@ -125,6 +126,17 @@ class TargetTlsIT {
     @Test
     void aCertificateThatDoesNotNameTheServiceFailsForJdbcAndForLibpqAndNothingIsWritten() throws IOException {
         refusedEverywhere(verified(clusterCaFile(), "other-rw.pal-e.svc"), "does not match host name");
+    }
+
+    @Test
+    void theProbeThatRunsBeforeAnyChangeNeedsNoLoginAndTellsAVerifiedServerFromAnImpostor() {
+        TlsProbe probe = new TlsProbe(new PgConnector());
+        assertEquals(java.util.Optional.empty(), probe.failure(verified(clusterCaFile(), SERVICE)),
+                "the server proved itself; the unknown probe role was refused only after the handshake");
+        Path otherCa = TestCa.generate("someone else's CA").writeCertificate(dir.resolve("probe-other-ca.crt"));
+        assertTrue(probe.failure(verified(otherCa, SERVICE)).orElseThrow().startsWith("TLS verification of "));
+        assertTrue(probe.failure(verified(clusterCaFile(), "other-rw.pal-e.svc")).orElseThrow()
+                .contains("other-rw.pal-e.svc"));
     }
 
     @Test

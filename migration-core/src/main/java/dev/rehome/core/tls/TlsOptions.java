@@ -17,6 +17,8 @@ public final class TlsOptions {
     public static final String SERVER_NAME = "rehome.tls_server_name";
     public static final String SSLMODE = "sslmode";
     public static final String SSLROOTCERT = "sslrootcert";
+    /** Every option {@link #of} may set. */
+    public static final java.util.Set<String> KEYS = java.util.Set.of(SERVER_NAME, SSLMODE, SSLROOTCERT);
 
     private TlsOptions() {
     }

@@ -25,6 +25,8 @@ import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.provision.SqlConsole;
 import dev.rehome.kubectl.retry.Sleeper;
 import dev.rehome.kubectl.tls.TargetTls;
+import dev.rehome.jdbc.PgConnector;
+import dev.rehome.jdbc.tls.TlsProbe;
 import dev.rehome.core.tls.TlsMode;
 import dev.rehome.kubectl.workload.EditPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -120,11 +122,29 @@ public final class LiveCluster implements AutoCloseable {
                     + target.cluster() + " has no primary pod; wait until it is healthy and rerun"));
             PodPortForward targetForward = PodPortForward.open(client, config.target().namespace(), primary, POSTGRES_PORT);
             opened.add(0, targetForward);
+            refuseUnverifiedTarget(tls, targetForward);
             return new LiveCluster(client, kube, config, source, target, clock, opened, targetForward, tls);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /**
+     * S-2: the target proves itself before the first step, so a wrong CA or a certificate for another name is a
+     * refusal with nothing changed instead of a failure halfway (after a role was provisioned, say).
+     */
+    private static void refuseUnverifiedTarget(TargetTls tls, PodPortForward forward) {
+        if (!tls.mode().verifies()) {
+            return;
+        }
+        DatabaseEndpoint probe = DatabaseEndpoint.of(forward.host(), forward.localPort(), "postgres", "rehome",
+                Secret.empty()).withOptions(tls.options());
+        new TlsProbe(new PgConnector()).failure(probe).ifPresent(why -> {
+            throw new RefusedException(why + "; nothing was changed. If this is the right cluster, its CA Secret or "
+                    + "server certificate is not what CNPG made; opt out only knowingly with " + TargetTls.FLAG
+                    + "=require");
+        });
     }
 
     /** What was found, for notices; no secrets. */
