@@ -41,7 +41,7 @@ class LiveTlsIT {
 
     @BeforeAll
     void startServers() {
-        clusterCa = TestCa.generate("pal-e-postgres CA");
+        clusterCa = TestCa.generate("pal-e-postgres CA", CLOCK);
         source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
         target = PostgresServers.startTls(17,
                 clusterCa.issueServer(TestCa.cnpgServiceNames("pal-e-postgres", "postgres")));
@@ -83,7 +83,7 @@ class LiveTlsIT {
         LiveBasketballWorld.clearTarget(target);
         Path impostor = java.nio.file.Files.createDirectories(dir.resolve("impostor"));
         try (LiveBasketballWorld world = LiveBasketballWorld.start(source, target, impostor, CLOCK)) {
-            caSecret(world, TestCa.generate("someone else's CA"));
+            caSecret(world, TestCa.generate("someone else's CA", CLOCK));
             world.admitApp();
             int replicas = world.client().apps().deployments().inNamespace("basketball-api").withName("basketball-api")
                     .get().getSpec().getReplicas();

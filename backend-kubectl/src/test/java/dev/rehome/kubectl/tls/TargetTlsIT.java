@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class TargetTlsIT {
+    private static final java.time.Clock CLOCK = java.time.Clock.systemUTC();
     private static final String SERVICE = "pal-e-rw.pal-e.svc";
 
     private static TestCa clusterCa;
@@ -55,7 +56,7 @@ class TargetTlsIT {
 
     @BeforeAll
     static void start() {
-        clusterCa = TestCa.generate("pal-e CA");
+        clusterCa = TestCa.generate("pal-e CA", CLOCK);
         server = PostgresServers.startTls(PostgresServers.LOCAL_TOOLS_MAJOR,
                 clusterCa.issueServer(TestCa.cnpgServiceNames("pal-e", "pal-e")));
         server.execute("postgres", "CREATE TABLE written (x int)");
@@ -119,7 +120,7 @@ class TargetTlsIT {
 
     @Test
     void aCertificateFromAnotherCaFailsForJdbcAndForLibpqAndNothingIsWritten() throws IOException {
-        Path otherCa = TestCa.generate("someone else's CA").writeCertificate(dir.resolve("other-ca.crt"));
+        Path otherCa = TestCa.generate("someone else's CA", CLOCK).writeCertificate(dir.resolve("other-ca.crt"));
         refusedEverywhere(verified(otherCa, SERVICE), "certificate verify failed");
     }
 
@@ -133,7 +134,7 @@ class TargetTlsIT {
         TlsProbe probe = new TlsProbe(new PgConnector());
         assertEquals(java.util.Optional.empty(), probe.failure(verified(clusterCaFile(), SERVICE)),
                 "the server proved itself; the unknown probe role was refused only after the handshake");
-        Path otherCa = TestCa.generate("someone else's CA").writeCertificate(dir.resolve("probe-other-ca.crt"));
+        Path otherCa = TestCa.generate("someone else's CA", CLOCK).writeCertificate(dir.resolve("probe-other-ca.crt"));
         assertTrue(probe.failure(verified(otherCa, SERVICE)).orElseThrow().startsWith("TLS verification of "));
         assertTrue(probe.failure(verified(clusterCaFile(), "other-rw.pal-e.svc")).orElseThrow()
                 .contains("other-rw.pal-e.svc"));

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -36,25 +37,30 @@ public final class TestCa {
 
     private final KeyPair keys;
     private final X509Certificate certificate;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    private TestCa(KeyPair keys, X509Certificate certificate) {
+    private TestCa(KeyPair keys, X509Certificate certificate, Clock clock) {
         this.keys = keys;
         this.certificate = certificate;
+        this.clock = clock;
     }
 
-    /** A new self-signed CA named {@code commonName}, valid for a day. */
-    public static TestCa generate(String commonName) {
+    /**
+     * A new self-signed CA named {@code commonName}, valid from an hour before {@code clock}'s now for a day; the
+     * certificates it issues too. The clock is the test's: servers and clients check validity against real time.
+     */
+    public static TestCa generate(String commonName, Clock clock) {
         KeyPair keys = newKeys();
         X500Name name = new X500Name("CN=" + commonName);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
                     Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), name,
                     keys.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            return new TestCa(keys, sign(b, keys));
+            return new TestCa(keys, sign(b, keys), clock);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot build the test CA", e);
         }
@@ -83,7 +89,7 @@ public final class TestCa {
             throw new IllegalArgumentException("a server certificate needs at least one name");
         }
         KeyPair serverKeys = newKeys();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate,
                     new BigInteger(64, random).add(BigInteger.TWO), Date.from(now.minus(Duration.ofHours(1))),
