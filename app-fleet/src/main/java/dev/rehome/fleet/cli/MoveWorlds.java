@@ -4,6 +4,7 @@ import dev.rehome.cutover.fleet.FleetWorld;
 import dev.rehome.cutover.fleet.KubernetesWorld;
 import dev.rehome.sandbox.fleet.FleetSandbox;
 import dev.rehome.kubectl.KubeClients;
+import dev.rehome.kubectl.tls.TargetTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ final class MoveWorlds {
                     + (o.targetTls == null ? "" : "; --target-tls " + o.targetTls + " applies to real clusters only"));
             return FleetSandbox.start(work, context.clock());
         }
+        // The cutovers log their target with the mode; an opt-out is also said on the terminal, once.
+        TargetTls.optOutNotice(o.targetTls()).ifPresent(context.err()::println);
         // A cluster that does not answer is exit 4 in one line here, not a client error in the first discovery.
         KubeClients clients = new KubeClients(context.env(), context.home());
         return new KubernetesWorld(clients.connectReachable(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context)),

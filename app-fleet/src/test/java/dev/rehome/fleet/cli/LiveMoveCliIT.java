@@ -100,6 +100,8 @@ class LiveMoveCliIT {
                     "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct", "--target-tls", "disable");
 
             assertThat(done.exit()).as(done.all()).isZero();
+            assertThat(done.stderr()).as("the opt-out is said on the terminal")
+                    .contains("TLS to the target: disabled (--target-tls=disable)");
             assertThat(done.stdout()).contains("mcd-tracker/postgres");
             try (var c = target.connect("mcd_tracker"); var st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM public.visits), (SELECT count(*) FROM "

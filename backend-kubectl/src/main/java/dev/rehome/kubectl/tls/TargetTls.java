@@ -69,13 +69,18 @@ public final class TargetTls implements AutoCloseable {
 
     /** One line for the notices and logs, so an opt-out is never silent. */
     public String describe() {
+        return optOutNotice(mode).orElse("TLS to the target: verify-full, certificate signed by the CA in Secret "
+                + caSecret + " and naming " + serverName);
+    }
+
+    /** What an opt-out gives up, in one line for the terminal; empty for verify-full. */
+    public static Optional<String> optOutNotice(TlsMode mode) {
         return switch (mode) {
-            case VERIFY_FULL -> "TLS to the target: verify-full, certificate signed by the CA in Secret " + caSecret
-                    + " and naming " + serverName;
-            case REQUIRE -> "TLS to the target: require (" + FLAG + "=require): encrypted, but the server's certificate"
-                    + " is NOT checked";
-            case DISABLE -> "TLS to the target: disabled (" + FLAG + "=disable): passwords and data cross the"
-                    + " port-forward unencrypted and the server is NOT checked";
+            case VERIFY_FULL -> Optional.empty();
+            case REQUIRE -> Optional.of("TLS to the target: require (" + FLAG + "=require): encrypted, but the"
+                    + " server's certificate is NOT checked");
+            case DISABLE -> Optional.of("TLS to the target: disabled (" + FLAG + "=disable): passwords and data cross"
+                    + " the port-forward unencrypted and the server is NOT checked");
         };
     }
 
