@@ -2,6 +2,8 @@ package dev.rehome.jdbc;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.UnreachableException;
+import dev.rehome.core.tls.TlsOptions;
+import dev.rehome.jdbc.tls.ServiceNameVerifier;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,6 +29,9 @@ public final class PgConnector {
             "bytea_output", "hex",
             "lc_monetary", "C",
             "search_path", "pg_catalog");
+
+    /** How the message of a connection refused by the TLS check starts (see {@link #explain}). */
+    public static final String TLS_FAILED = "TLS verification of ";
 
     private final String applicationName;
 
@@ -67,6 +72,10 @@ public final class PgConnector {
         // a query of their own, one round trip less per session.
         p.setProperty("assumeMinServerVersion", "9.4");
         endpoint.options().forEach(p::setProperty);
+        if (endpoint.options().containsKey(TlsOptions.SERVER_NAME)) {
+            // The socket goes to a loopback forward; the certificate must name the Service (S-2).
+            p.setProperty("sslhostnameverifier", ServiceNameVerifier.class.getName());
+        }
         try {
             return DriverManager.getConnection(jdbcUrl(endpoint), p);
         } catch (SQLException e) {
@@ -90,6 +99,12 @@ public final class PgConnector {
             return "login to " + where + " refused (" + reason + "); check the password in PGPASSWORD, ~/.pgpass or"
                     + " the password file";
         }
+        if (tlsVerified(endpoint) && looksLikeTls(reason)) {
+            return TLS_FAILED + where + " failed (" + reason + "): the server must present a certificate"
+                    + " signed by the CA in " + endpoint.options().getOrDefault(TlsOptions.SSLROOTCERT, "sslrootcert")
+                    + " that names " + endpoint.options().getOrDefault(TlsOptions.SERVER_NAME, endpoint.host())
+                    + "; rehome does not fall back to an unverified or unencrypted connection";
+        }
         if (state.equals("3D000")) {
             return "database '" + endpoint.database() + "' does not exist on " + where;
         }
@@ -97,6 +112,16 @@ public final class PgConnector {
             return "cannot reach " + where + " (" + reason + "); check host, port and that the server runs";
         }
         return "cannot connect to " + where + ": " + reason;
+    }
+
+    private static boolean tlsVerified(DatabaseEndpoint endpoint) {
+        String mode = endpoint.options().getOrDefault(TlsOptions.SSLMODE, "");
+        return mode.equals("verify-full") || mode.equals("verify-ca");
+    }
+
+    private static boolean looksLikeTls(String reason) {
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("ssl") || r.contains("certificat") || r.contains("hostname") || r.contains("pkix");
     }
 
     private static String firstLine(String message) {

@@ -48,6 +48,20 @@ public record DatabaseEndpoint(String host, int port, String database, String us
         return new DatabaseEndpoint(otherHost, otherPort, database, user, password, options);
     }
 
+    /** The same endpoint with {@code more} options added (replacing those of the same name). */
+    public DatabaseEndpoint withOptions(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(options);
+        merged.putAll(more);
+        return new DatabaseEndpoint(host, port, database, user, password, merged);
+    }
+
+    /** The same endpoint without the options named in {@code keys}. */
+    public DatabaseEndpoint withoutOptions(java.util.Collection<String> keys) {
+        Map<String, String> kept = new java.util.HashMap<>(options);
+        kept.keySet().removeAll(keys);
+        return new DatabaseEndpoint(host, port, database, user, password, kept);
+    }
+
     /** {@code postgresql://user@host:port/db}: safe for logs and reports. */
     public String describe() {
         return "postgresql://" + user + "@" + host + ":" + port + "/" + database;

@@ -1,5 +1,6 @@
 package dev.rehome.cutover;
 
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.JournalState;
 import dev.rehome.core.MigrationListener;
@@ -96,6 +97,7 @@ public final class Rehome implements AutoCloseable {
         private RunOptions options = RunOptions.defaults(System.getProperty("user.name", "rehome") + "@library");
         private MigrationListener listener = MigrationListener.NONE;
         private Clock clock = Clock.systemUTC();
+        private TlsMode targetTls = TlsMode.VERIFY_FULL;
         private Path journalDir = Path.of(System.getProperty("user.home"), ".rehome", "journal");
 
         private Builder() {
@@ -150,6 +152,12 @@ public final class Rehome implements AutoCloseable {
             return this;
         }
 
+        /** TLS to the CNPG target (default verify-full against the cluster's CA); the others are opt-outs. */
+        public Builder targetTls(TlsMode mode) {
+            this.targetTls = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -170,7 +178,7 @@ public final class Rehome implements AutoCloseable {
             if (ports != null) {
                 return new Rehome(new CutoverRunner(config, ports.apply(config), options, listener, clock), Optional.empty());
             }
-            LiveCluster live = LiveCluster.borrowing(client, config, clock);
+            LiveCluster live = LiveCluster.borrowing(client, config, clock, targetTls);
             CutoverPorts p = live.ports(LocalEngines.verifier(config.target().role()), journalDir);
             return new Rehome(new CutoverRunner(config, p, options, listener, clock), Optional.of(live));
         }

@@ -1,5 +1,6 @@
 package dev.rehome.testkit;
 
+import dev.rehome.testkit.tls.ServerCertificate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
@@ -35,6 +36,52 @@ public final class PostgresServers {
             return new PostgresServer(major, pg, () -> { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL " + major, e);
+        }
+    }
+
+    /**
+     * A server with {@code ssl=on} presenting {@code certificate} (TLS 1.3 at least, as CNPG configures it). Plain
+     * connections stay allowed, as CNPG's default {@code host all all all} rule allows them: a client that fell
+     * back to non-TLS would get in, so a test can tell that it did not.
+     */
+    public static PostgresServer startTls(int major, ServerCertificate certificate) {
+        if (!SUPPORTED.contains(major)) {
+            throw new IllegalArgumentException("no embedded binaries for PostgreSQL " + major + "; supported: " + SUPPORTED);
+        }
+        try {
+            EmbeddedPostgres pg = builder(major)
+                    .setServerConfig("ssl", "on")
+                    .setServerConfig("ssl_min_protocol_version", "TLSv1.3")
+                    .setDataDirectoryCustomizer(dir -> {
+                        requirePasswords(dir.toPath());
+                        writeServerCertificate(dir.toPath(), certificate);
+                    })
+                    .start();
+            return new PostgresServer(major, pg, () -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL " + major + " with TLS", e);
+        }
+    }
+
+    /**
+     * {@code server.crt} and {@code server.key} in the data directory, where {@code ssl_cert_file}/{@code
+     * ssl_key_file} look by default. The key belongs to whoever owns the directory (zonky runs the server as
+     * {@code nobody} when the build runs as root) with mode 0600, or the server refuses it.
+     */
+    private static void writeServerCertificate(Path dataDir, ServerCertificate certificate) {
+        try {
+            var owner = Files.getOwner(dataDir);
+            for (var file : java.util.Map.of("server.crt", certificate.certificatePem(),
+                    "server.key", certificate.keyPem()).entrySet()) {
+                Path path = dataDir.resolve(file.getKey());
+                Files.deleteIfExists(path);
+                Files.createFile(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(path, file.getValue(), StandardCharsets.US_ASCII);
+                Files.setOwner(path, owner);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the server certificate into " + dataDir, e);
         }
     }
 

@@ -20,6 +20,12 @@ public final class CommonOptions {
     @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context to use.")
     String context;
 
+    @Option(names = "--target-tls", paramLabel = "MODE", converter = TlsChoice.class,
+            completionCandidates = TlsChoice.class, description = "TLS to the CNPG target: verify-full (default: signed by"
+            + " the CA in Secret <cluster>-ca and naming <cluster>-rw.<ns>.svc), require (encrypted, NOT checked) or"
+            + " disable (no TLS). Anything but verify-full is an opt-out and is printed as one.")
+    dev.rehome.core.tls.TlsMode targetTls;
+
     @Option(names = "--health-url", paramLabel = "URL", description = "The app's health URL; must answer 200 after the cutover.")
     String healthUrl;
 
@@ -60,4 +66,9 @@ public final class CommonOptions {
 
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "Where the local journal lives (default ~/.rehome/journal).")
     Path journalDir;
+
+    /** What the user chose, else verify-full: the default is never weaker than the cluster allows. */
+    dev.rehome.core.tls.TlsMode targetTls() {
+        return targetTls == null ? dev.rehome.core.tls.TlsMode.VERIFY_FULL : targetTls;
+    }
 }

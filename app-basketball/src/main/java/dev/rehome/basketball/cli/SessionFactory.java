@@ -68,7 +68,7 @@ final class SessionFactory {
     private Session live(CommonOptions o, MigrationListener listener, CutoverConfig config, RunOptions options) {
         KubernetesClient client = new KubeClients(System.getenv(), home())
                 .connectReachable(Optional.ofNullable(o.kubeconfig), Optional.ofNullable(o.context));
-        LiveCluster cluster = LiveCluster.open(client, config, clock);
+        LiveCluster cluster = LiveCluster.open(client, config, clock, o.targetTls());
         try {
             listener.onNotice(cluster.describe());
             Path journal = journalDir(o);
@@ -95,6 +95,9 @@ final class SessionFactory {
         }
         listener.onNotice("sandbox: PostgreSQL 15 plays basketball-api/postgres, 17 plays pal-e-postgres; an in-process "
                 + "Kubernetes API seeded like the real cluster; work directory " + work);
+        // The sandbox's embedded servers have no TLS: it says so instead of pretending to verify anything.
+        listener.onNotice("sandbox: TLS to the target: disabled (the embedded PostgreSQL servers have no TLS)"
+                + (o.targetTls == null ? "" : "; --target-tls " + o.targetTls + " applies to real clusters only"));
         KubeSandbox sandbox = KubeSandbox.start(work, clock, listener::onNotice);
         CutoverConfig config = sandbox.config();
         if (o.healthUrl != null) {

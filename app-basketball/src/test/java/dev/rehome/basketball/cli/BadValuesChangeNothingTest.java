@@ -63,6 +63,12 @@ class BadValuesChangeNothingTest {
                 "1 to 63 bytes");
     }
 
+    @Test
+    void anUnknownTargetTlsModeTouchesNeitherTheClusterNorTheJournal() {
+        refusedByEveryCommandWithoutATouch(List.of("--target-tls", "prefer"), "'prefer' is not a TLS mode",
+                "verify-full, require, disable");
+    }
+
     private void refusedByEveryCommandWithoutATouch(List<String> bad, String... says) {
         try (InProcessCluster cluster = InProcessCluster.startBare()) {
             ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());

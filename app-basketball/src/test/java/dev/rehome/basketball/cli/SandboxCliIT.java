@@ -64,12 +64,15 @@ class SandboxCliIT {
     @Test
     void aDryRunInTheSandboxShowsThePlanAndChangesNothing() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = BasketballMain.run(new String[] {"migrate", "--sandbox", "--dry-run"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), dir.resolve("rehome.log"));
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("POINT OF NO RETURN", "NOLOGIN",
                 "(dry run: nothing was changed)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the sandbox names its TLS mode instead of weakening the default")
+                .contains("sandbox: TLS to the target: disabled (the embedded PostgreSQL servers have no TLS)");
     }
 
     @Test

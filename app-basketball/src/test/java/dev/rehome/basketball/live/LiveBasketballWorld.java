@@ -109,12 +109,24 @@ final class LiveBasketballWorld implements AutoCloseable {
                 "basketball-api")).create();
     }
 
-    /** {@code command} with the kubeconfig, the journal directory and {@code extra}. */
+    /**
+     * {@code command} with the kubeconfig, the journal directory and {@code extra}; TLS to the target disabled,
+     * because the embedded server playing pal-e-postgres has none (TargetTlsIT proves verify-full).
+     */
     String[] args(String command, String... extra) {
         List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig.toString(),
-                "--journal-dir", journal.toString()));
+                "--journal-dir", journal.toString(), "--target-tls", "disable"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
+    }
+
+    /** {@code args} without the {@code --target-tls disable} that {@link #args} adds: the default, verify-full. */
+    static String[] withoutTlsOptOut(String[] args) {
+        List<String> out = new ArrayList<>(List.of(args));
+        int at = out.indexOf("--target-tls");
+        out.remove(at + 1);
+        out.remove(at);
+        return out.toArray(String[]::new);
     }
 
     /** {@code migrate} as a platform engineer runs it against this cluster. */

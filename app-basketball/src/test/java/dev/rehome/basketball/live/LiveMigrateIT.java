@@ -60,6 +60,16 @@ class LiveMigrateIT {
             Path kubeconfig = world.kubeconfig;
             String[] migrate = world.migrate();
 
+            // S-2: without an opt-out the target must prove itself with the CA in postgres/pal-e-postgres-ca, which
+            // this cluster lacks: refused before anything changes, naming the Secret and the flag.
+            String[] verifying = LiveBasketballWorld.withoutTlsOptOut(migrate);
+            Run noCa = run(verifying);
+            assertThat(noCa.code()).as(noCa.err()).isEqualTo(3);
+            assertThat(noCa.out() + noCa.err()).contains("Secret postgres/pal-e-postgres-ca does not exist",
+                    "nothing was changed", "--target-tls=require");
+            assertThat(client.apps().deployments().inNamespace("basketball-api").withName("basketball-api").get()
+                    .getSpec().getReplicas()).as("the app was not scaled").isPositive();
+
             Run refused = run(migrate);
             assertThat(refused.code()).as(refused.err()).isEqualTo(3);
             assertThat(refused.out() + refused.err()).contains("NetworkPolicy", "does not admit");
@@ -79,6 +89,8 @@ class LiveMigrateIT {
             Run done = run(migrate);
 
             assertThat(done.code()).as(done.err() + done.out()).isZero();
+            assertThat(done.err()).as("the opt-out is announced")
+                    .contains("TLS to the target: disabled (--target-tls=disable)");
             assertThat(done.out()).contains("**Result:** moved and verified", "| players | 76 | 76 | 76 | =");
             assertThat(done.out()).as("the first backup restored into a scratch cluster through the Kubernetes path")
                     .contains("## Restore proof", "- passed: database basketball from backup rehome-basketball-");

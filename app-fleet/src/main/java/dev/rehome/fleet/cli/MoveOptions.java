@@ -1,5 +1,6 @@
 package dev.rehome.fleet.cli;
 
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.cutover.cli.Choices;
 import dev.rehome.cutover.fleet.FleetOptions;
 import dev.rehome.kubectl.NamespacedName;
@@ -23,6 +24,12 @@ final class MoveOptions {
 
     @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context to use.")
     String context;
+
+    @Option(names = "--target-tls", paramLabel = "MODE", converter = Choices.TargetTlsModes.class,
+            completionCandidates = Choices.TargetTlsModes.class, description = "TLS to the CNPG target: verify-full "
+            + "(default: signed by the CA in Secret <cluster>-ca and naming <cluster>-rw.<ns>.svc), require (encrypted, "
+            + "NOT checked) or disable (no TLS). Anything but verify-full is an opt-out and is logged as one.")
+    String targetTls;
 
     @Option(names = "--engine", paramLabel = "ID", converter = Choices.MoveEngines.class,
             completionCandidates = Choices.MoveEngines.class, description = "Copy engine: dump-restore (default; dump-restore-job "
@@ -59,6 +66,11 @@ final class MoveOptions {
     FleetOptions fleetOptions() {
         return new FleetOptions(Optional.ofNullable(role), Optional.ofNullable(database), Optional.ofNullable(healthUrl),
                 allowArgoPatch);
+    }
+
+    /** What the user chose, else verify-full. */
+    TlsMode targetTls() {
+        return targetTls == null ? TlsMode.VERIFY_FULL : TlsMode.parse(targetTls);
     }
 
     String engine(int parallel) {

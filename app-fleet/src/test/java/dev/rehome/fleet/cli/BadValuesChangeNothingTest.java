@@ -53,6 +53,23 @@ class BadValuesChangeNothingTest {
     }
 
     @Test
+    void moveCommandsRefuseAnUnknownTargetTlsModeBeforeTheClusterIsAsked() {
+        try (InProcessCluster cluster = InProcessCluster.startBare()) {
+            ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
+            String kubeconfig = Kubeconfig.write(home, cluster.masterUrl()).toString();
+            InProcessCli cli = new InProcessCli(home, Map.of());
+            for (String command : List.of("plan", "migrate", "retire")) {
+                int before = cluster.server().getRequestCount();
+                InProcessCli.Result r = cli.run(command, "basketball-api/postgres", "--into", "postgres/pal-e-postgres",
+                        "--kubeconfig", kubeconfig, "--yes", "--target-tls", "prefer");
+                assertThat(r.exit()).as(command + ": " + r.stderr()).isEqualTo(2);
+                assertThat(r.stderr()).as(command).contains("'prefer' is not a TLS mode for the target; use one of verify-full, require, disable");
+                assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
     void copyAndVerifyRefuseBadValuesBeforeConnecting() throws IOException {
         try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String source = "postgresql://app@127.0.0.1:" + database.getLocalPort() + "/source";

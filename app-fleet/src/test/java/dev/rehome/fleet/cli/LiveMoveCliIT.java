@@ -92,14 +92,16 @@ class LiveMoveCliIT {
             InProcessCli cli = new InProcessCli(dir, Map.of(), CLOCK);
 
             InProcessCli.Result plan = cli.run("plan", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
-                    "--kubeconfig", kubeconfig);
+                    "--kubeconfig", kubeconfig, "--target-tls", "disable");
             assertThat(plan.exit()).as(plan.all()).isZero();
             assertThat(plan.stdout()).contains("visit_items", "mcd_tracker");
 
             InProcessCli.Result done = cli.run("migrate", "mcd-tracker/postgres", "--into", "postgres/pal-e-postgres",
-                    "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct");
+                    "--kubeconfig", kubeconfig, "--yes", "--engine", "jdbc-direct", "--target-tls", "disable");
 
             assertThat(done.exit()).as(done.all()).isZero();
+            assertThat(done.stderr()).as("the opt-out is said on the terminal")
+                    .contains("TLS to the target: disabled (--target-tls=disable)");
             assertThat(done.stdout()).contains("mcd-tracker/postgres");
             try (var c = target.connect("mcd_tracker"); var st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM public.visits), (SELECT count(*) FROM "

@@ -46,6 +46,7 @@ class MoveSandboxCliIT {
                 .contains("re-point: Deployment pal-e-mail container pal-e-mail: env DATABASE_HOST")
                 .contains("never touched: PVC photo-uploads")
                 .contains("(dry run: nothing was changed)");
-        assertThat(r.stderr()).doesNotContain("✔ copy");
+        assertThat(r.stderr()).doesNotContain("✔ copy")
+                .contains("sandbox: TLS to the target: disabled (the embedded PostgreSQL servers have no TLS)");
     }
 }

@@ -2,6 +2,7 @@ package dev.rehome.kubectl.dump;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.spi.CommandSpec;
+import dev.rehome.core.tls.TlsOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +110,13 @@ public record PgClientCommands(String pgDump, String pgRestore, String psql) {
                 env.put(name, value);
             }
         });
+        String serverName = endpoint.options().get(TlsOptions.SERVER_NAME);
+        if (serverName != null) {
+            // libpq connects to hostaddr (the loopback forward) and checks the certificate against host (the
+            // Service name), so verify-full works through a port-forward without touching /etc/hosts (S-2).
+            env.put("PGHOST", serverName);
+            env.put("PGHOSTADDR", endpoint.host());
+        }
         CommandSpec spec = new CommandSpec(argv, env, Map.of());
         return endpoint.password().isEmpty() ? spec : spec.withSecretEnv("PGPASSWORD", endpoint.password());
     }

@@ -1,5 +1,7 @@
 package dev.rehome.cutover.cli;
 
+import dev.rehome.core.tls.TlsMode;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine;
@@ -45,6 +47,14 @@ public abstract class Choices implements CommandLine.ITypeConverter<String>, Ite
     public static final class MoveEngines extends Choices {
         public MoveEngines() {
             super("a copy engine", "dump-restore", "dump-restore-job", "jdbc-direct");
+        }
+    }
+
+    /** {@code --target-tls}: the {@link TlsMode}s, as users type them. */
+    public static final class TargetTlsModes extends Choices {
+        public TargetTlsModes() {
+            super("a TLS mode for the target", Arrays.stream(TlsMode.values()).map(TlsMode::sslmode)
+                    .toArray(String[]::new));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rehome.cutover.fleet;
 
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.cutover.LocalEngines;
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.cutover.live.LiveCluster;
@@ -25,9 +26,16 @@ public final class KubernetesWorld implements FleetWorld {
     private final KubernetesClient client;
     private final Clock clock;
     private final Path journalDir;
+    private final TlsMode targetTls;
     private final List<LiveCluster> opened = new ArrayList<>();
 
+    /** TLS to the targets: verify-full. */
     public KubernetesWorld(KubernetesClient client, Clock clock, Path journalDir) {
+        this(client, clock, journalDir, TlsMode.VERIFY_FULL);
+    }
+
+    public KubernetesWorld(KubernetesClient client, Clock clock, Path journalDir, TlsMode targetTls) {
+        this.targetTls = Objects.requireNonNull(targetTls, "targetTls");
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
@@ -50,7 +58,7 @@ public final class KubernetesWorld implements FleetWorld {
 
     @Override
     public CutoverPorts ports(FleetCutover cutover) {
-        LiveCluster live = LiveCluster.borrowing(client, cutover.config(), clock);
+        LiveCluster live = LiveCluster.borrowing(client, cutover.config(), clock, targetTls);
         synchronized (opened) {
             opened.add(live);
         }

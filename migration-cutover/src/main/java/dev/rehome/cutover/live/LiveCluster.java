@@ -9,7 +9,10 @@ import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.core.cutover.CutoverNames;
 import dev.rehome.core.cutover.CutoverPorts;
 import dev.rehome.core.cutover.HttpHealthCheck;
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.cutover.steps.Cutover;
+import dev.rehome.jdbc.PgConnector;
+import dev.rehome.jdbc.tls.TlsProbe;
 import dev.rehome.kubectl.KubeBackend;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.backup.RestoreProver;
@@ -25,6 +28,7 @@ import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.provision.SqlConsole;
 import dev.rehome.kubectl.retry.Sleeper;
 import dev.rehome.kubectl.safety.MirroredJournal;
+import dev.rehome.kubectl.tls.TargetTls;
 import dev.rehome.kubectl.workload.EditPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -52,9 +56,11 @@ public final class LiveCluster implements AutoCloseable {
     private final Clock clock;
     private final List<AutoCloseable> opened;
     private final PodPortForward targetForward;
+    private final TargetTls tls;
 
     private LiveCluster(KubernetesClient client, KubeBackend kube, CutoverConfig config, ForwardedSource source,
-                        TargetCluster target, Clock clock, List<AutoCloseable> opened, PodPortForward targetForward) {
+                        TargetCluster target, Clock clock, List<AutoCloseable> opened, PodPortForward targetForward,
+                        TargetTls tls) {
         this.client = client;
         this.kube = kube;
         this.config = config;
@@ -63,23 +69,35 @@ public final class LiveCluster implements AutoCloseable {
         this.clock = clock;
         this.opened = opened;
         this.targetForward = targetForward;
+        this.tls = tls;
     }
 
-    /** Takes ownership of {@code client}: closing this closes it, also when opening fails. */
+    /** Takes ownership of {@code client}: closing this closes it, also when opening fails. TLS: verify-full. */
     public static LiveCluster open(KubernetesClient client, CutoverConfig config, Clock clock) {
-        return open(client, config, clock, true);
+        return open(client, config, clock, TlsMode.VERIFY_FULL);
+    }
+
+    /** As {@link #open(KubernetesClient, CutoverConfig, Clock)} with the TLS the user chose for the target. */
+    public static LiveCluster open(KubernetesClient client, CutoverConfig config, Clock clock, TlsMode tls) {
+        return open(client, config, clock, tls, true);
     }
 
     /**
      * Leaves {@code client} open on close: for a caller that runs several cutovers over one client (the fleet) and
-     * closes it itself.
+     * closes it itself. TLS: verify-full.
      */
     public static LiveCluster borrowing(KubernetesClient client, CutoverConfig config, Clock clock) {
-        return open(client, config, clock, false);
+        return borrowing(client, config, clock, TlsMode.VERIFY_FULL);
     }
 
-    private static LiveCluster open(KubernetesClient client, CutoverConfig config, Clock clock, boolean ownsClient) {
+    public static LiveCluster borrowing(KubernetesClient client, CutoverConfig config, Clock clock, TlsMode tls) {
+        return open(client, config, clock, tls, false);
+    }
+
+    private static LiveCluster open(KubernetesClient client, CutoverConfig config, Clock clock, TlsMode tlsMode,
+                                    boolean ownsClient) {
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(tlsMode, "tlsMode");
         ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rehome-lease-renewer");
             t.setDaemon(true);
@@ -98,20 +116,42 @@ public final class LiveCluster implements AutoCloseable {
             opened.add(0, source);
             TargetCluster target = kube.targets().discover(
                     new NamespacedName(config.target().namespace(), config.target().cluster()));
+            // Before the forward and before any step: a target whose CA cannot be read is refused with nothing changed.
+            TargetTls tls = TargetTls.open(client, tlsMode, target.cluster(), target.writeService());
+            opened.add(0, tls);
             String primary = target.primaryPod().orElseThrow(() -> new RefusedException("CNPG Cluster "
                     + target.cluster() + " has no primary pod; wait until it is healthy and rerun"));
             PodPortForward targetForward = PodPortForward.open(client, config.target().namespace(), primary, POSTGRES_PORT);
             opened.add(0, targetForward);
-            return new LiveCluster(client, kube, config, source, target, clock, opened, targetForward);
+            refuseUnverifiedTarget(tls, targetForward);
+            return new LiveCluster(client, kube, config, source, target, clock, opened, targetForward, tls);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
     }
 
+    /**
+     * S-2: the target proves itself before the first step, so a wrong CA or a certificate for another name is a
+     * refusal with nothing changed instead of a failure halfway (after a role was provisioned, say).
+     */
+    private static void refuseUnverifiedTarget(TargetTls tls, PodPortForward forward) {
+        if (!tls.mode().verifies()) {
+            return;
+        }
+        DatabaseEndpoint probe = DatabaseEndpoint.of(forward.host(), forward.localPort(), "postgres", "rehome",
+                Secret.empty()).withOptions(tls.options());
+        new TlsProbe(new PgConnector()).failure(probe).ifPresent(why -> {
+            throw new RefusedException(why + "; nothing was changed. If this is the right cluster, its CA Secret or "
+                    + "server certificate is not what CNPG made; opt out only knowingly with " + TargetTls.FLAG
+                    + "=require");
+        });
+    }
+
     /** What was found, for notices; no secrets. */
     public String describe() {
-        return target.describe().strip() + "\n  through " + targetForward.describe() + "\n" + source.describe();
+        return target.describe().strip() + "\n  through " + targetForward.describe() + "\n  " + tls.describe() + "\n"
+                + source.describe();
     }
 
     public CutoverPorts ports(Verifier verifier, Path journalDir) {
@@ -123,7 +163,7 @@ public final class LiveCluster implements AutoCloseable {
         ForwardedDatabases databases = new ForwardedDatabases(source::endpoint, () -> source.database().credentials().user(),
                 () -> source.database().credentials().logins(),
                 DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres", config.target().role(),
-                        Secret.empty()), target.writeHostFqdn(), config.target().role(),
+                        Secret.empty()).withOptions(tls.options()), target.writeHostFqdn(), config.target().role(),
                 () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
                         .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret
                                 + " is missing: the role has not been provisioned yet (run migrate)")), console);
