@@ -149,6 +149,11 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
     }
 
     @Override
+    public boolean envReadsSecret(WorkloadRef workload, String container, String name, String secret, String key) {
+        return env(workload, container, name).filter(d -> secret.equals(d.secret()) && key.equals(d.key())).isPresent();
+    }
+
+    @Override
     public String captureEnv(WorkloadRef workload, String container, String name) {
         EnvDef def = env(workload, container, name).orElseThrow(() -> new RefusedException(
                 "Deployment " + workload + " container " + container + " has no env var " + name));

@@ -6,6 +6,7 @@ import dev.rehome.core.cutover.EngineCatalog;
 import dev.rehome.core.cutover.RunOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehome.sandbox.KubeSandbox;
 import dev.rehome.core.MigrationListener;
@@ -16,6 +17,8 @@ import dev.rehome.kubectl.dump.DumpRestoreEngine;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.testkit.fixtures.BasketballFixture;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,5 +84,50 @@ class KubeSandboxIT {
             assertThat(client.persistentVolumeClaims().inNamespace("basketball-api").withName("photo-uploads").get()
                     .getMetadata().getUid()).isEqualTo(photos.getMetadata().getUid());
         }
+    }
+
+    /**
+     * Catalogue case X-2: after the switch, something puts the app's old definition back (ArgoCD self-heal, an old
+     * manifest applied). The old database stays fenced, so the app's old login is refused there, and retire sees
+     * the drift and removes nothing: the old database is the app's database again.
+     */
+    @Test
+    void afterTheSwitchAnOldDefinitionPutBackIsRefusedByTheFenceAndStopsRetire(SharedServers servers) throws Exception {
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
+            EngineCatalog engines = new EngineCatalog(Map.of("jdbc-direct", () -> new JdbcDirectEngine(CLOCK)));
+            Verifier verifier = Verifiers.forLevel(Verifiers.FULL);
+            CutoverPorts ports = sandbox.ports(engines, verifier);
+            var apps = sandbox.client().apps().deployments().inNamespace("basketball-api");
+            var oldEnv = appEnv(apps.withName("basketball-api").get());
+            RunOptions options = RunOptions.defaults("test").withEngine("jdbc-direct")
+                    .withGitopsDir(sandbox.deploymentsRepo());
+            CutoverOutcome outcome = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK)
+                    .migrate();
+            assertThat(outcome.result().succeeded()).as(outcome.result().steps() + " " + outcome.notices()).isTrue();
+
+            apps.withName("basketball-api").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().replaceAll(e ->
+                        e.getName().equals(oldEnv.getName()) ? oldEnv : e);
+                return d;
+            });
+            assertThatThrownBy(() -> DriverManager.getConnection(servers.source.jdbcUrl("basketball"), "basketball",
+                    "sandbox-basketball-pw").close()).as("the old login at the old database, still fenced")
+                    .isInstanceOf(SQLException.class);
+
+            var retired = new CutoverRunner(sandbox.config(), ports, RunOptions.defaults("test").withRetire(true, true),
+                    MigrationListener.NONE, CLOCK).retire();
+
+            assertThat(retired.result().succeeded()).isFalse();
+            assertThat(retired.result().steps().toString()).contains("no longer points to the new home");
+            var client = sandbox.client();
+            assertThat(client.apps().deployments().inNamespace("basketball-api").withName("postgres").get()).isNotNull();
+            assertThat(client.persistentVolumeClaims().inNamespace("basketball-api").withName("postgres-data").get())
+                    .isNotNull();
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.EnvVar appEnv(io.fabric8.kubernetes.api.model.apps.Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("BASKETBALL_DATABASE_URL")).findFirst().orElseThrow();
     }
 }

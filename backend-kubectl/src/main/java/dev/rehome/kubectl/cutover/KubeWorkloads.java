@@ -99,6 +99,12 @@ public final class KubeWorkloads implements Workloads {
     }
 
     @Override
+    public boolean envReadsSecret(WorkloadRef workload, String container, String name, String secret, String key) {
+        return env(workload, container, name).map(EnvVar::getValueFrom).map(v -> v.getSecretKeyRef())
+                .filter(ref -> secret.equals(ref.getName()) && key.equals(ref.getKey())).isPresent();
+    }
+
+    @Override
     public boolean managedByArgo(WorkloadRef workload) {
         return controller.argoCdTracking(nn(workload)).isPresent();
     }

@@ -28,6 +28,12 @@ public interface Workloads {
 
     void pointEnvAtSecret(WorkloadRef workload, String container, String name, String secret, String key);
 
+    /**
+     * Whether the env var reads {@code secret}/{@code key} now, as the re-point left it: false when something put
+     * another definition back since (an ArgoCD self-heal, a {@code kubectl apply} of the old manifest). Reads only.
+     */
+    boolean envReadsSecret(WorkloadRef workload, String container, String name, String secret, String key);
+
     /** Whether ArgoCD manages the workload (tracking label or annotation), so changes belong in Git. */
     boolean managedByArgo(WorkloadRef workload);
 

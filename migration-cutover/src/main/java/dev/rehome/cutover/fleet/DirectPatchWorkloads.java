@@ -48,6 +48,11 @@ final class DirectPatchWorkloads implements Workloads {
     }
 
     @Override
+    public boolean envReadsSecret(WorkloadRef workload, String container, String name, String secret, String key) {
+        return delegate.envReadsSecret(workload, container, name, secret, key);
+    }
+
+    @Override
     public boolean managedByArgo(WorkloadRef workload) {
         return false;
     }

@@ -54,6 +54,8 @@ public final class RetireStep implements Step {
             out.add("changes: scale Deployment " + cutover.sourceWorkload() + " to 0 and wait until its pods are gone");
             out.add("changes: delete Deployment " + cutover.sourceWorkload() + " and Service " + s.namespace() + "/" + s.service());
         }
+        out.add("reads: Deployment " + cutover.app() + " env " + cutover.config().app().envVar() + "; refuses when it"
+                + " no longer reads the new home's Secret (drift: ArgoCD self-heal, an old manifest applied)");
         out.add("reads: the old database's XID and row-change counters; refuses when it changed since the copy");
         var facts = migration.get().facts();
         String pvc = facts.getOrDefault(Facts.PVC, s.pvc());
@@ -93,6 +95,7 @@ public final class RetireStep implements Step {
         if (!cutover.options().retireNow() && ctx.clock().instant().isBefore(allowed)) {
             throw new RefusedException("the cool-off runs until " + allowed + "; retire then, or pass --now to skip it");
         }
+        refuseIfTheAppDrifted();
         if (ctx.fact(Facts.SOURCE_RECHECKED).isEmpty()) {
             recheckSource(m, ctx);
         }
@@ -115,6 +118,23 @@ public final class RetireStep implements Step {
         if (FencedSource.fenced(m.facts())) {
             // The fenced source is gone, so nothing will ever need to lift its fence or log in under it.
             cutover.ports().secrets().delete(s.namespace(), new FencedSource(cutover, ctx.clock()).secretName());
+        }
+    }
+
+    /**
+     * The app must still read its database from the Secret the re-point wrote. Something may have put the old
+     * definition back since (ArgoCD self-heal, a {@code kubectl apply} of the old manifest, an unmerged GitOps
+     * branch): then the old database is the app's database again, and retiring it would be the outage.
+     */
+    private void refuseIfTheAppDrifted() {
+        var a = cutover.config().app();
+        if (!cutover.ports().workloads().envReadsSecret(cutover.app(), a.container(), a.envVar(), a.connectionSecret(),
+                a.connectionSecretKey())) {
+            throw new RefusedException("Deployment " + cutover.app() + " env " + a.envVar() + " no longer points to the"
+                    + " new home (Secret " + a.connectionSecret() + " key " + a.connectionSecretKey() + "): something put"
+                    + " another definition back since the cutover (ArgoCD self-heal? an unmerged GitOps branch? a"
+                    + " kubectl apply?); the old database is its database again, so nothing is retired. Point it back"
+                    + " (merge the branch, or rerun migrate) and retire again");
         }
     }
 
