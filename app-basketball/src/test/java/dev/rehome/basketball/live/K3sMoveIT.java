@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rehome.basketball.cli.BasketballMain;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.network.NetworkReachability;
 import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.retry.Poller;

@@ -1,9 +1,9 @@
 package dev.rehome.kubectl.backup;
 
 import dev.rehome.core.RefusedException;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.discovery.BackupCoverage;
 import dev.rehome.kubectl.discovery.BackupMethod;
 import dev.rehome.kubectl.retry.KubeRetry;
@@ -11,8 +11,6 @@ import dev.rehome.kubectl.retry.Poller;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -90,8 +88,8 @@ public final class OnDemandBackups {
             if ("completed".equals(phase)) {
                 return Optional.of(new BackupOutcome.Completed(backup.name(),
                         Fields.string(b, "status", "backupId").orElse(""),
-                        Fields.string(b, "status", "startedAt").flatMap(OnDemandBackups::instant),
-                        Fields.string(b, "status", "stoppedAt").flatMap(OnDemandBackups::instant)));
+                        Fields.instant(b, "status", "startedAt"),
+                        Fields.instant(b, "status", "stoppedAt")));
             }
             if (FAILED.contains(phase)) {
                 return Optional.of(new BackupOutcome.Failed(backup.name(), phase,
@@ -99,13 +97,5 @@ public final class OnDemandBackups {
             }
             return Optional.empty();
         });
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.rehome.kubectl.backup;
 
 import dev.rehome.core.MigrationException;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.retry.KubeRetry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +53,8 @@ public final class ScheduledBackupInspector {
     ScheduleReport judge(GenericKubernetesResource s) {
         String name = s.getMetadata().getName();
         String expression = Fields.string(s, "spec", "schedule").orElse("");
-        boolean suspended = Fields.flag(s, false, "spec", "suspend");
-        Optional<Instant> last = Fields.string(s, "status", "lastScheduleTime").flatMap(ScheduledBackupInspector::instant);
+        boolean suspended = Fields.isTrue(s, "spec", "suspend");
+        Optional<Instant> last = Fields.instant(s, "status", "lastScheduleTime");
         Instant now = clock.instant();
         List<String> problems = new ArrayList<>();
         Optional<Instant> next = Optional.empty();
@@ -86,13 +85,5 @@ public final class ScheduledBackupInspector {
         }
         return new ScheduleReport(name, expression, suspended, last, next,
                 Fields.string(s, "spec", "method").orElse("barmanObjectStore"), problems);
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

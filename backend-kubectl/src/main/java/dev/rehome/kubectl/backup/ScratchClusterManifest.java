@@ -1,7 +1,7 @@
 package dev.rehome.kubectl.backup;
 
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ final class ScratchClusterManifest {
     }
 
     private static Optional<Map<String, Object>> walPlugin(GenericKubernetesResource shared) {
-        return Fields.list(shared, "spec", "plugins").stream()
+        return Fields.maps(shared, "spec", "plugins").stream()
                 .filter(p -> PLUGIN.equals(p.get("name")) && !Boolean.FALSE.equals(p.get("enabled")))
                 .findFirst();
     }

@@ -1,7 +1,7 @@
 package dev.rehome.kubectl.backup;
 
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.retry.Sleeper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -113,7 +113,7 @@ final class ScratchClusters {
     }
 
     private static String describe(GenericKubernetesResource cluster, String phase) {
-        String message = Fields.list(cluster, "status", "conditions").stream()
+        String message = Fields.maps(cluster, "status", "conditions").stream()
                 .filter(c -> "Ready".equals(c.get("type")) && c.get("message") != null)
                 .map(c -> ": " + c.get("message")).findFirst().orElse("");
         return "phase '" + (phase.isEmpty() ? "none" : phase) + "'" + message;

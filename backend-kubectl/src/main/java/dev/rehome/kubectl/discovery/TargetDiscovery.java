@@ -1,9 +1,9 @@
 package dev.rehome.kubectl.discovery;
 
 import dev.rehome.core.InvalidConfigurationException;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.cnpg.OperatorVersionProbe;
 import dev.rehome.kubectl.retry.KubeRetry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -67,8 +67,8 @@ public final class TargetDiscovery {
     }
 
     static BackupCoverage coverage(GenericKubernetesResource c) {
-        Map<String, Object> barman = Fields.map(c, "spec", "backup", "barmanObjectStore");
-        Optional<Map<String, Object>> archiverPlugin = Fields.list(c, "spec", "plugins").stream()
+        Map<String, Object> barman = Fields.map(c, "spec", "backup", "barmanObjectStore").orElse(Map.of());
+        Optional<Map<String, Object>> archiverPlugin = Fields.maps(c, "spec", "plugins").stream()
                 .filter(p -> Boolean.TRUE.equals(p.get("isWALArchiver")))
                 .filter(p -> !Boolean.FALSE.equals(p.get("enabled")))
                 .findFirst();
@@ -98,7 +98,7 @@ public final class TargetDiscovery {
     }
 
     private static Optional<Boolean> condition(GenericKubernetesResource c, String type) {
-        return Fields.list(c, "status", "conditions").stream().filter(m -> type.equals(m.get("type"))).findFirst()
+        return Fields.maps(c, "status", "conditions").stream().filter(m -> type.equals(m.get("type"))).findFirst()
                 .map(m -> "True".equals(String.valueOf(m.get("status"))));
     }
 

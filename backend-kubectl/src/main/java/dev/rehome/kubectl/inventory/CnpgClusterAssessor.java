@@ -4,6 +4,7 @@ import dev.rehome.core.audit.AuditFinding;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.VolumeInfo;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.time.Clock;
@@ -53,7 +54,7 @@ final class CnpgClusterAssessor {
             checkArchiving(cluster, issues, qualified);
             checkBackups(cluster, lastBackup, issues, qualified);
             new CnpgSchedules(inventory).check(namespace, name, issues);
-        } else if (lastBackup != null && Fields.map(cluster, "spec", "backup", "volumeSnapshot") != null) {
+        } else if (lastBackup != null && Fields.map(cluster, "spec", "backup", "volumeSnapshot").isPresent()) {
             coverage = Coverage.SNAPSHOTS;
             issues.add(new Issue(Severity.MEDIUM, "volume snapshots only: no WAL archive, no point-in-time recovery",
                     "add an object store (barman-cloud plugin with isWALArchiver: true) to " + qualified));
@@ -86,8 +87,8 @@ final class CnpgClusterAssessor {
         if (lastBackup == null) {
             return null;
         }
-        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
-        boolean walsFlowing = archiver.isPresent() && archiving != null && "True".equals(archiving.get("status"));
+        boolean walsFlowing = archiver.isPresent() && Fields.condition(cluster, "ContinuousArchiving")
+                .filter(c -> "True".equals(c.get("status"))).isPresent();
         boolean fresh = issues.stream().noneMatch(i -> i.severity().reaches(Severity.HIGH));
         return walsFlowing && fresh ? ARCHIVE_TIMEOUT : Duration.between(lastBackup, clock.instant());
     }
@@ -97,9 +98,9 @@ final class CnpgClusterAssessor {
         if ("enabled".equals(annotation(cluster, "cnpg.io/skipWalArchiving"))) {
             return Optional.empty();
         }
-        if (Fields.map(cluster, "spec", "backup", "barmanObjectStore") != null) {
-            String destination = Fields.string(cluster, "spec", "backup", "barmanObjectStore", "destinationPath");
-            return Optional.of("barmanObjectStore " + Objects.requireNonNullElse(destination, "(no destinationPath)"));
+        if (Fields.map(cluster, "spec", "backup", "barmanObjectStore").isPresent()) {
+            return Optional.of("barmanObjectStore " + Fields.string(cluster, "spec", "backup", "barmanObjectStore",
+                    "destinationPath").orElse("(no destinationPath)"));
         }
         for (Object entry : Fields.list(cluster, "spec", "plugins")) {
             if (entry instanceof Map<?, ?> plugin && Boolean.TRUE.equals(plugin.get("isWALArchiver"))
@@ -113,8 +114,8 @@ final class CnpgClusterAssessor {
     }
 
     private Issue noArchiver(GenericKubernetesResource cluster, int instances, String qualified) {
-        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
-        String reason = archiving != null && "True".equals(archiving.get("status"))
+        String reason = Fields.condition(cluster, "ContinuousArchiving").filter(c -> "True".equals(c.get("status")))
+                .isPresent()
                 ? "ContinuousArchiving is True but no object store is configured: CNPG reports success and discards the WALs"
                 : "no object store configured: no WAL archive and no base backups";
         Severity severity = instances > 1 ? Severity.HIGH : Severity.CRITICAL;
@@ -124,20 +125,16 @@ final class CnpgClusterAssessor {
     }
 
     private void checkArchiving(GenericKubernetesResource cluster, List<Issue> issues, String qualified) {
-        Map<String, Object> archiving = Fields.condition(cluster, "ContinuousArchiving");
-        if (archiving != null && "False".equals(archiving.get("status"))) {
-            issues.add(new Issue(Severity.HIGH, "WAL archiving is failing: " + archiving.get("message"),
-                    "check `kubectl cnpg status " + qualified + "` and the object store's credentials"));
-        }
+        Fields.condition(cluster, "ContinuousArchiving").filter(c -> "False".equals(c.get("status"))).ifPresent(c ->
+                issues.add(new Issue(Severity.HIGH, "WAL archiving is failing: " + c.get("message"),
+                        "check `kubectl cnpg status " + qualified + "` and the object store's credentials")));
     }
 
     private void checkBackups(GenericKubernetesResource cluster, Instant lastBackup, List<Issue> issues,
                               String qualified) {
-        Map<String, Object> lastSucceeded = Fields.condition(cluster, "LastBackupSucceeded");
-        if (lastSucceeded != null && "False".equals(lastSucceeded.get("status"))) {
-            issues.add(new Issue(Severity.HIGH, "the last backup failed: " + lastSucceeded.get("message"),
-                    "check `kubectl cnpg status " + qualified + "` and the failed Backup's status.error"));
-        }
+        Fields.condition(cluster, "LastBackupSucceeded").filter(c -> "False".equals(c.get("status"))).ifPresent(c ->
+                issues.add(new Issue(Severity.HIGH, "the last backup failed: " + c.get("message"),
+                        "check `kubectl cnpg status " + qualified + "` and the failed Backup's status.error")));
         Duration retention = retention(cluster).orElse(DEFAULT_WINDOW);
         Optional<Duration> twoPeriods = new CnpgSchedules(inventory).period(cluster).map(p -> p.multipliedBy(2));
         Duration window = twoPeriods.filter(p -> p.compareTo(retention) < 0).orElse(retention);
@@ -158,8 +155,8 @@ final class CnpgClusterAssessor {
         String name = Fields.name(cluster);
         Optional<Instant> fromBackups = inventory.custom(CustomKind.CNPG_BACKUP).stream()
                 .filter(b -> namespace.equals(Fields.namespace(b)))
-                .filter(b -> name.equals(Fields.string(b, "spec", "cluster", "name")))
-                .filter(b -> "completed".equals(Fields.string(b, "status", "phase")))
+                .filter(b -> Fields.string(b, "spec", "cluster", "name").filter(name::equals).isPresent())
+                .filter(b -> "completed".equals(Fields.string(b, "status", "phase").orElse("")))
                 .map(b -> Fields.instant(b, "status", "stoppedAt").or(() -> Fields.instant(b, "status", "startedAt")))
                 .flatMap(Optional::stream).max(Comparator.naturalOrder());
         Optional<Instant> fromStatus = Fields.instant(cluster, "status", "lastSuccessfulBackup");
@@ -177,9 +174,10 @@ final class CnpgClusterAssessor {
     }
 
     private Optional<Duration> retention(GenericKubernetesResource cluster) {
-        return Ages.cnpgRetention(Fields.string(cluster, "spec", "backup", "retentionPolicy"))
+        return Ages.cnpgRetention(Fields.string(cluster, "spec", "backup", "retentionPolicy").orElse(null))
                 .or(() -> pluginObjectStore(cluster)
-                        .flatMap(store -> Ages.cnpgRetention(Fields.string(store, "spec", "retentionPolicy"))));
+                        .flatMap(store -> Ages.cnpgRetention(
+                                Fields.string(store, "spec", "retentionPolicy").orElse(null))));
     }
 
     private Optional<GenericKubernetesResource> pluginObjectStore(GenericKubernetesResource cluster) {

@@ -1,13 +1,13 @@
 package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.backup.CronSchedule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** A CNPG Cluster's ScheduledBackups: whether there is one that runs, when CNPG thinks it runs, and how often. */
@@ -21,7 +21,7 @@ final class CnpgSchedules {
     void check(String namespace, String name, List<Issue> issues) {
         List<GenericKubernetesResource> schedules = inventory.custom(CustomKind.CNPG_SCHEDULED_BACKUP).stream()
                 .filter(s -> namespace.equals(Fields.namespace(s)))
-                .filter(s -> name.equals(Fields.string(s, "spec", "cluster", "name"))).toList();
+                .filter(s -> Fields.string(s, "spec", "cluster", "name").filter(name::equals).isPresent()).toList();
         if (schedules.isEmpty()) {
             issues.add(new Issue(Severity.MEDIUM, "no ScheduledBackup: base backups happen only when someone takes one",
                     "add a ScheduledBackup for " + namespace + "/" + name + " with a six-field schedule, e.g. '0 0 2 * * *'"));
@@ -31,7 +31,7 @@ final class CnpgSchedules {
             issues.add(Issue.of(Severity.MEDIUM, "every ScheduledBackup is suspended"));
         }
         for (GenericKubernetesResource schedule : schedules) {
-            String cron = Objects.requireNonNullElse(Fields.string(schedule, "spec", "schedule"), "").trim();
+            String cron = Fields.string(schedule, "spec", "schedule").orElse("").trim();
             int fields = cron.isEmpty() ? 0 : cron.split("\\s+").length;
             if (fields != 6 && !cron.startsWith("@")) {
                 String qualified = namespace + "/" + Fields.name(schedule);
@@ -50,9 +50,10 @@ final class CnpgSchedules {
     Optional<Duration> period(GenericKubernetesResource cluster) {
         return inventory.custom(CustomKind.CNPG_SCHEDULED_BACKUP).stream()
                 .filter(s -> Fields.namespace(cluster).equals(Fields.namespace(s)))
-                .filter(s -> Fields.name(cluster).equals(Fields.string(s, "spec", "cluster", "name")))
+                .filter(s -> Fields.string(s, "spec", "cluster", "name").filter(Fields.name(cluster)::equals)
+                        .isPresent())
                 .filter(s -> !Fields.isTrue(s, "spec", "suspend"))
-                .map(s -> Objects.requireNonNullElse(Fields.string(s, "spec", "schedule"), "").trim())
+                .map(s -> Fields.string(s, "spec", "schedule").orElse("").trim())
                 .map(CnpgSchedules::longestGap).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 

@@ -3,6 +3,7 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;

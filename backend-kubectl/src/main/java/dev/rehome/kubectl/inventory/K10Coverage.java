@@ -3,6 +3,7 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
@@ -36,7 +37,8 @@ final class K10Coverage {
         String namespace = store.workload().namespace();
         return inventory.custom(CustomKind.K10_POLICY).stream()
                 .filter(K10Coverage::backsUp)
-                .filter(p -> LabelSelectors.matches(Fields.map(p, "spec", "selector"), Map.of(APP_NAMESPACE, namespace)))
+                .filter(p -> LabelSelectors.matches(Fields.map(p, "spec", "selector").orElse(null),
+                        Map.of(APP_NAMESPACE, namespace)))
                 .map(p -> assess(p, store))
                 .toList();
     }
@@ -47,7 +49,8 @@ final class K10Coverage {
         String object = "Policy " + qualified;
         String namespace = store.workload().namespace();
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence(object, "spec.selector", String.valueOf(Fields.map(policy, "spec", "selector")),
+        evidence.add(new Evidence(object, "spec.selector",
+                String.valueOf(Fields.map(policy, "spec", "selector").orElse(null)),
                 "selects namespace " + namespace));
         if (!hasKanisterSidecar(store)) {
             for (DataStore.DataVolume volume : store.data()) {
@@ -70,13 +73,15 @@ final class K10Coverage {
         List<ScheduleRuns.Run> finished = inventory.custom(CustomKind.K10_BACKUP_ACTION).stream()
                 .filter(a -> namespace.equals(Fields.namespace(a)))
                 .filter(a -> a.getMetadata().getLabels() != null && name.equals(a.getMetadata().getLabels().get(POLICY_NAME)))
-                .filter(a -> FINISHED.contains(Fields.string(a, "status", "state")))
+                .filter(a -> FINISHED.contains(Fields.string(a, "status", "state").orElse(null)))
                 .map(a -> new ScheduleRuns.Run("BackupAction " + namespace + "/" + Fields.name(a), "status.state",
-                        Fields.string(a, "status", "state"), ScheduleRuns.finishedAt(a, "endTime", "startTime"),
-                        "Complete".equals(Fields.string(a, "status", "state"))))
+                        Fields.string(a, "status", "state").orElse(null),
+                        ScheduleRuns.finishedAt(a, "endTime", "startTime"),
+                        "Complete".equals(Fields.string(a, "status", "state").orElse(""))))
                 .toList();
         return runs.judge(Coverage.K10, via,
-                new ScheduleRuns.Cron(object, "spec.frequency", Fields.string(policy, "spec", "frequency")), finished, evidence,
+                new ScheduleRuns.Cron(object, "spec.frequency",
+                        Fields.string(policy, "spec", "frequency").orElse(null)), finished, evidence,
                 issues, "check the policy's runs in the K10 dashboard (`kubectl get backupactions -n " + namespace + "`)");
     }
 

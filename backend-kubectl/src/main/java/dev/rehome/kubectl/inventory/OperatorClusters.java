@@ -6,6 +6,7 @@ import dev.rehome.core.audit.EngineVersion;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
 import dev.rehome.core.audit.VolumeInfo;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -97,7 +98,7 @@ final class OperatorClusters {
                     + "the pods' env and no working logical backup", "configure WAL-G (aws_or_gcp in the operator "
                     + "configuration) or spec.enableLogicalBackup on " + namespace + "/" + name));
         }
-        String version = Fields.string(cluster, "spec", "postgresql", "version");
+        String version = Fields.string(cluster, "spec", "postgresql", "version").orElse(null);
         return finding(namespace, name, "postgresql", version, "postgresql spec.postgresql.version", coverage,
                 issues, evidence, best, instances);
     }
@@ -158,7 +159,7 @@ final class OperatorClusters {
                     + (verdict instanceof Verdict.NeverSucceeded never ? never.why() : "no pgBackRest backup"),
                     "check `kubectl describe postgrescluster " + name + " -n " + namespace + "` and the backup jobs"));
         }
-        String version = Fields.string(cluster, "spec", "postgresVersion");
+        String version = Fields.string(cluster, "spec", "postgresVersion").orElse(null);
         return finding(namespace, name, "PostgresCluster", version, "PostgresCluster spec.postgresVersion", coverage,
                 all, verdict.evidence(), Optional.of(verdict).filter(v -> v.coverage().isCovered()), instances);
     }

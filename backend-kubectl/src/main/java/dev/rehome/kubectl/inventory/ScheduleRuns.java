@@ -3,6 +3,7 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.backup.CronSchedule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
@@ -56,12 +57,13 @@ final class ScheduleRuns {
                 .filter(b -> namespace.equals(Fields.namespace(b)))
                 .filter(b -> b.getMetadata().getLabels() != null
                         && name.equals(b.getMetadata().getLabels().get("velero.io/schedule-name")))
-                .filter(b -> VELERO_TERMINAL.contains(Fields.string(b, "status", "phase")))
+                .filter(b -> VELERO_TERMINAL.contains(Fields.string(b, "status", "phase").orElse(null)))
                 .map(b -> new Run("Backup " + namespace + "/" + Fields.name(b), "status.phase",
-                        Fields.string(b, "status", "phase"), finishedAt(b, "completionTimestamp", "startTimestamp"),
-                        "Completed".equals(Fields.string(b, "status", "phase"))))
+                        Fields.string(b, "status", "phase").orElse(null),
+                        finishedAt(b, "completionTimestamp", "startTimestamp"),
+                        "Completed".equals(Fields.string(b, "status", "phase").orElse(""))))
                 .toList();
-        String cron = Fields.string(schedule, "spec", "schedule");
+        String cron = Fields.string(schedule, "spec", "schedule").orElse(null);
         return judge(Coverage.VELERO, via, new Cron("Schedule " + namespace + "/" + name, "spec.schedule", cron), runs,
                 evidence, issues,
                 "run `velero backup create --from-schedule " + name + " -n " + namespace + "` and read its result");

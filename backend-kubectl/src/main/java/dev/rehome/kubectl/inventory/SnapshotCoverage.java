@@ -2,6 +2,7 @@ package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 
@@ -36,8 +37,9 @@ final class SnapshotCoverage {
                 .toList();
         List<ScheduleRuns.Run> snapshots = inventory.custom(CustomKind.VOLUME_SNAPSHOT).stream()
                 .filter(s -> namespace.equals(Fields.namespace(s)))
-                .filter(s -> claimNames.contains(Fields.string(s, "spec", "source", "persistentVolumeClaimName")))
-                .filter(s -> Fields.isTrue(s, "status", "readyToUse") || Fields.map(s, "status", "error") != null)
+                .filter(s -> Fields.string(s, "spec", "source", "persistentVolumeClaimName")
+                        .filter(claimNames::contains).isPresent())
+                .filter(s -> Fields.isTrue(s, "status", "readyToUse") || Fields.map(s, "status", "error").isPresent())
                 .map(s -> new ScheduleRuns.Run("VolumeSnapshot " + namespace + "/" + Fields.name(s),
                         "status.readyToUse", String.valueOf(Fields.isTrue(s, "status", "readyToUse")),
                         ScheduleRuns.finishedAt(s, "creationTime"), Fields.isTrue(s, "status", "readyToUse")))
@@ -49,7 +51,7 @@ final class SnapshotCoverage {
                 : "SnapshotSchedule " + namespace + "/" + Fields.name(schedules.get(0));
         String via = schedules.isEmpty() ? "volume snapshots"
                 : "snapshot schedule " + namespace + "/" + Fields.name(schedules.get(0));
-        String cron = schedules.isEmpty() ? null : Fields.string(schedules.get(0), "spec", "schedule");
+        String cron = schedules.isEmpty() ? null : Fields.string(schedules.get(0), "spec", "schedule").orElse(null);
         List<Issue> issues = List.of(Issue.of(Severity.LOW,
                 "protected only by volume snapshots, which usually live on the same storage"));
         return Optional.of(runs.judge(Coverage.SNAPSHOTS, via,
@@ -60,6 +62,7 @@ final class SnapshotCoverage {
     private boolean selects(GenericKubernetesResource schedule, String namespace, String claimName) {
         Map<String, String> labels = storage.claim(namespace, claimName)
                 .map(PersistentVolumeClaim::getMetadata).map(m -> m.getLabels()).orElse(null);
-        return LabelSelectors.matches(Fields.map(schedule, "spec", "claimSelector"), labels == null ? Map.of() : labels);
+        return LabelSelectors.matches(Fields.map(schedule, "spec", "claimSelector").orElse(null),
+                labels == null ? Map.of() : labels);
     }
 }

@@ -3,6 +3,7 @@ package dev.rehome.kubectl.inventory;
 import dev.rehome.core.audit.Coverage;
 import dev.rehome.core.audit.Evidence;
 import dev.rehome.core.audit.Severity;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 import java.util.ArrayList;
@@ -56,7 +57,8 @@ final class VeleroCoverage {
                 && !excludedResources.contains("pods");
         List<Object> orSelectors = Fields.list(schedule, "spec", "template", "orLabelSelectors");
         boolean labelsMatch = orSelectors.isEmpty()
-                ? LabelSelectors.matches(Fields.map(schedule, "spec", "template", "labelSelector"), workload.podLabels())
+                ? LabelSelectors.matches(Fields.map(schedule, "spec", "template", "labelSelector").orElse(null),
+                        workload.podLabels())
                 : orSelectors.stream().anyMatch(s -> s instanceof Map<?, ?> map
                         && LabelSelectors.matches(castMap(map), workload.podLabels()));
         return in && !out && podsIncluded && labelsMatch;

@@ -1,6 +1,7 @@
 package dev.rehome.kubectl.inventory;
 
 import dev.rehome.core.audit.Evidence;
+import dev.rehome.kubectl.Fields;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
@@ -108,7 +109,8 @@ final class VolumeCapture {
         }
         String csiDriver = driver;
         Optional<String> snapshotClass = inventory.custom(CustomKind.VOLUME_SNAPSHOT_CLASS).stream()
-                .filter(c -> csiDriver.equals(Fields.string(c, "driver"))).map(Fields::name).sorted().findFirst();
+                .filter(c -> Fields.string(c, "driver").filter(csiDriver::equals).isPresent())
+                .map(Fields::name).sorted().findFirst();
         if (snapshotClass.isEmpty()) {
             return new Capture(false, "no VolumeSnapshotClass for CSI driver " + driver, evidence);
         }

@@ -2,8 +2,8 @@ package dev.rehome.kubectl.provision;
 
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.RefusedException;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,7 +29,7 @@ final class ForeignObjectCheck {
 
     void refuseForeign(ProvisionRequest r, GenericKubernetesResource cluster) {
         String marker = r.marker();
-        Fields.list(cluster, "spec", "managed", "roles").stream().filter(m -> r.role().equals(m.get("name")))
+        Fields.maps(cluster, "spec", "managed", "roles").stream().filter(m -> r.role().equals(m.get("name")))
                 .filter(m -> !marker.equals(m.get("comment"))).findFirst().ifPresent(m -> refuse(
                         "role '" + r.role() + "' is already declared in spec.managed.roles of Cluster " + r.cluster()
                                 + " (comment '" + m.get("comment") + "'), not by this rehome plan"));

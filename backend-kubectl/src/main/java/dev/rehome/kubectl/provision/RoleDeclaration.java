@@ -1,7 +1,7 @@
 package dev.rehome.kubectl.provision;
 
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -44,7 +44,7 @@ final class RoleDeclaration {
 
     /** Appends the role to {@code managed.roles} unless present; returns what it did. */
     String declareInCluster(ProvisionRequest r, GenericKubernetesResource cluster) {
-        List<Map<String, Object>> roles = Fields.list(cluster, "spec", "managed", "roles");
+        List<Map<String, Object>> roles = Fields.maps(cluster, "spec", "managed", "roles");
         if (roles.stream().anyMatch(m -> r.role().equals(m.get("name")))) {
             return "reused role '" + r.role() + "' in spec.managed.roles of Cluster " + r.cluster();
         }

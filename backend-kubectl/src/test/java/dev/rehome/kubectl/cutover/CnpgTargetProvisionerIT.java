@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.KubeBackend;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.cluster.ClusterSeeds;
@@ -71,7 +71,7 @@ class CnpgTargetProvisionerIT {
             reconciler.close();
             assertThat(CnpgKinds.of(client, CnpgKinds.DATABASE).inNamespace("postgres")
                     .withName("pal-e-postgres-basketball").get()).isNull();
-            var roles = Fields.list(CnpgKinds.of(client, CnpgKinds.CLUSTER).inNamespace("postgres")
+            var roles = Fields.maps(CnpgKinds.of(client, CnpgKinds.CLUSTER).inNamespace("postgres")
                     .withName("pal-e-postgres").get(), "spec", "managed", "roles");
             assertThat(roles).extracting(m -> m.get("name")).containsExactly("paledocs");
             assertThat(console.query("postgres", "SELECT datname FROM pg_catalog.pg_database WHERE datname IN "

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.kubectl.FakeClock;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.MockCluster;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.kubectl.retry.Poller;
 import dev.rehome.testkit.cluster.ClusterSeeds;
@@ -80,8 +80,8 @@ class ProvisionPlanTest {
                 .withName("pal-e-postgres-basketball").get();
         assertThat(Fields.string(role, "spec", "cluster", "name")).contains("pal-e-postgres");
         assertThat(Fields.string(role, "spec", "databaseRoleReclaimPolicy")).contains("retain");
-        assertThat(Fields.flag(role, true, "spec", "superuser")).isFalse();
-        assertThat(Fields.flag(role, false, "spec", "login")).isTrue();
+        assertThat(Fields.isFalse(role, "spec", "superuser")).isTrue();
+        assertThat(Fields.isTrue(role, "spec", "login")).isTrue();
         assertThat(Fields.string(role, "spec", "passwordSecret", "name")).contains("basketball-credentials");
     }
 

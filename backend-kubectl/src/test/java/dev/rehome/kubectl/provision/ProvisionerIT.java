@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehome.core.RefusedException;
 import dev.rehome.kubectl.FakeClock;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.MockCluster;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.kubectl.retry.Poller;
 import dev.rehome.testkit.PostgresServer;
@@ -89,9 +89,9 @@ class ProvisionerIT {
                 .anySatisfy(a -> assertThat(a).startsWith("reused Database"));
 
         var clusterObject = CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace("postgres").withName("pal-e-postgres").get();
-        assertThat(Fields.list(clusterObject, "spec", "managed", "roles")).extracting(m -> m.get("name"))
+        assertThat(Fields.maps(clusterObject, "spec", "managed", "roles")).extracting(m -> m.get("name"))
                 .containsExactly("paledocs", "basketball");
-        var role = Fields.list(clusterObject, "spec", "managed", "roles").get(1);
+        var role = Fields.maps(clusterObject, "spec", "managed", "roles").get(1);
         assertThat(role).containsEntry("login", true).containsEntry("superuser", false).containsEntry("createdb", false)
                 .containsEntry("createrole", false).containsEntry("comment", "rehome:plan-basketball")
                 .containsEntry("passwordSecret", Map.of("name", "basketball-credentials"));

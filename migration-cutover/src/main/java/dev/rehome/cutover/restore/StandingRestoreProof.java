@@ -5,13 +5,13 @@ import dev.rehome.core.RefusedException;
 import dev.rehome.core.Secret;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.jdbc.verify.Verifiers;
+import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.backup.RestoreCheck;
 import dev.rehome.kubectl.backup.RestoreProof;
 import dev.rehome.kubectl.backup.RestoreProver;
 import dev.rehome.kubectl.backup.RestoreRequest;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
-import dev.rehome.kubectl.cnpg.Fields;
 import dev.rehome.kubectl.portforward.PodPortForward;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -104,9 +104,7 @@ public final class StandingRestoreProof {
     /** The password of a role the cluster manages ({@code spec.managed.roles[].passwordSecret}). */
     @SuppressWarnings("unchecked")
     private Secret password(GenericKubernetesResource cluster, NamespacedName c, String role) {
-        List<Object> roles = Fields.value(cluster, "spec", "managed", "roles").filter(List.class::isInstance)
-                .map(v -> (List<Object>) v).orElse(List.of());
-        String secretName = roles.stream().filter(Map.class::isInstance).map(r -> (Map<String, Object>) r)
+        String secretName = Fields.list(cluster, "spec", "managed", "roles").stream().filter(Map.class::isInstance).map(r -> (Map<String, Object>) r)
                 .filter(r -> role.equals(r.get("name")))
                 .map(r -> r.get("passwordSecret")).filter(Map.class::isInstance)
                 .map(s -> String.valueOf(((Map<String, Object>) s).get("name"))).findFirst()
