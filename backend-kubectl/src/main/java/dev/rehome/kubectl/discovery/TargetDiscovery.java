@@ -83,7 +83,10 @@ public final class TargetDiscovery {
         } else if (!archiving.orElse(false)) {
             problems.add("ContinuousArchiving is not True: WAL files are not reaching the object store");
         }
-        if ("enabled".equals(Fields.string(c, "metadata", "annotations", "cnpg.io/skipWalArchiving").orElse(""))) {
+        // metadata is typed on a generic resource, not one of its untyped fields: read it from getMetadata()
+        Map<String, String> annotations = c.getMetadata() == null || c.getMetadata().getAnnotations() == null
+                ? Map.of() : c.getMetadata().getAnnotations();
+        if ("enabled".equals(annotations.get("cnpg.io/skipWalArchiving"))) {
             problems.add("annotation cnpg.io/skipWalArchiving=enabled turns WAL archiving off");
         }
         if (lastBackup.isPresent() && !lastBackup.get()) {

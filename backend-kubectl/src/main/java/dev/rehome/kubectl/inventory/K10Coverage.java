@@ -73,7 +73,7 @@ final class K10Coverage {
         List<ScheduleRuns.Run> finished = inventory.custom(CustomKind.K10_BACKUP_ACTION).stream()
                 .filter(a -> namespace.equals(Fields.namespace(a)))
                 .filter(a -> a.getMetadata().getLabels() != null && name.equals(a.getMetadata().getLabels().get(POLICY_NAME)))
-                .filter(a -> FINISHED.contains(Fields.string(a, "status", "state").orElse(null)))
+                .filter(a -> Fields.string(a, "status", "state").filter(FINISHED::contains).isPresent())
                 .map(a -> new ScheduleRuns.Run("BackupAction " + namespace + "/" + Fields.name(a), "status.state",
                         Fields.string(a, "status", "state").orElse(null),
                         ScheduleRuns.finishedAt(a, "endTime", "startTime"),

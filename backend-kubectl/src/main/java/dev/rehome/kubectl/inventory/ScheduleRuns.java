@@ -57,7 +57,7 @@ final class ScheduleRuns {
                 .filter(b -> namespace.equals(Fields.namespace(b)))
                 .filter(b -> b.getMetadata().getLabels() != null
                         && name.equals(b.getMetadata().getLabels().get("velero.io/schedule-name")))
-                .filter(b -> VELERO_TERMINAL.contains(Fields.string(b, "status", "phase").orElse(null)))
+                .filter(b -> Fields.string(b, "status", "phase").filter(VELERO_TERMINAL::contains).isPresent())
                 .map(b -> new Run("Backup " + namespace + "/" + Fields.name(b), "status.phase",
                         Fields.string(b, "status", "phase").orElse(null),
                         finishedAt(b, "completionTimestamp", "startTimestamp"),

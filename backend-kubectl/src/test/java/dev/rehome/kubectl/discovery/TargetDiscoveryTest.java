@@ -67,6 +67,18 @@ class TargetDiscoveryTest {
     }
 
     @Test
+    void theSkipWalArchivingAnnotationIsAProblemEvenWithAnObjectStore() {
+        editCluster(c -> {
+            c.getMetadata().setAnnotations(Map.of("cnpg.io/skipWalArchiving", "enabled"));
+            return c;
+        });
+        BackupCoverage coverage = discovery.discover(PAL_E).backup();
+
+        assertThat(coverage.covered()).isFalse();
+        assertThat(coverage.problems()).anySatisfy(p -> assertThat(p).contains("skipWalArchiving"));
+    }
+
+    @Test
     void recognisesTheBarmanCloudPluginAsWalArchiver() {
         editCluster(c -> {
             @SuppressWarnings("unchecked")

@@ -240,4 +240,17 @@ class CoverageRulesTest {
         assertThat(evidence.get(0).issues()).extracting(Issue::reason).anySatisfy(r -> assertThat(r)
                 .startsWith("failing: the newest run of velero schedule velero/nightly (Backup velero/new) is PartiallyFailed"));
     }
+
+    @Test
+    void aVeleroBackupStillStartingHasNoPhaseAndIsNotARun() {
+        String starting = """
+                apiVersion: velero.io/v1
+                kind: Backup
+                metadata: {name: just-created, namespace: velero, labels: {velero.io/schedule-name: nightly}}
+                """;
+        List<Verdict> evidence = velero(schedule("    includedNamespaces: [team-1]"),
+                backup("b1", "Completed", "2026-11-26T03:00:00Z"), starting);
+
+        assertThat(evidence).singleElement().isInstanceOf(Verdict.Protects.class);
+    }
 }
