@@ -126,6 +126,49 @@ class KubeSandboxIT {
         }
     }
 
+    /**
+     * Catalogue case S-3: the moved database lives in a shared cluster, so after the move another tenant's role
+     * cannot connect to it, the app's role cannot connect to another tenant's database, and the app's role holds
+     * no power over the cluster.
+     */
+    @Test
+    void theMovedDatabaseIsClosedToOtherTenantsAndItsRoleHasNoPowerOverTheCluster(SharedServers servers)
+            throws Exception {
+        try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
+            EngineCatalog engines = new EngineCatalog(Map.of("jdbc-direct", () -> new JdbcDirectEngine(CLOCK)));
+            CutoverPorts ports = sandbox.ports(engines, Verifiers.forLevel(Verifiers.COUNTS));
+            RunOptions options = RunOptions.defaults("test").withEngine("jdbc-direct")
+                    .withGitopsDir(sandbox.deploymentsRepo());
+            CutoverOutcome outcome = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK)
+                    .migrate();
+            assertThat(outcome.result().succeeded()).as(outcome.result().steps() + " " + outcome.notices()).isTrue();
+            servers.target.execute("postgres", "DROP DATABASE IF EXISTS other_tenant_db");
+            servers.target.execute("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
+                    + " 'other_tenant') THEN CREATE ROLE other_tenant LOGIN PASSWORD 'other-pw'; END IF; END $$");
+            servers.target.execute("postgres", "CREATE DATABASE other_tenant_db OWNER other_tenant");
+            servers.target.execute("postgres", "REVOKE CONNECT, TEMPORARY ON DATABASE other_tenant_db FROM PUBLIC");
+            String appPassword = new String(java.util.Base64.getDecoder().decode(sandbox.client().secrets()
+                    .inNamespace("postgres").withName("rehome-basketball-credentials").get().getData().get("password")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> DriverManager.getConnection(servers.target.jdbcUrl("basketball"), "other_tenant",
+                    "other-pw").close()).as("another tenant into the moved database")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> DriverManager.getConnection(servers.target.jdbcUrl("other_tenant_db"),
+                    "basketball", appPassword).close()).as("the app's role into another tenant's database")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            try (var c = DriverManager.getConnection(servers.target.jdbcUrl("basketball"), "basketball", appPassword);
+                 var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls"
+                         + " FROM pg_roles WHERE rolname = current_user")) {
+                rs.next();
+                for (int i = 1; i <= 5; i++) {
+                    assertThat(rs.getBoolean(i)).as("attribute " + rs.getMetaData().getColumnName(i)).isFalse();
+                }
+            }
+        }
+    }
+
     private static io.fabric8.kubernetes.api.model.EnvVar appEnv(io.fabric8.kubernetes.api.model.apps.Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getName().equals("BASKETBALL_DATABASE_URL")).findFirst().orElseThrow();
