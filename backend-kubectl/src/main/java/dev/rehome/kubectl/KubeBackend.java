@@ -9,6 +9,7 @@ import dev.rehome.kubectl.discovery.TargetCluster;
 import dev.rehome.kubectl.discovery.TargetDiscovery;
 import dev.rehome.kubectl.exec.PodExecCommandRunner;
 import dev.rehome.kubectl.network.NetworkReachability;
+import dev.rehome.kubectl.provision.PrimaryDataVolume;
 import dev.rehome.kubectl.provision.Provisioner;
 import dev.rehome.kubectl.provision.PsqlConsole;
 import dev.rehome.kubectl.provision.SqlConsole;
@@ -97,6 +98,13 @@ public final class KubeBackend {
     /** A SQL console on the target's primary ({@code psql} as {@code postgres} through pod exec by default). */
     public SqlConsole sqlConsole(TargetCluster target) {
         return consoles.apply(target);
+    }
+
+    /** The free space of the target primary's data volume, read in its postgres container. */
+    public PrimaryDataVolume dataVolume(TargetCluster target) {
+        return new PrimaryDataVolume(PodExecCommandRunner.cnpgPrimary(client, target.cluster().namespace(),
+                target.primaryPod().orElseThrow(() -> new OperationFailedException("CNPG Cluster " + target.cluster()
+                        + " has no primary pod"))), consoles.apply(target), Duration.ofSeconds(30));
     }
 
     public WorkloadController workloads() {

@@ -80,6 +80,8 @@ class LiveMigrateIT {
             Run preview = run(dryRun);
             assertThat(preview.code()).as(preview.err()).isZero();
             assertThat(preview.out()).contains("(dry run: nothing was changed)", "pal-e-postgres");
+            assertThat(preview.out() + preview.err()).as("R-1: the primary's free space, read by df in its pod")
+                    .containsPattern("target data volume \\d+ MiB free \\(needs about \\d+ MiB\\)");
             try (var c = target.connect("postgres"); var s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_catalog.pg_database WHERE datname = 'basketball'")) {
                 rs.next();

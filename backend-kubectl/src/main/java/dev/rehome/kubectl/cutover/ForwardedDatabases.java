@@ -10,6 +10,7 @@ import dev.rehome.kubectl.provision.SqlConsole;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -26,16 +27,19 @@ public final class ForwardedDatabases implements Databases {
     private final String targetRole;
     private final Supplier<Secret> targetRolePassword;
     private final SqlConsole primary;
+    private final Supplier<OptionalLong> targetFreeBytes;
 
     /**
      * @param source             the source through its port-forward, opened when first needed
      * @param targetForward      the forwarded primary (host and port only matter)
      * @param appHost            the read-write Service as the app reaches it
      * @param targetRolePassword the app role's password, read when first needed (after provisioning)
+     * @param targetFreeBytes    the free space of the primary's data volume, read when preflight asks
      */
     public ForwardedDatabases(Supplier<DatabaseEndpoint> source, Supplier<String> sourceAppRole,
                               Supplier<List<SourceLogin>> sourceLogins, DatabaseEndpoint targetForward, String appHost,
-                              String targetRole, Supplier<Secret> targetRolePassword, SqlConsole primary) {
+                              String targetRole, Supplier<Secret> targetRolePassword, SqlConsole primary,
+                              Supplier<OptionalLong> targetFreeBytes) {
         this.source = Objects.requireNonNull(source, "source");
         this.sourceAppRole = Objects.requireNonNull(sourceAppRole, "sourceAppRole");
         this.sourceLogins = Objects.requireNonNull(sourceLogins, "sourceLogins");
@@ -44,6 +48,7 @@ public final class ForwardedDatabases implements Databases {
         this.targetRole = Objects.requireNonNull(targetRole, "targetRole");
         this.targetRolePassword = Objects.requireNonNull(targetRolePassword, "targetRolePassword");
         this.primary = Objects.requireNonNull(primary, "primary");
+        this.targetFreeBytes = Objects.requireNonNull(targetFreeBytes, "targetFreeBytes");
     }
 
     @Override
@@ -87,6 +92,6 @@ public final class ForwardedDatabases implements Databases {
         int major = Integer.parseInt(version.get(0).get(0).strip()) / 10000;
         List<String> available = primary.query("postgres", "SELECT name FROM pg_catalog.pg_available_extensions ORDER BY 1")
                 .stream().map(row -> row.get(0)).toList();
-        return Optional.of(new TargetServer(major, available));
+        return Optional.of(new TargetServer(major, available, targetFreeBytes.get()));
     }
 }

@@ -166,7 +166,8 @@ public final class LiveCluster implements AutoCloseable {
                         Secret.empty()).withOptions(tls.options()), target.writeHostFqdn(), config.target().role(),
                 () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
                         .orElseThrow(() -> new RefusedException("Secret " + targetNamespace + "/" + roleSecret
-                                + " is missing: the role has not been provisioned yet (run migrate)")), console);
+                                + " is missing: the role has not been provisioned yet (run migrate)")), console,
+                () -> kube.dataVolume(target).freeBytes());
         CnpgTargetProvisioner provisioner = new CnpgTargetProvisioner(client, kube.provisioner(), console, target.cluster(),
                 new NamespacedName(config.app().namespace(), CutoverNames.inObjectName(config.target().role()) + "-cnpg-connection"),
                 "rehome-" + CutoverNames.inObjectName(config.target().database()));

@@ -1,16 +1,18 @@
 package dev.rehome.cutover.steps;
 
-import dev.rehome.core.cutover.Backups;
-import dev.rehome.core.cutover.NetworkVerdict;
-import dev.rehome.core.cutover.SourceVolume;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
+import dev.rehome.core.cutover.Backups;
+import dev.rehome.core.cutover.NetworkVerdict;
+import dev.rehome.core.cutover.SourceVolume;
+import dev.rehome.core.cutover.TargetServer;
 import dev.rehome.jdbc.fence.FencePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Refuses before anything changes: both servers reachable, target major >= source major, every source extension
@@ -81,8 +83,8 @@ public final class PreflightStep implements Step {
         // Asked again after the fence (a preview of retire, a resumed run), the source answers only the fence's login.
         var journaled = cutover.ports().journal().read(c.planName()).facts();
         ServerFacts source = ServerFacts.read(cutover.source(journaled, clock));
-        ServerFacts target = cutover.ports().databases().targetServer()
-                .map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
+        Optional<TargetServer> server = cutover.ports().databases().targetServer();
+        ServerFacts target = server.map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
                 .orElseGet(() -> ServerFacts.read(cutover.ports().databases().targetAdmin("postgres")));
         lines.add("versions: source PostgreSQL " + source.major() + " -> target PostgreSQL " + target.major());
         if (target.major() < source.major()) {
@@ -95,7 +97,9 @@ public final class PreflightStep implements Step {
         if (!missing.isEmpty()) {
             refusals.add("extensions " + missing + " used by the source are not available on " + cutover.targetLabel());
         }
-        lines.add("space: source database " + source.databaseBytes() / (1024 * 1024) + " MiB");
+        OptionalLong free = server.map(TargetServer::freeBytes).orElse(OptionalLong.empty());
+        lines.add(TargetRoom.describe(source.databaseBytes(), free));
+        TargetRoom.refusal(source.databaseBytes(), free).ifPresent(refusals::add);
         if (cutover.ports().provisioner().foreignObjectsExist(c.target().role(), c.target().database(), cutover.marker())) {
             refusals.add("a database or role named '" + c.target().database() + "'/'" + c.target().role()
                     + "' already exists on " + c.target().cluster() + " and was not created by rehome");
