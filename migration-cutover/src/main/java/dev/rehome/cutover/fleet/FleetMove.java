@@ -45,14 +45,14 @@ public final class FleetMove {
         Cutover shared = new Cutover(cutover.config(), ports, options);
         List<Consumer> consumers = cutover.consumers();
         this.consumerEnv = new ConsumerEnv(shared, cutover.app(), consumers);
-        UnaryOperator<Step> wrap = s -> decorate.apply(switch (s.id()) {
+        UnaryOperator<Step> compose = s -> switch (s.id()) {
             case "quiesce" -> new ConsumerQuiesce(s, shared, consumers);
             case "repoint" -> new ConsumerRepoint(cutover.app().style() == AppReference.Style.HOST
                     ? new CompanionRepoint(s, shared, cutover.app()) : s, shared, consumerEnv);
             case "scale-up" -> new ConsumerScaleUp(s, shared, consumers);
             default -> s;
-        });
-        this.runner = new CutoverRunner(cutover.config(), ports, options, listener, clock, wrap, stop);
+        };
+        this.runner = new CutoverRunner(cutover.config(), ports, options, listener, clock, compose, decorate, stop);
     }
 
     public PlanPreview preview() {
