@@ -1,24 +1,18 @@
 package dev.rehome.kubectl.workload;
 
-import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.cutover.WorkloadRef.Kind;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.kubectl.retry.Poller;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkloadController {
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadController.class);
-    private static final int HTTP_CONFLICT = 409;
-    private static final int ENV_PATCH_ATTEMPTS = 5;
 
     private final KubernetesClient client;
     private final ArgoCdDetector argo;
@@ -42,6 +34,7 @@ public final class WorkloadController {
     private final KubeRetry retry;
     private final WorkloadObjects objects;
     private final CronJobRuns cronJobs;
+    private final EnvPatches env;
 
     public WorkloadController(KubernetesClient client, ArgoCdDetector argo, EditPolicy policy, Poller poller,
                               KubeRetry retry) {
@@ -52,6 +45,7 @@ public final class WorkloadController {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.objects = new WorkloadObjects(client, retry);
         this.cronJobs = new CronJobRuns(client, poller, retry);
+        this.env = new EnvPatches(objects, this::guard);
     }
 
     /** ArgoCD tracking of the Deployment, if any (for plans and preflight). */
@@ -159,7 +153,7 @@ public final class WorkloadController {
 
     /** As {@link #setEnv(NamespacedName, String, String, EnvValue)} for any kind (a CronJob's Job template). */
     public Optional<EnvVar> setEnv(Kind kind, NamespacedName ref, String container, String name, EnvValue value) {
-        return replaceEnv(kind, ref, container, name, Optional.of(value.toEnvVar(name)));
+        return env.replace(kind, ref, container, name, Optional.of(value.toEnvVar(name)));
     }
 
     /** Puts back an env var as {@link #setEnv} found it (removes it when {@code before} is empty). */
@@ -168,61 +162,7 @@ public final class WorkloadController {
     }
 
     public void restoreEnv(Kind kind, NamespacedName ref, String container, String name, Optional<EnvVar> before) {
-        replaceEnv(kind, ref, container, name, before);
-    }
-
-    private Optional<EnvVar> replaceEnv(Kind kind, NamespacedName ref, String containerName, String name,
-                                        Optional<EnvVar> next) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return replaceEnvOnce(kind, ref, containerName, name, next);
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != HTTP_CONFLICT || attempt >= ENV_PATCH_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("{} '{}' changed while env {} was being set (attempt {}); reading it again",
-                        kind.label(), ref, name, attempt);
-            }
-        }
-    }
-
-    /**
-     * A JSON patch of just this one env entry, guarded by the resourceVersion read (a concurrent change is a 409,
-     * and the caller reads again) and by tests of names only: no env value of the app (another var may hold an API
-     * key) goes to the API server as a precondition, and only the new entry's value is sent at all.
-     */
-    private Optional<EnvVar> replaceEnvOnce(Kind kind, NamespacedName ref, String containerName, String name,
-                                            Optional<EnvVar> next) {
-        HasMetadata d = objects.get(kind, ref);
-        guard(d, "change env " + name);
-        List<Container> containers = WorkloadObjects.podSpec(d).getContainers();
-        Container c = containers.stream().filter(x -> x.getName().equals(containerName)).findFirst()
-                .orElseThrow(() -> new InvalidConfigurationException(kind.label() + " " + ref + " has no container '"
-                        + containerName + "'; containers: " + containers.stream().map(Container::getName).toList()));
-        List<EnvVar> env = Optional.ofNullable(c.getEnv()).orElse(List.of());
-        Optional<EnvVar> before = env.stream().filter(e -> e.getName().equals(name)).findFirst();
-        if (before.equals(next)) {
-            return before;
-        }
-        String containerPath = WorkloadObjects.podSpecPath(kind) + "/containers/" + containers.indexOf(c);
-        String envPath = containerPath + "/env";
-        int index = env.indexOf(before.orElse(null));
-        List<Map<String, Object>> ops = new ArrayList<>();
-        // The resourceVersion read, set in the patched object: the API server answers 409 when it has moved on.
-        ops.add(Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", d.getMetadata().getResourceVersion()));
-        ops.add(Map.of("op", "test", "path", containerPath + "/name", "value", containerName));
-        if (index >= 0) {
-            ops.add(Map.of("op", "test", "path", envPath + "/" + index + "/name", "value", name));
-            ops.add(next.isPresent() ? Map.of("op", "replace", "path", envPath + "/" + index, "value", next.get())
-                    : Map.of("op", "remove", "path", envPath + "/" + index));
-        } else if (next.isPresent()) {
-            ops.add(c.getEnv() == null ? Map.of("op", "add", "path", envPath, "value", List.of(next.get()))
-                    : Map.of("op", "add", "path", envPath + "/-", "value", next.get()));
-        }
-        objects.resource(kind, ref).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(ops));
-        LOG.info("{} '{}' container '{}': env {} {}", kind.label(), ref, containerName, name,
-                next.isPresent() ? "set" : "removed");
-        return before;
+        env.replace(kind, ref, container, name, before);
     }
 
     private void patchReplicas(Kind kind, NamespacedName ref, int replicas) {
