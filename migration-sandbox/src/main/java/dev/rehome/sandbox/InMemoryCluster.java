@@ -155,9 +155,11 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
     @Override
     public String captureEnv(WorkloadRef workload, String container, String name) {
         EnvDef def = env(workload, container, name).orElseThrow(() -> new RefusedException(
-                "Deployment " + workload + " container " + container + " has no env var " + name));
+                workload.describe() + " container " + container + " has no env var " + name));
         if (def.literal() != null) {
-            String backup = "rehome-backup-" + workload.name() + "-" + name.toLowerCase().replace('_', '-');
+            // Named as the Kubernetes adapter names it: other kinds than Deployment say theirs.
+            String kind = workload.kind() == WorkloadRef.Kind.DEPLOYMENT ? "" : workload.kind().label().toLowerCase() + "-";
+            String backup = "rehome-backup-" + kind + workload.name() + "-" + name.toLowerCase().replace('_', '-');
             put(workload.namespace(), backup, Map.of("value", Secret.of(def.literal())));
             return new EnvDef(null, backup, "value").token() + "|literal";
         }
