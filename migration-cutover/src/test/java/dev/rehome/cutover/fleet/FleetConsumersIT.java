@@ -126,7 +126,9 @@ class FleetConsumersIT {
             assertThat(cutover.notes()).anySatisfy(n -> assertThat(n).startsWith("re-point with the app: StatefulSet mcd-worker"))
                     .anySatisfy(n -> assertThat(n).startsWith("re-point with the app: CronJob mcd-report"))
                     .contains("quiesce with the app: StatefulSet mcd-tracker/mcd-worker: replicas 2 -> 0 until the app is up"
-                            + " on the new home, then back to 2");
+                            + " on the new home, then back to 2")
+                    .contains("quiesce with the app: CronJob mcd-tracker/mcd-report: suspended (spec.suspend false -> true;"
+                            + " a running Job is waited for, or the move refuses naming it), resumed after the app is up");
             assertThat(moves.move(cutover).preview().steps()).flatExtracting(i -> i.changes())
                     .contains("changes: StatefulSet mcd-tracker/mcd-worker container worker: env DATABASE_URL -> "
                             + "valueFrom.secretKeyRef " + SECRET + "/uri (before-image journaled; undo restores it)");
