@@ -20,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Derives the cutover of any standalone PostgreSQL from what discovery finds: the database (POSTGRES_DB), a role
- * named after the namespace, the app whose env points at the database's Service (its var is the one re-pointed),
+ * named after the namespace, the app whose env points at the database's Service (the first such Deployment; every
+ * other Deployment, StatefulSet or CronJob env var naming it is re-pointed with it, and a workload reading it
+ * through envFrom or a mounted file is refused, since only rewriting a user's Secret could move that),
  * invariants = the exact row count of every table, the PVC proven at PGDATA, and every other PVC of the namespace
  * protected. Reads only.
  *
@@ -77,9 +79,8 @@ public final class FleetPlanner {
                 new CutoverConfig.Retire(Duration.ofDays(7), protectedPvcs),
                 new CutoverConfig.Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(30),
                         Duration.ofMinutes(5)));
-        FleetCutover cutover = new FleetCutover(config, app, others, argo, List.of());
-        return new FleetCutover(config, app, others, argo, notes(src, app, cutover.consumers(), role, options, health,
-                invariants, new ConsumerStates(client)));
+        return new FleetCutover(config, app, others, argo, notes(src, app, Consumer.of(ns, app, others), role, options,
+                health, invariants, new ConsumerStates(client)));
     }
 
     /**
