@@ -274,7 +274,7 @@ class FleetConsumersIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             kube.close();
             reconciler.close();
             cluster.close();
