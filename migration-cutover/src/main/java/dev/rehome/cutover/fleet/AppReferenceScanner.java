@@ -65,9 +65,12 @@ public final class AppReferenceScanner {
             List<EnvVar> env = c.getEnv() == null ? List.of() : c.getEnv();
             for (EnvVar e : env) {
                 Optional<Resolved> value = resolve(ns, e);
-                value.flatMap(v -> matcher.match(v.value()).map(style -> new AppReference(kind, name, c.getName(),
-                        e.getName(), style, v.via(), style == AppReference.Style.HOST ? companions(e.getName(), env)
-                        : Map.of()))).ifPresent(out::add);
+                // A bare host only under a var that says it is one: POSTGRES_USER=postgres beside a Service called
+                // postgres is a user name, and re-pointing it at the new host would break the workload.
+                value.flatMap(v -> IndirectReferences.match(e.getName(), v.value(), matcher).map(style ->
+                        new AppReference(kind, name, c.getName(), e.getName(), style, v.via(),
+                                style == AppReference.Style.HOST ? companions(e.getName(), env) : Map.of())))
+                        .ifPresent(out::add);
             }
             out.addAll(indirect.scan(kind, name, spec, c, ns, matcher));
         }

@@ -52,7 +52,9 @@ class AppReferenceScannerTest {
                   containers:
                   - name: web
                     image: web
-                    env: [{name: DATABASE_URL, value: "postgresql://shop:pw@db:5432/shop"}]
+                    env:
+                    - {name: DATABASE_URL, value: "postgresql://shop:pw@db:5432/shop"}
+                    - {name: POSTGRES_USER, value: db}
             ---
             apiVersion: apps/v1
             kind: Deployment
@@ -139,7 +141,7 @@ class AppReferenceScannerTest {
     }
 
     @Test
-    void aBareHostCountsInAFileOrEnvFromOnlyUnderAKeyThatSaysHost() {
+    void aBareHostCountsOnlyUnderANameThatSaysHost() {
         ServiceHostMatcher matcher = new ServiceHostMatcher("db", "shop");
 
         assertThat(IndirectReferences.matchFile("user", "db", matcher)).isEmpty();
