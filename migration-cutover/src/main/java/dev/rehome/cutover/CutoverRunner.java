@@ -48,6 +48,7 @@ public final class CutoverRunner {
     private final Cutover cutover;
     private final MigrationListener listener;
     private final Clock clock;
+    private final UnaryOperator<Step> compose;
     private final UnaryOperator<Step> decorate;
     private final StopSignal stop;
 
@@ -68,10 +69,21 @@ public final class CutoverRunner {
      */
     public CutoverRunner(CutoverConfig config, CutoverPorts ports, RunOptions options, MigrationListener listener,
                          Clock clock, UnaryOperator<Step> decorate, StopSignal stop) {
+        this(config, ports, options, listener, clock, UnaryOperator.identity(), decorate, stop);
+    }
+
+    /**
+     * With {@code compose} wrapping every step into the plan a caller runs (the fleet re-points other workloads
+     * with the app), which the preview shows too, and {@code decorate} wrapping the composed steps of a run only.
+     */
+    public CutoverRunner(CutoverConfig config, CutoverPorts ports, RunOptions options, MigrationListener listener,
+                         Clock clock, UnaryOperator<Step> compose, UnaryOperator<Step> decorate, StopSignal stop) {
         this.cutover = new Cutover(config, ports, options);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.decorate = Objects.requireNonNull(decorate, "decorate");
+        this.compose = Objects.requireNonNull(compose, "compose");
+        Objects.requireNonNull(decorate, "decorate");
+        this.decorate = s -> decorate.apply(this.compose.apply(s));
         this.stop = Objects.requireNonNull(stop, "stop");
     }
 
@@ -141,7 +153,7 @@ public final class CutoverRunner {
 
     /** Every step with what it would change, and the preflight verdicts; changes nothing. */
     public PlanPreview preview() {
-        MigrationPlan plan = CutoverPlanner.migration(cutover, () -> true, this::noop, UnaryOperator.identity());
+        MigrationPlan plan = CutoverPlanner.migration(cutover, () -> true, this::noop, compose);
         StepContext ctx = new StepContext(MigrationListener.NONE, clock, status().facts(), () -> { });
         List<PlanPreview.Item> items = new ArrayList<>();
         for (Step s : plan.steps()) {

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stand-in for the cluster behind the cutover's ports, holding the objects the cutover reads and changes:
- * Deployments (replicas, env), Secrets, the source PVC and its PV, CNPG Backups (completed at once, as the CNPG
+ * workloads (Deployments, StatefulSets, CronJobs: replicas, env; a CronJob's replicas are 1, or 0 while suspended), Secrets, the source PVC and its PV, CNPG Backups (completed at once, as the CNPG
  * operator would) and the NetworkPolicy verdict. Scaling is immediate, like a kubelet with instant pods.
  * Thread-safe. Used by the sandbox and by tests; the Kubernetes adapters of backend-kubectl replace it against
  * a real or mock API server.
@@ -42,7 +42,10 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
         }
     }
 
-    /** A Deployment: replicas, env per container, whether ArgoCD tracks it, and the PVCs its pods mount. */
+    /**
+     * A workload of any {@link WorkloadRef.Kind} (the name is older than the kinds): replicas, env per container,
+     * whether ArgoCD tracks it, and the PVCs its pods mount. Add one with {@link #addDeployment} and a kinded ref.
+     */
     public static final class Deployment {
         volatile int replicas;
         final Map<String, Map<String, EnvDef>> env = new ConcurrentHashMap<>();
@@ -145,7 +148,8 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
 
     @Override
     public void scale(WorkloadRef workload, int replicas, Duration deadline) {
-        deployment(workload).replicas = replicas;
+        // A CronJob only schedules (1) or is suspended (0).
+        deployment(workload).replicas = workload.kind() == WorkloadRef.Kind.CRON_JOB ? Math.min(replicas, 1) : replicas;
     }
 
     @Override
@@ -156,9 +160,11 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
     @Override
     public String captureEnv(WorkloadRef workload, String container, String name) {
         EnvDef def = env(workload, container, name).orElseThrow(() -> new RefusedException(
-                "Deployment " + workload + " container " + container + " has no env var " + name));
+                workload.describe() + " container " + container + " has no env var " + name));
         if (def.literal() != null) {
-            String backup = "rehome-backup-" + workload.name() + "-" + name.toLowerCase().replace('_', '-');
+            // Named as the Kubernetes adapter names it: other kinds than Deployment say theirs.
+            String kind = workload.kind() == WorkloadRef.Kind.DEPLOYMENT ? "" : workload.kind().label().toLowerCase() + "-";
+            String backup = "rehome-backup-" + kind + workload.name() + "-" + name.toLowerCase().replace('_', '-');
             put(workload.namespace(), backup, Map.of("value", Secret.of(def.literal())));
             return new EnvDef(null, backup, "value").token() + "|literal";
         }
@@ -282,7 +288,7 @@ public final class InMemoryCluster implements Workloads, Secrets, Volumes, Backu
     private Deployment deployment(WorkloadRef ref) {
         Deployment d = deployments.get(ref);
         if (d == null) {
-            throw new RefusedException("Deployment " + ref + " does not exist");
+            throw new RefusedException(ref.describe() + " does not exist");
         }
         return d;
     }

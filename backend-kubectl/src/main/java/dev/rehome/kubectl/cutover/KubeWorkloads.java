@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,21 +38,21 @@ public final class KubeWorkloads implements Workloads {
 
     @Override
     public int replicas(WorkloadRef workload) {
-        return controller.replicas(nn(workload));
+        return controller.replicas(workload.kind(), nn(workload));
     }
 
     @Override
     public void scale(WorkloadRef workload, int replicas, Duration deadline) {
         if (replicas == 0) {
-            controller.scaleToZero(nn(workload), deadline);
+            controller.scaleToZero(workload.kind(), nn(workload), deadline);
         } else {
-            controller.scaleAndAwaitReady(nn(workload), replicas, deadline);
+            controller.scaleAndAwaitReady(workload.kind(), nn(workload), replicas, deadline);
         }
     }
 
     @Override
     public String captureEnv(WorkloadRef workload, String container, String name) {
-        Optional<EnvVar> env = env(workload, container, name);
+        Optional<EnvVar> env = controller.env(workload.kind(), nn(workload), container, name);
         if (env.isEmpty()) {
             return "absent";
         }
@@ -62,10 +61,12 @@ public final class KubeWorkloads implements Workloads {
             return "secret|" + e.getValueFrom().getSecretKeyRef().getName() + "|" + e.getValueFrom().getSecretKeyRef().getKey();
         }
         if (e.getValueFrom() != null) {
-            throw new RefusedException("env " + name + " of " + workload + " comes from something other than a Secret or "
+            throw new RefusedException("env " + name + " of " + workload.describe() + " comes from something other than a Secret or "
                     + "a literal; rehome cannot keep its before-image");
         }
-        String backup = "rehome-backup-" + workload.name() + "-" + name.toLowerCase(Locale.ROOT).replace('_', '-');
+        // A Deployment's name as before kinds existed; other kinds say theirs, so same-named workloads do not clash.
+        String kind = workload.kind() == WorkloadRef.Kind.DEPLOYMENT ? "" : workload.kind().label().toLowerCase(Locale.ROOT) + "-";
+        String backup = "rehome-backup-" + kind + workload.name() + "-" + name.toLowerCase(Locale.ROOT).replace('_', '-');
         secrets.put(workload.namespace(), backup, Map.of("value", Secret.of(e.getValue() == null ? "" : e.getValue())));
         return "backup|" + backup;
     }
@@ -90,23 +91,24 @@ public final class KubeWorkloads implements Workloads {
                     .get("value").reveal()).build());
             default -> throw new IllegalArgumentException("not an env before-image: " + p[0]);
         };
-        controller.restoreEnv(nn(workload), container, name, before);
+        controller.restoreEnv(workload.kind(), nn(workload), container, name, before);
     }
 
     @Override
     public void pointEnvAtSecret(WorkloadRef workload, String container, String name, String secret, String key) {
-        controller.setEnv(nn(workload), container, name, new EnvValue.FromSecret(secret, key));
+        controller.setEnv(workload.kind(), nn(workload), container, name, new EnvValue.FromSecret(secret, key));
     }
 
     @Override
     public boolean envReadsSecret(WorkloadRef workload, String container, String name, String secret, String key) {
-        return env(workload, container, name).map(EnvVar::getValueFrom).map(v -> v.getSecretKeyRef())
+        return controller.env(workload.kind(), nn(workload), container, name).map(EnvVar::getValueFrom)
+                .map(v -> v.getSecretKeyRef())
                 .filter(ref -> secret.equals(ref.getName()) && key.equals(ref.getKey())).isPresent();
     }
 
     @Override
     public boolean managedByArgo(WorkloadRef workload) {
-        return controller.argoCdTracking(nn(workload)).isPresent();
+        return controller.argoCdTracking(workload.kind(), nn(workload)).isPresent();
     }
 
     @Override
@@ -121,16 +123,6 @@ public final class KubeWorkloads implements Workloads {
             deleter.deleteService(workload.namespace(), service, new SafeDeleter.Expected(
                     "Service " + workload.namespace() + "/" + service, s.getMetadata().getUid(), s.getMetadata().getResourceVersion()));
         }
-    }
-
-    private Optional<EnvVar> env(WorkloadRef workload, String container, String name) {
-        var d = client.apps().deployments().inNamespace(workload.namespace()).withName(workload.name()).get();
-        if (d == null) {
-            throw new RefusedException("Deployment " + workload + " does not exist");
-        }
-        return d.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(container))
-                .findFirst().flatMap(c -> Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
-                        .filter(e -> e.getName().equals(name)).findFirst());
     }
 
     private static NamespacedName nn(WorkloadRef ref) {

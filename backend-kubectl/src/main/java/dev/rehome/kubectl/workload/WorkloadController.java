@@ -1,45 +1,40 @@
 package dev.rehome.kubectl.workload;
 
-import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.RefusedException;
+import dev.rehome.core.cutover.WorkloadRef.Kind;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.retry.KubeRetry;
 import dev.rehome.kubectl.retry.Poller;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scales, re-points and waits for a Deployment. Every imperative edit first asks the {@link ArgoCdDetector}
+ * Scales, re-points and waits for a Deployment, a StatefulSet or a CronJob (whose "scale" is {@code spec.suspend}). Every imperative edit first asks the {@link ArgoCdDetector}
  * and, under {@link EditPolicy#REFUSE_GITOPS_MANAGED}, refuses objects ArgoCD manages. Edits use JSON merge or
  * JSON patches (no strategic merge; lists are replaced by index with a resourceVersion test), are idempotent, and are retried through transient API failures.
  * Thread-safe.
  */
 public final class WorkloadController {
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadController.class);
-    private static final int HTTP_CONFLICT = 409;
-    private static final int ENV_PATCH_ATTEMPTS = 5;
 
     private final KubernetesClient client;
     private final ArgoCdDetector argo;
     private final EditPolicy policy;
     private final Poller poller;
     private final KubeRetry retry;
+    private final WorkloadObjects objects;
+    private final CronJobRuns cronJobs;
+    private final EnvPatches env;
 
     public WorkloadController(KubernetesClient client, ArgoCdDetector argo, EditPolicy policy, Poller poller,
                               KubeRetry retry) {
@@ -48,16 +43,29 @@ public final class WorkloadController {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.poller = Objects.requireNonNull(poller, "poller");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.objects = new WorkloadObjects(client, retry);
+        this.cronJobs = new CronJobRuns(client, poller, retry);
+        this.env = new EnvPatches(objects, this::guard);
     }
 
     /** ArgoCD tracking of the Deployment, if any (for plans and preflight). */
     public Optional<ArgoCdTracking> argoCdTracking(NamespacedName deployment) {
-        return argo.tracking(get(deployment));
+        return argoCdTracking(Kind.DEPLOYMENT, deployment);
+    }
+
+    /** ArgoCD tracking of the workload, if any. */
+    public Optional<ArgoCdTracking> argoCdTracking(Kind kind, NamespacedName ref) {
+        return argo.tracking(objects.get(kind, ref));
     }
 
     /** The Deployment's replica count now. */
     public int replicas(NamespacedName deployment) {
-        return Optional.ofNullable(get(deployment).getSpec().getReplicas()).orElse(1);
+        return replicas(Kind.DEPLOYMENT, deployment);
+    }
+
+    /** The workload's replica count now (a CronJob: 0 while suspended, else 1). */
+    public int replicas(Kind kind, NamespacedName ref) {
+        return WorkloadObjects.replicas(objects.get(kind, ref));
     }
 
     /**
@@ -65,39 +73,74 @@ public final class WorkloadController {
      * still write). Returns the replica count before, for scaling back.
      */
     public int scaleToZero(NamespacedName deployment, Duration timeout) {
-        Deployment d = get(deployment);
-        guard(d, "scale to 0");
-        int before = Optional.ofNullable(d.getSpec().getReplicas()).orElse(1);
-        patchReplicas(deployment, 0);
-        poller.until("no pod of Deployment " + deployment + " to run", timeout, () -> {
-            List<Pod> pods = pods(deployment, d);
+        return scaleToZero(Kind.DEPLOYMENT, deployment, timeout);
+    }
+
+    /**
+     * Scales a Deployment or StatefulSet to 0 and waits until none of its pods runs; suspends a CronJob and waits
+     * until none of its Jobs runs, refusing at {@code timeout} with the Jobs named. Returns the count before.
+     */
+    public int scaleToZero(Kind kind, NamespacedName ref, Duration timeout) {
+        HasMetadata o = objects.get(kind, ref);
+        guard(o, kind == Kind.CRON_JOB ? "suspend" : "scale to 0");
+        int before = WorkloadObjects.replicas(o);
+        if (kind == Kind.CRON_JOB) {
+            patchSuspend(ref, true);
+            cronJobs.awaitNoRunningJob(ref, timeout);
+            LOG.info("CronJob '{}' suspended, none of its Jobs runs", ref);
+            return before;
+        }
+        patchReplicas(kind, ref, 0);
+        poller.until("no pod of " + kind.label() + " " + ref + " to run", timeout, () -> {
+            List<Pod> pods = pods(ref, o);
             return pods.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
         });
-        LOG.info("Deployment '{}' scaled {} -> 0, no pod runs", deployment, before);
+        LOG.info("{} '{}' scaled {} -> 0, no pod runs", kind.label(), ref, before);
         return before;
     }
 
     /** Scales to {@code replicas} and waits until that many are ready on the current generation. */
     public void scaleAndAwaitReady(NamespacedName deployment, int replicas, Duration timeout) {
-        guard(get(deployment), "scale to " + replicas);
-        patchReplicas(deployment, replicas);
-        awaitReady(deployment, replicas, timeout);
+        scaleAndAwaitReady(Kind.DEPLOYMENT, deployment, replicas, timeout);
+    }
+
+    /** As {@link #scaleAndAwaitReady(NamespacedName, int, Duration)}; a CronJob is resumed (no pod to wait for). */
+    public void scaleAndAwaitReady(Kind kind, NamespacedName ref, int replicas, Duration timeout) {
+        guard(objects.get(kind, ref), kind == Kind.CRON_JOB ? "resume" : "scale to " + replicas);
+        if (kind == Kind.CRON_JOB) {
+            patchSuspend(ref, replicas == 0);
+            return;
+        }
+        patchReplicas(kind, ref, replicas);
+        awaitReady(kind, ref, replicas, timeout);
     }
 
     /** Waits until {@code replicas} pods of the current template are ready. */
     public void awaitReady(NamespacedName deployment, int replicas, Duration timeout) {
-        poller.until("Deployment " + deployment + " to have " + replicas + " ready replicas", timeout, () -> {
-            Deployment d = get(deployment);
-            var s = d.getStatus();
+        awaitReady(Kind.DEPLOYMENT, deployment, replicas, timeout);
+    }
+
+    private void awaitReady(Kind kind, NamespacedName ref, int replicas, Duration timeout) {
+        poller.until(kind.label() + " " + ref + " to have " + replicas + " ready replicas", timeout, () -> {
+            HasMetadata o = objects.get(kind, ref);
+            ReadyCount s = ReadyCount.of(o);
             if (s == null) {
                 return Optional.empty();
             }
-            boolean observed = s.getObservedGeneration() == null || d.getMetadata().getGeneration() == null
-                    || s.getObservedGeneration() >= d.getMetadata().getGeneration();
-            int ready = Optional.ofNullable(s.getReadyReplicas()).orElse(0);
-            int updated = Optional.ofNullable(s.getUpdatedReplicas()).orElse(ready);
+            boolean observed = s.observedGeneration() == null || o.getMetadata().getGeneration() == null
+                    || s.observedGeneration() >= o.getMetadata().getGeneration();
+            int ready = Optional.ofNullable(s.ready()).orElse(0);
+            int updated = Optional.ofNullable(s.updated()).orElse(ready);
             return observed && ready >= replicas && updated >= replicas ? Optional.of(Boolean.TRUE) : Optional.empty();
         });
+    }
+
+    /** The env var {@code name} of {@code container} now, if set. */
+    public Optional<EnvVar> env(Kind kind, NamespacedName ref, String container, String name) {
+        return WorkloadObjects.podSpec(objects.get(kind, ref)).getContainers().stream()
+                .filter(c -> c.getName().equals(container)).findFirst()
+                .flatMap(c -> Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                        .filter(e -> e.getName().equals(name)).findFirst());
     }
 
     /**
@@ -105,100 +148,49 @@ public final class WorkloadController {
      * unset), for rollback through {@link #restoreEnv}. Setting the same value again changes nothing.
      */
     public Optional<EnvVar> setEnv(NamespacedName deployment, String container, String name, EnvValue value) {
-        return replaceEnv(deployment, container, name, Optional.of(value.toEnvVar(name)));
+        return setEnv(Kind.DEPLOYMENT, deployment, container, name, value);
+    }
+
+    /** As {@link #setEnv(NamespacedName, String, String, EnvValue)} for any kind (a CronJob's Job template). */
+    public Optional<EnvVar> setEnv(Kind kind, NamespacedName ref, String container, String name, EnvValue value) {
+        return env.replace(kind, ref, container, name, Optional.of(value.toEnvVar(name)));
     }
 
     /** Puts back an env var as {@link #setEnv} found it (removes it when {@code before} is empty). */
     public void restoreEnv(NamespacedName deployment, String container, String name, Optional<EnvVar> before) {
-        replaceEnv(deployment, container, name, before);
+        restoreEnv(Kind.DEPLOYMENT, deployment, container, name, before);
     }
 
-    private Optional<EnvVar> replaceEnv(NamespacedName ref, String containerName, String name, Optional<EnvVar> next) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return replaceEnvOnce(ref, containerName, name, next);
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != HTTP_CONFLICT || attempt >= ENV_PATCH_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("Deployment '{}' changed while env {} was being set (attempt {}); reading it again",
-                        ref, name, attempt);
-            }
-        }
+    public void restoreEnv(Kind kind, NamespacedName ref, String container, String name, Optional<EnvVar> before) {
+        env.replace(kind, ref, container, name, before);
     }
 
-    /**
-     * A JSON patch of just this one env entry, guarded by the resourceVersion read (a concurrent change is a 409,
-     * and the caller reads again) and by tests of names only: no env value of the app (another var may hold an API
-     * key) goes to the API server as a precondition, and only the new entry's value is sent at all.
-     */
-    private Optional<EnvVar> replaceEnvOnce(NamespacedName ref, String containerName, String name,
-                                            Optional<EnvVar> next) {
-        Deployment d = get(ref);
-        guard(d, "change env " + name);
-        List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
-        Container c = containers.stream().filter(x -> x.getName().equals(containerName)).findFirst()
-                .orElseThrow(() -> new InvalidConfigurationException("Deployment " + ref + " has no container '"
-                        + containerName + "'; containers: " + containers.stream().map(Container::getName).toList()));
-        List<EnvVar> env = Optional.ofNullable(c.getEnv()).orElse(List.of());
-        Optional<EnvVar> before = env.stream().filter(e -> e.getName().equals(name)).findFirst();
-        if (before.equals(next)) {
-            return before;
-        }
-        String containerPath = "/spec/template/spec/containers/" + containers.indexOf(c);
-        String envPath = containerPath + "/env";
-        int index = env.indexOf(before.orElse(null));
-        List<Map<String, Object>> ops = new ArrayList<>();
-        // The resourceVersion read, set in the patched object: the API server answers 409 when it has moved on.
-        ops.add(Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", d.getMetadata().getResourceVersion()));
-        ops.add(Map.of("op", "test", "path", containerPath + "/name", "value", containerName));
-        if (index >= 0) {
-            ops.add(Map.of("op", "test", "path", envPath + "/" + index + "/name", "value", name));
-            ops.add(next.isPresent() ? Map.of("op", "replace", "path", envPath + "/" + index, "value", next.get())
-                    : Map.of("op", "remove", "path", envPath + "/" + index));
-        } else if (next.isPresent()) {
-            ops.add(c.getEnv() == null ? Map.of("op", "add", "path", envPath, "value", List.of(next.get()))
-                    : Map.of("op", "add", "path", envPath + "/-", "value", next.get()));
-        }
-        deployments(ref).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(ops));
-        LOG.info("Deployment '{}' container '{}': env {} {}", ref, containerName, name,
-                next.isPresent() ? "set" : "removed");
-        return before;
-    }
-
-    private void patchReplicas(NamespacedName ref, int replicas) {
-        retry.run(() -> deployments(ref).patch(PatchContext.of(PatchType.JSON_MERGE),
+    private void patchReplicas(Kind kind, NamespacedName ref, int replicas) {
+        retry.run(() -> objects.resource(kind, ref).patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\":{\"replicas\":" + replicas + "}}"));
     }
 
-    private void guard(Deployment d, String action) {
+    private void patchSuspend(NamespacedName ref, boolean suspend) {
+        retry.run(() -> objects.resource(Kind.CRON_JOB, ref).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"suspend\":" + suspend + "}}"));
+    }
+
+    private void guard(HasMetadata d, String action) {
         if (policy == EditPolicy.ALLOW_ARGOCD_DRIFT) {
             return;
         }
         argo.tracking(d).ifPresent(t -> {
-            throw new RefusedException("Deployment " + d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()
+            throw new RefusedException(d.getKind() + " " + d.getMetadata().getNamespace() + "/" + d.getMetadata().getName()
                     + " is managed by ArgoCD Application '" + t.application() + "' (" + t.evidence() + ")"
                     + (t.selfHeal().orElse(false) ? ", which self-heals and would revert '" + action + "' within seconds"
                     : "") + "; write the change to Git with --gitops-dir, or pass --allow-argocd-drift after pausing sync");
         });
     }
 
-    private List<Pod> pods(NamespacedName ref, Deployment d) {
-        var labels = d.getSpec().getSelector().getMatchLabels();
+    private List<Pod> pods(NamespacedName ref, HasMetadata d) {
+        var labels = WorkloadObjects.podSelector(d);
         return retry.call(() -> client.pods().inNamespace(ref.namespace()).withLabels(labels).list().getItems())
                 .stream().filter(p -> p.getStatus() == null || !List.of("Succeeded", "Failed")
                         .contains(p.getStatus().getPhase())).toList();
-    }
-
-    private Deployment get(NamespacedName ref) {
-        Deployment d = retry.call(() -> deployments(ref).get());
-        if (d == null) {
-            throw new InvalidConfigurationException("no Deployment " + ref);
-        }
-        return d;
-    }
-
-    private RollableScalableResource<Deployment> deployments(NamespacedName ref) {
-        return client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name());
     }
 }

@@ -3,13 +3,17 @@ package dev.rehome.core.cutover;
 import java.time.Duration;
 
 /**
- * Port: the app's Deployment as the cutover drives it. Implemented over the Kubernetes API by backend-kubectl
- * and in memory by the sandbox.
+ * Port: the app's workloads as the cutover drives them: the app's Deployment, and for fleet moves every other
+ * Deployment, StatefulSet or CronJob using the same database ({@link WorkloadRef.Kind}; a CronJob's replica count
+ * is 1, or 0 while suspended). Implemented over the Kubernetes API by backend-kubectl and in memory by the sandbox.
  */
 public interface Workloads {
     int replicas(WorkloadRef workload);
 
-    /** Sets the replica count and waits until that many pods are ready (0: all gone), or fails at {@code deadline}. */
+    /**
+     * Sets the replica count and waits until that many pods are ready (0: all gone), or fails at {@code deadline}.
+     * A CronJob is suspended (0) or resumed (1 or more); suspending one waits until none of its Jobs runs.
+     */
     void scale(WorkloadRef workload, int replicas, Duration deadline);
 
     /**

@@ -1,15 +1,10 @@
 package dev.rehome.cutover.fleet;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +14,8 @@ import java.util.Set;
 
 /**
  * Finds the app workloads (Deployments, StatefulSets, CronJobs) of a namespace whose env points at the standalone
- * database's Service, by literal value or through the Secret or ConfigMap key the env var reads. Reads only;
+ * database's Service, by literal value or through the Secret or ConfigMap key the env var reads, and those that
+ * reach it through {@code envFrom} or a mounted file ({@link IndirectReferences}). Reads only;
  * Secret values are compared and dropped, never kept or printed. Not thread-safe (caches one namespace's objects).
  */
 public final class AppReferenceScanner {
@@ -33,11 +29,13 @@ public final class AppReferenceScanner {
     }
 
     private final KubernetesClient client;
-    private final Map<String, Optional<Map<String, String>>> secrets = new HashMap<>();
-    private final Map<String, Optional<Map<String, String>>> configMaps = new HashMap<>();
+    private final ConfigSources sources;
+    private final IndirectReferences indirect;
 
     public AppReferenceScanner(KubernetesClient client) {
         this.client = Objects.requireNonNull(client, "client");
+        this.sources = new ConfigSources(client);
+        this.indirect = new IndirectReferences(sources);
     }
 
     /** Every reference to Service {@code service} in {@code namespace}, skipping the database's own workload. */
@@ -67,10 +65,14 @@ public final class AppReferenceScanner {
             List<EnvVar> env = c.getEnv() == null ? List.of() : c.getEnv();
             for (EnvVar e : env) {
                 Optional<Resolved> value = resolve(ns, e);
-                value.flatMap(v -> matcher.match(v.value()).map(style -> new AppReference(kind, name, c.getName(),
-                        e.getName(), style, v.via(), style == AppReference.Style.HOST ? companions(e.getName(), env)
-                        : Map.of()))).ifPresent(out::add);
+                // A bare host only under a var that says it is one: POSTGRES_USER=postgres beside a Service called
+                // postgres is a user name, and re-pointing it at the new host would break the workload.
+                value.flatMap(v -> IndirectReferences.match(e.getName(), v.value(), matcher).map(style ->
+                        new AppReference(kind, name, c.getName(), e.getName(), style, v.via(),
+                                style == AppReference.Style.HOST ? companions(e.getName(), env) : Map.of())))
+                        .ifPresent(out::add);
             }
+            out.addAll(indirect.scan(kind, name, spec, c, ns, matcher));
         }
     }
 
@@ -94,39 +96,15 @@ public final class AppReferenceScanner {
         }
         var sk = e.getValueFrom().getSecretKeyRef();
         if (sk != null) {
-            return secret(ns, sk.getName()).map(d -> d.get(sk.getKey()))
+            return sources.secret(ns, sk.getName()).map(d -> d.get(sk.getKey()))
                     .map(v -> new Resolved(v, "Secret " + sk.getName() + " key " + sk.getKey()));
         }
         var ck = e.getValueFrom().getConfigMapKeyRef();
         if (ck != null) {
-            return configMap(ns, ck.getName()).map(d -> d.get(ck.getKey()))
+            return sources.configMap(ns, ck.getName()).map(d -> d.get(ck.getKey()))
                     .map(v -> new Resolved(v, "ConfigMap " + ck.getName() + " key " + ck.getKey()));
         }
         return Optional.empty();
-    }
-
-    private Optional<Map<String, String>> secret(String ns, String name) {
-        return secrets.computeIfAbsent(ns + "/" + name, k -> {
-            Secret s = client.secrets().inNamespace(ns).withName(name).get();
-            if (s == null) {
-                return Optional.empty();
-            }
-            Map<String, String> data = new HashMap<>();
-            if (s.getData() != null) {
-                s.getData().forEach((key, v) -> data.put(key, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-            }
-            if (s.getStringData() != null) {
-                data.putAll(s.getStringData());
-            }
-            return Optional.of(data);
-        });
-    }
-
-    private Optional<Map<String, String>> configMap(String ns, String name) {
-        return configMaps.computeIfAbsent(ns + "/" + name, k -> {
-            ConfigMap m = client.configMaps().inNamespace(ns).withName(name).get();
-            return m == null || m.getData() == null ? Optional.empty() : Optional.of(Map.copyOf(m.getData()));
-        });
     }
 
     private record Resolved(String value, String via) {

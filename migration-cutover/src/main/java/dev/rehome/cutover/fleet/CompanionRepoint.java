@@ -2,14 +2,9 @@ package dev.rehome.cutover.fleet;
 
 import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.cutover.steps.Cutover;
-import dev.rehome.core.Secret;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +19,7 @@ import java.util.Objects;
  */
 final class CompanionRepoint implements Step {
     static final String FACT_PREFIX = "fleet.env.before.";
-    private static final Map<String, String> KEYS = Map.of("user", "username", "password", "password", "port", "port",
+    static final Map<String, String> KEYS = Map.of("user", "username", "password", "password", "port", "port",
             "dbname", "dbname");
 
     private final Step repoint;
@@ -63,17 +58,8 @@ final class CompanionRepoint implements Step {
     public void run(StepContext ctx) throws Exception {
         repoint.run(ctx);
         CutoverConfig.App a = cutover.config().app();
-        var secrets = cutover.ports().secrets();
-        Map<String, Secret> data = new HashMap<>(secrets.read(a.namespace(), a.connectionSecret()).orElseThrow());
-        Secret url = data.get(a.connectionSecretKey());
-        if (url.reveal().contains("://")) {
-            URI uri = URI.create(url.reveal());
-            data.put("uri", url);
-            data.put("host", Secret.of(uri.getHost()));
-            data.put("port", Secret.of(String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort())));
-            data.put("dbname", Secret.of(URLDecoder.decode(uri.getRawPath().substring(1), StandardCharsets.UTF_8)));
-            secrets.put(a.namespace(), a.connectionSecret(), data);
-        }
+        new ConnectionSecretParts(cutover.ports().secrets()).add(a.namespace(), a.connectionSecret(),
+                a.connectionSecretKey());
         var workloads = cutover.ports().workloads();
         for (Map.Entry<String, String> c : app.companions().entrySet()) {
             if (ctx.fact(FACT_PREFIX + c.getValue()).isEmpty()) {

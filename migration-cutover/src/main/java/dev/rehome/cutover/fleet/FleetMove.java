@@ -21,13 +21,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs one derived cutover with the basketball plan and says how it ended. The only change to the plan is
- * composition: host-style apps get their companion vars re-pointed too ({@link CompanionRepoint}). A refusal
+ * composition: host-style apps get their companion vars re-pointed too ({@link CompanionRepoint}), and every
+ * other workload using the database is quiesced, re-pointed and brought back with the app
+ * ({@link ConsumerQuiesce}, {@link ConsumerRepoint}, {@link ConsumerScaleUp}). A refusal
  * before any step past preflight (which only sets the PV to Retain) and the lock succeeded is {@code REFUSED}.
  * Not thread-safe; one instance per database.
  */
 public final class FleetMove {
     private final FleetCutover cutover;
     private final CutoverRunner runner;
+    private final ConsumerEnv consumerEnv;
 
     /** {@code decorate} wraps every step (after the fleet's own wrapping): the hook tests use to inject failures. */
     public FleetMove(FleetCutover cutover, CutoverPorts ports, RunOptions options, MigrationListener listener,
@@ -40,9 +43,16 @@ public final class FleetMove {
                      Clock clock, UnaryOperator<Step> decorate, StopSignal stop) {
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         Cutover shared = new Cutover(cutover.config(), ports, options);
-        UnaryOperator<Step> wrap = s -> decorate.apply(s.id().equals("repoint")
-                && cutover.app().style() == AppReference.Style.HOST ? new CompanionRepoint(s, shared, cutover.app()) : s);
-        this.runner = new CutoverRunner(cutover.config(), ports, options, listener, clock, wrap, stop);
+        List<Consumer> consumers = cutover.consumers();
+        this.consumerEnv = new ConsumerEnv(shared, cutover.app(), consumers);
+        UnaryOperator<Step> compose = s -> switch (s.id()) {
+            case "quiesce" -> new ConsumerQuiesce(s, shared, consumers);
+            case "repoint" -> new ConsumerRepoint(cutover.app().style() == AppReference.Style.HOST
+                    ? new CompanionRepoint(s, shared, cutover.app()) : s, shared, consumerEnv);
+            case "scale-up" -> new ConsumerScaleUp(s, shared, consumers);
+            default -> s;
+        };
+        this.runner = new CutoverRunner(cutover.config(), ports, options, listener, clock, compose, decorate, stop);
     }
 
     public PlanPreview preview() {
@@ -62,6 +72,10 @@ public final class FleetMove {
 
     public MoveOutcome retire() {
         CutoverOutcome outcome = runner.retire();
+        if (outcome.result().steps().stream().noneMatch(r -> r instanceof StepResult.Failed)) {
+            // The other workloads' old URLs (passwords and all) kept for a rollback that can no longer happen.
+            consumerEnv.forgetBeforeImages(runner.status().facts());
+        }
         return classify(outcome, CutoverReport.of(cutover.config(), outcome, List.of()));
     }
 

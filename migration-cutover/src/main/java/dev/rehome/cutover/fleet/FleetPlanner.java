@@ -21,7 +21,9 @@ import java.util.Optional;
 
 /**
  * Derives the cutover of any standalone PostgreSQL from what discovery finds: the database (POSTGRES_DB), a role
- * named after the namespace, the app whose env points at the database's Service (its var is the one re-pointed),
+ * named after the namespace, the app whose env points at the database's Service (the first such Deployment; every
+ * other Deployment, StatefulSet or CronJob env var naming it is re-pointed with it, and a workload reading it
+ * through envFrom or a mounted file is refused, since only rewriting a user's Secret could move that),
  * invariants = the exact row count of every table, the PVC proven at PGDATA, and every other PVC of the namespace
  * protected. Reads only.
  *
@@ -49,6 +51,7 @@ public final class FleetPlanner {
         String service = src.service().orElseThrow(() -> new RefusedException("no Service in " + ns
                 + " serves port 5432 of " + workload + ", so no app can be found that uses it; give the app by --config"));
         List<AppReference> refs = new AppReferenceScanner(client).scan(ns, service, workload.name());
+        refuseIndirect(workload, refs);
         AppReference app = refs.stream().filter(r -> r.kind().equals("Deployment")).findFirst()
                 .orElseThrow(() -> new RefusedException("no Deployment in " + ns + " has env pointing at Service "
                         + service + " (" + service + ", " + service + "." + ns + ", " + service + "." + ns
@@ -79,8 +82,24 @@ public final class FleetPlanner {
                 new CutoverConfig.Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(30),
                         Duration.ofMinutes(5)));
         CutoverNames.check(config);
-        return new FleetCutover(config, app, others, argo, notes(src, app, others, role, database, options, health,
-                invariants));
+        return new FleetCutover(config, app, others, argo, notes(src, app, Consumer.of(ns, app, others), role, database,
+                options, health, invariants, new ConsumerStates(client)));
+    }
+
+    /**
+     * A Secret or ConfigMap key read through envFrom or a mounted file could only be re-pointed by rewriting that
+     * object, which the user owns and rehome never overwrites; moving the rest would strand that workload on the
+     * fenced, then retired, database. So the move stops here, before anything changes.
+     */
+    private static void refuseIndirect(NamespacedName workload, List<AppReference> refs) {
+        List<String> indirect = refs.stream().filter(r -> !r.repointable()).map(AppReference::describe).toList();
+        if (!indirect.isEmpty()) {
+            throw new RefusedException(workload + " is not moved: " + indirect.size() + " place(s) read the database"
+                    + " through a Secret or ConfigMap rehome would have to rewrite, and it never rewrites objects it did"
+                    + " not create: " + String.join("; ", indirect) + ". Fix: read that value through an env var"
+                    + " (env: NAME, valueFrom.secretKeyRef or configMapKeyRef) so rehome can re-point it with the app,"
+                    + " or remove it, then plan again. Nothing was changed.");
+        }
     }
 
     private static Invariant rowCount(TableRef t) {
@@ -88,9 +107,9 @@ public final class FleetPlanner {
         return new Invariant(name, t.schema(), t.name(), Optional.empty());
     }
 
-    private static List<String> notes(SourceDatabase src, AppReference app, List<AppReference> others, String role,
+    private static List<String> notes(SourceDatabase src, AppReference app, List<Consumer> consumers, String role,
                                       String database, FleetOptions options, String health,
-                                      List<Invariant> invariants) {
+                                      List<Invariant> invariants, ConsumerStates states) {
         List<String> out = new ArrayList<>();
         out.add("database '" + src.credentials().database() + "' (" + src.credentials().origins().getOrDefault("database", "default")
                 + "), PostgreSQL " + src.majorVersion().map(String::valueOf).orElse("?"));
@@ -100,7 +119,13 @@ public final class FleetPlanner {
                     : " (the source's name is not a plain lower-case identifier; pass --database to choose)"));
         }
         out.add("re-point: " + app.describe());
-        others.forEach(o -> out.add("also points at the database, NOT re-pointed (change it by hand): " + o.describe()));
+        for (Consumer c : consumers) {
+            c.references().forEach(r -> out.add("re-point with the app: " + r.describe()
+                    + " (before-image journaled, restored on rollback)"));
+            if (!c.app()) {
+                out.add("quiesce with the app: " + states.describe(c.ref()));
+            }
+        }
         out.add("data: PVC " + src.dataVolume().claim().namespace() + "/" + src.dataVolume().claim().name()
                 + " mounted at " + src.dataVolume().mountPath() + " (uid " + src.dataVolume().claim().uid() + ")");
         src.untouchedClaims().forEach(u -> out.add("never touched: PVC " + u.name() + " (" + u.reason() + ")"));

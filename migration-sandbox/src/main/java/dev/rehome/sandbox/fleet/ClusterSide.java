@@ -70,6 +70,26 @@ final class ClusterSide {
         cluster.addPvc(pvc(ns, cfg.source().pvc(), "2Gi"), pg, "Delete");
         cfg.retire().protectedPvcs().forEach(p -> cluster.addPvc(pvc(ns, p, "5Gi"), appRef, "Delete"));
         cluster.put(ns, "postgres-credentials", Map.of("POSTGRES_USER", Secret.of(app.appUser()), "POSTGRES_PASSWORD", password));
+        Map<String, InMemoryCluster.EnvDef> parts = Map.of(
+                "user", new InMemoryCluster.EnvDef(null, "postgres-credentials", "POSTGRES_USER"),
+                "password", new InMemoryCluster.EnvDef(null, "postgres-credentials", "POSTGRES_PASSWORD"),
+                "dbname", new InMemoryCluster.EnvDef(app.database(), null, null),
+                "port", new InMemoryCluster.EnvDef("5432", null, null));
+        String literalUrl = "postgresql://" + app.appUser() + ":" + password.reveal() + "@" + cfg.source().service()
+                + ":5432/" + app.database();
+        // The other workloads the move re-points with the app, as the cluster has them.
+        for (AppReference o : c.otherReferences()) {
+            WorkloadRef r = new WorkloadRef(WorkloadRef.Kind.of(o.kind()), ns, o.workload());
+            if (!o.repointable() || r.equals(appRef)) {
+                continue;
+            }
+            if (!cluster.exists(r)) {
+                cluster.addDeployment(r, 1, false);
+            }
+            cluster.setEnv(r, o.container(), o.envVar(), new InMemoryCluster.EnvDef(
+                    o.style() == AppReference.Style.URL ? literalUrl : cfg.source().service(), null, null));
+            o.companions().forEach((part, var) -> cluster.setEnv(r, o.container(), var, parts.get(part)));
+        }
         String container = cfg.app().container();
         AppReference ref = c.app();
         if (ref.style() == AppReference.Style.URL) {
@@ -80,11 +100,6 @@ final class ClusterSide {
             return;
         }
         cluster.setEnv(appRef, container, ref.envVar(), new InMemoryCluster.EnvDef(cfg.source().service(), null, null));
-        Map<String, InMemoryCluster.EnvDef> parts = Map.of(
-                "user", new InMemoryCluster.EnvDef(null, "postgres-credentials", "POSTGRES_USER"),
-                "password", new InMemoryCluster.EnvDef(null, "postgres-credentials", "POSTGRES_PASSWORD"),
-                "dbname", new InMemoryCluster.EnvDef(app.database(), null, null),
-                "port", new InMemoryCluster.EnvDef("5432", null, null));
         ref.companions().forEach((part, var) -> cluster.setEnv(appRef, container, var, parts.get(part)));
     }
 
