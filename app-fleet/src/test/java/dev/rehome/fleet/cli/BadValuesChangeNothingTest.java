@@ -32,15 +32,8 @@ class BadValuesChangeNothingTest {
             ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
             String kubeconfig = Kubeconfig.write(home, cluster.masterUrl()).toString();
             InProcessCli cli = new InProcessCli(home, Map.of());
-            for (String command : List.of("plan", "migrate", "retire")) {
-                int before = cluster.server().getRequestCount();
-                List<String> args = new ArrayList<>(List.of(command, "basketball-api/postgres", "--into",
-                        "postgres/pal-e-postgres", "--kubeconfig", kubeconfig, "--yes", "--engine", "bogus"));
-                InProcessCli.Result r = cli.run(args.toArray(String[]::new));
-                assertThat(r.exit()).as(command + ": " + r.stderr()).isEqualTo(2);
-                assertThat(r.stderr()).as(command).contains("'bogus' is not a copy engine; use one of dump-restore, dump-restore-job, jdbc-direct");
-                assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
-            }
+            moveCommandsRefuse(cluster, cli, kubeconfig, List.of("--engine", "bogus"),
+                    "'bogus' is not a copy engine; use one of dump-restore, dump-restore-job, jdbc-direct");
             for (List<String> audit : List.of(List.of("-o", "yaml"), List.of("--fail-on", "severe"))) {
                 int before = cluster.server().getRequestCount();
                 List<String> args = new ArrayList<>(List.of("audit", "--kubeconfig", kubeconfig));
@@ -57,15 +50,23 @@ class BadValuesChangeNothingTest {
         try (InProcessCluster cluster = InProcessCluster.startBare()) {
             ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
             String kubeconfig = Kubeconfig.write(home, cluster.masterUrl()).toString();
-            InProcessCli cli = new InProcessCli(home, Map.of());
-            for (String command : List.of("plan", "migrate", "retire")) {
-                int before = cluster.server().getRequestCount();
-                InProcessCli.Result r = cli.run(command, "basketball-api/postgres", "--into", "postgres/pal-e-postgres",
-                        "--kubeconfig", kubeconfig, "--yes", "--target-tls", "prefer");
-                assertThat(r.exit()).as(command + ": " + r.stderr()).isEqualTo(2);
-                assertThat(r.stderr()).as(command).contains("'prefer' is not a TLS mode for the target; use one of verify-full, require, disable");
-                assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
-            }
+            moveCommandsRefuse(cluster, new InProcessCli(home, Map.of()), kubeconfig, List.of("--target-tls", "prefer"),
+                    "'prefer' is not a TLS mode for the target; use one of verify-full, require, disable");
+        }
+    }
+
+    /** plan, migrate and retire with {@code bad}: exit 2 saying {@code says}, and not one request to the cluster. */
+    private static void moveCommandsRefuse(InProcessCluster cluster, InProcessCli cli, String kubeconfig,
+                                           List<String> bad, String says) {
+        for (String command : List.of("plan", "migrate", "retire")) {
+            int before = cluster.server().getRequestCount();
+            List<String> args = new ArrayList<>(List.of(command, "basketball-api/postgres", "--into",
+                    "postgres/pal-e-postgres", "--kubeconfig", kubeconfig, "--yes"));
+            args.addAll(bad);
+            InProcessCli.Result r = cli.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(command + ": " + r.stderr()).isEqualTo(2);
+            assertThat(r.stderr()).as(command).contains(says);
+            assertThat(cluster.server().getRequestCount()).as(command + ": requests to the cluster").isEqualTo(before);
         }
     }
 

@@ -17,35 +17,24 @@ import java.util.Objects;
  * with its before-image journaled. Undo runs the wrapped undo first (it refuses once the target took writes),
  * then restores the companions.
  */
-final class CompanionRepoint implements Step {
+final class CompanionRepoint extends ExtendedStep {
     static final String FACT_PREFIX = "fleet.env.before.";
     static final Map<String, String> KEYS = Map.of("user", "username", "password", "password", "port", "port",
             "dbname", "dbname");
 
-    private final Step repoint;
     private final Cutover cutover;
     private final AppReference app;
 
     CompanionRepoint(Step repoint, Cutover cutover, AppReference app) {
-        this.repoint = Objects.requireNonNull(repoint, "repoint");
+        super(repoint);
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         this.app = Objects.requireNonNull(app, "app");
     }
 
     @Override
-    public String id() {
-        return repoint.id();
-    }
-
-    @Override
-    public String title() {
-        return repoint.title();
-    }
-
-    @Override
     public List<String> plannedChanges(StepContext context) {
         CutoverConfig.App a = cutover.config().app();
-        List<String> out = new ArrayList<>(repoint.plannedChanges(context));
+        List<String> out = new ArrayList<>(wrapped().plannedChanges(context));
         out.add("changes: Secret " + a.namespace() + "/" + a.connectionSecret() + ": then key 'host' holds the host "
                 + "alone, and keys port, dbname and uri (the whole URL) are added beside username and password");
         app.companions().forEach((part, var) -> out.add("changes: Deployment " + cutover.app() + " container "
@@ -56,7 +45,7 @@ final class CompanionRepoint implements Step {
 
     @Override
     public void run(StepContext ctx) throws Exception {
-        repoint.run(ctx);
+        wrapped().run(ctx);
         CutoverConfig.App a = cutover.config().app();
         new ConnectionSecretParts(cutover.ports().secrets()).add(a.namespace(), a.connectionSecret(),
                 a.connectionSecretKey());
@@ -70,18 +59,8 @@ final class CompanionRepoint implements Step {
     }
 
     @Override
-    public boolean reversible() {
-        return repoint.reversible();
-    }
-
-    @Override
-    public boolean pointOfNoReturn() {
-        return repoint.pointOfNoReturn();
-    }
-
-    @Override
     public void undo(StepContext ctx) throws Exception {
-        repoint.undo(ctx);
+        wrapped().undo(ctx);
         CutoverConfig.App a = cutover.config().app();
         app.companions().values().forEach(var -> ctx.fact(FACT_PREFIX + var).ifPresent(before ->
                 cutover.ports().workloads().restoreEnv(cutover.app(), a.container(), var, before)));

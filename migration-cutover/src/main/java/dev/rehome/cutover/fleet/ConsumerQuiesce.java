@@ -17,27 +17,21 @@ import java.util.Objects;
  * change, so a run killed mid-step is undone exactly. Undo runs the app's undo, then puts the others back in
  * reverse order, each even when another fails.
  */
-final class ConsumerQuiesce implements Step {
+final class ConsumerQuiesce extends ExtendedStep {
     static final String REPLICAS_BEFORE = "replicas.before";
 
-    private final Step quiesce;
     private final Cutover cutover;
     private final List<Consumer> consumers;
 
     ConsumerQuiesce(Step quiesce, Cutover cutover, List<Consumer> consumers) {
-        this.quiesce = Objects.requireNonNull(quiesce, "quiesce");
+        super(quiesce);
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         this.consumers = consumers.stream().filter(c -> !c.app()).toList();
     }
 
     @Override
-    public String id() {
-        return quiesce.id();
-    }
-
-    @Override
     public String title() {
-        return quiesce.title() + (consumers.isEmpty() ? "" : ", with " + consumers.size() + " other workload(s)");
+        return wrapped().title() + (consumers.isEmpty() ? "" : ", with " + consumers.size() + " other workload(s)");
     }
 
     @Override
@@ -46,7 +40,7 @@ final class ConsumerQuiesce implements Step {
         consumers.forEach(c -> out.add("changes: " + c.ref().describe() + (c.ref().kind() == WorkloadRef.Kind.CRON_JOB
                 ? ": spec.suspend -> true, wait until none of its Jobs runs (refused, naming them, if one still runs at "
                 + "the deadline)" : ": replicas -> 0, wait until no pod is left") + " (before journaled; undo: back to it)"));
-        out.addAll(quiesce.plannedChanges(context));
+        out.addAll(wrapped().plannedChanges(context));
         return out;
     }
 
@@ -59,24 +53,14 @@ final class ConsumerQuiesce implements Step {
             }
             workloads.scale(c.ref(), 0, cutover.config().deadlines().scale());
         }
-        quiesce.run(ctx);
-    }
-
-    @Override
-    public boolean reversible() {
-        return quiesce.reversible();
-    }
-
-    @Override
-    public boolean pointOfNoReturn() {
-        return quiesce.pointOfNoReturn();
+        wrapped().run(ctx);
     }
 
     @Override
     public void undo(StepContext ctx) throws Exception {
         Exception first = null;
         try {
-            quiesce.undo(ctx);
+            wrapped().undo(ctx);
         } catch (Exception e) {
             first = e;
         }

@@ -16,30 +16,19 @@ import java.util.Objects;
  * before its change. Undo runs the app's undo first (it refuses once the target took writes, and then everything
  * stays on the new home), then restores the others' vars in reverse order.
  */
-final class ConsumerRepoint implements Step {
-    private final Step repoint;
+final class ConsumerRepoint extends ExtendedStep {
     private final Cutover cutover;
     private final ConsumerEnv env;
 
     ConsumerRepoint(Step repoint, Cutover cutover, ConsumerEnv env) {
-        this.repoint = Objects.requireNonNull(repoint, "repoint");
+        super(repoint);
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         this.env = Objects.requireNonNull(env, "env");
     }
 
     @Override
-    public String id() {
-        return repoint.id();
-    }
-
-    @Override
-    public String title() {
-        return repoint.title();
-    }
-
-    @Override
     public List<String> plannedChanges(StepContext context) {
-        List<String> out = new ArrayList<>(repoint.plannedChanges(context));
+        List<String> out = new ArrayList<>(wrapped().plannedChanges(context));
         String secret = cutover.config().app().connectionSecret();
         env.targets().forEach(t -> out.add("changes: " + t.consumer().ref().describe() + " container " + t.container()
                 + ": env " + t.var() + " -> valueFrom.secretKeyRef " + secret + "/" + t.key()
@@ -49,7 +38,7 @@ final class ConsumerRepoint implements Step {
 
     @Override
     public void run(StepContext ctx) throws Exception {
-        repoint.run(ctx);
+        wrapped().run(ctx);
         var a = cutover.config().app();
         List<ConsumerEnv.Target> targets = env.targets();
         if (targets.stream().anyMatch(t -> !t.key().equals(a.connectionSecretKey()))) {
@@ -66,18 +55,8 @@ final class ConsumerRepoint implements Step {
     }
 
     @Override
-    public boolean reversible() {
-        return repoint.reversible();
-    }
-
-    @Override
-    public boolean pointOfNoReturn() {
-        return repoint.pointOfNoReturn();
-    }
-
-    @Override
     public void undo(StepContext ctx) throws Exception {
-        repoint.undo(ctx);
+        wrapped().undo(ctx);
         List<ConsumerEnv.Target> reversed = new ArrayList<>(env.targets());
         Collections.reverse(reversed);
         List<String> failed = new ArrayList<>();

@@ -14,30 +14,19 @@ import java.util.Objects;
  * returns to the count journaled at quiesce, exactly (a CronJob suspended before stays suspended, a StatefulSet
  * at 0 stays at 0). Undo stops them again, before the app's undo, so the quiesce's undo finds them as it left them.
  */
-final class ConsumerScaleUp implements Step {
-    private final Step scaleUp;
+final class ConsumerScaleUp extends ExtendedStep {
     private final Cutover cutover;
     private final List<Consumer> consumers;
 
     ConsumerScaleUp(Step scaleUp, Cutover cutover, List<Consumer> consumers) {
-        this.scaleUp = Objects.requireNonNull(scaleUp, "scaleUp");
+        super(scaleUp);
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         this.consumers = consumers.stream().filter(c -> !c.app()).toList();
     }
 
     @Override
-    public String id() {
-        return scaleUp.id();
-    }
-
-    @Override
-    public String title() {
-        return scaleUp.title();
-    }
-
-    @Override
     public List<String> plannedChanges(StepContext context) {
-        List<String> out = new ArrayList<>(scaleUp.plannedChanges(context));
+        List<String> out = new ArrayList<>(wrapped().plannedChanges(context));
         consumers.forEach(c -> out.add("changes: " + c.ref().describe() + (c.ref().kind() == WorkloadRef.Kind.CRON_JOB
                 ? ": spec.suspend -> as recorded at quiesce" : ": replicas -> the count recorded at quiesce, wait ready")));
         return out;
@@ -45,21 +34,11 @@ final class ConsumerScaleUp implements Step {
 
     @Override
     public void run(StepContext ctx) throws Exception {
-        scaleUp.run(ctx);
+        wrapped().run(ctx);
         for (Consumer c : consumers) {
             int before = Integer.parseInt(ctx.requireFact(c.fact(ConsumerQuiesce.REPLICAS_BEFORE)));
             cutover.ports().workloads().scale(c.ref(), before, cutover.config().deadlines().scale());
         }
-    }
-
-    @Override
-    public boolean reversible() {
-        return scaleUp.reversible();
-    }
-
-    @Override
-    public boolean pointOfNoReturn() {
-        return scaleUp.pointOfNoReturn();
     }
 
     @Override
@@ -69,6 +48,6 @@ final class ConsumerScaleUp implements Step {
         for (Consumer c : reversed) {
             cutover.ports().workloads().scale(c.ref(), 0, cutover.config().deadlines().scale());
         }
-        scaleUp.undo(ctx);
+        wrapped().undo(ctx);
     }
 }

@@ -9,6 +9,7 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.network.NetworkReachability;
 import dev.rehome.testkit.PostgresServer;
@@ -262,7 +263,9 @@ class FleetConsumersIT {
         // The kubelet may have created the pod before bindPodsOf took effect.
         cluster.bindPod(NS, cluster.awaitPod(NS, "app", "postgres"), sourcePod);
         client.resource(NetworkReachability.allowIngress(NamespacedName.parse("postgres/pal-e-postgres"), NS)).create();
-        return new World(cluster, reconciler, new KubernetesWorld(cluster.newClient(), CLOCK, dir.resolve("journal")));
+        return new World(cluster, reconciler, new KubernetesWorld(cluster.newClient(), CLOCK, dir.resolve("journal"),
+                // the embedded servers have no TLS; LiveTlsIT proves the default
+                TlsMode.DISABLE));
     }
 
     private record World(InProcessCluster cluster, CnpgRoleReconciler reconciler, KubernetesWorld kube)
