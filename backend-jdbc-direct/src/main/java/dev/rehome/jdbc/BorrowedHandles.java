@@ -1,9 +1,13 @@
 package dev.rehome.jdbc;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * jdbi handles over sessions rehome already holds: a snapshot-pinned verification session, a fence session opened
@@ -29,5 +33,29 @@ public final class BorrowedHandles {
             }
         });
         return jdbi.open();
+    }
+
+    /**
+     * {@code work} on a handle borrowed from {@code session}. A statement that fails comes out as the
+     * {@link SQLException} the driver raised, not jdbi's unchecked wrapper around it: the copy engine's callers
+     * catch SQLException to word their messages and to clean up, and must keep doing exactly that.
+     */
+    public static <T> T query(Connection session, Function<Handle, T> work) throws SQLException {
+        try (Handle h = borrow(session)) {
+            return work.apply(h);
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException driver) {
+                throw driver;
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #query} for work that returns nothing. */
+    public static void run(Connection session, Consumer<Handle> work) throws SQLException {
+        query(session, h -> {
+            work.accept(h);
+            return null;
+        });
     }
 }

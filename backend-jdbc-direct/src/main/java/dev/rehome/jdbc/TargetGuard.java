@@ -7,10 +7,7 @@ import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.RefusedException;
 import dev.rehome.core.UnreachableException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * functions, types, large objects), naming what it found and changing nothing; with {@code clean}, drops and
  * recreates exactly that one database. Extensions alone do not count: administrators often pre-install them and
  * the copy's {@code CREATE EXTENSION IF NOT EXISTS} keeps them. Maintenance work happens over the
- * {@code postgres} database of the same server with the target's login. Thread-safe.
+ * {@code postgres} database of the same server with the target's login. Its SQL runs through jdbi handles
+ * borrowed from the sessions it opens ({@link BorrowedHandles#query}, so failures still arrive as the driver's
+ * SQLException and read as before). Thread-safe.
  */
 public final class TargetGuard {
     /** What the guard did. */
@@ -117,26 +116,26 @@ public final class TargetGuard {
     }
 
     private static boolean exists(Connection admin, String database) throws SQLException {
-        try (PreparedStatement ps = admin.prepareStatement("SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return any(admin, "SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?", database);
     }
 
     private static void requireRole(Connection admin, String role, DatabaseEndpoint target) {
-        try (PreparedStatement ps = admin.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?")) {
-            ps.setString(1, role);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new InvalidConfigurationException("owner role '" + role + "' does not exist on "
-                            + target.describe() + "; create it first or name an existing role");
-                }
-            }
+        boolean found;
+        try {
+            found = any(admin, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?", role);
         } catch (SQLException e) {
             throw new OperationFailedException("cannot look up role '" + role + "' on " + target.describe(), e);
         }
+        if (!found) {
+            throw new InvalidConfigurationException("owner role '" + role + "' does not exist on "
+                    + target.describe() + "; create it first or name an existing role");
+        }
+    }
+
+    /** Whether {@code sql}, with {@code value} bound to its one parameter, returns a row. */
+    private static boolean any(Connection c, String sql, String value) throws SQLException {
+        return BorrowedHandles.query(c, h -> h.createQuery(sql).bind(0, value).mapTo(Integer.class).findFirst()
+                .isPresent());
     }
 
     private static void create(Connection admin, DatabaseEndpoint target, Optional<String> owner) throws SQLException {
@@ -177,14 +176,13 @@ public final class TargetGuard {
 
     private static void collect(Connection c, List<String> found, String kind, String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        int total = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                if (total++ < SHOWN) {
-                    names.add(rs.getString(1));
-                }
+        // only the first few names are kept, the rest just counted: a target may hold millions of large objects
+        int total = BorrowedHandles.query(c, h -> h.createQuery(sql).mapTo(String.class).reduce(0, (n, name) -> {
+            if (n < SHOWN) {
+                names.add(name);
             }
-        }
+            return n + 1;
+        }));
         if (total > 0) {
             found.add(total + " " + kind + (total == 1 ? "" : "s") + " (" + String.join(", ", names)
                     + (total > SHOWN ? ", ..." : "") + ")");
@@ -192,8 +190,8 @@ public final class TargetGuard {
     }
 
     private static void execute(Connection admin, String sql, DatabaseEndpoint target) {
-        try (Statement s = admin.createStatement()) {
-            s.execute(sql);
+        try {
+            BorrowedHandles.run(admin, h -> h.execute(sql));
         } catch (SQLException e) {
             throw new OperationFailedException("'" + sql + "' failed on " + target.describe() + ": " + e.getMessage(), e);
         }

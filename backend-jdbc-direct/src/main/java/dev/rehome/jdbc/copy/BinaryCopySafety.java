@@ -1,12 +1,9 @@
 package dev.rehome.jdbc.copy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Decides per column type whether binary COPY moves its values faithfully to another server. Binary is safe only
@@ -31,17 +28,13 @@ final class BinaryCopySafety {
         this.types = types;
     }
 
-    static BinaryCopySafety load(Connection source) throws SQLException {
+    static BinaryCopySafety load(Handle source) {
         Map<Long, TypeInfo> types = new HashMap<>();
         String sql = "SELECT oid::int8, typtype, typbasetype::int8, typelem::int8, typcategory,"
                 + " typsend::oid <> 0 AND typreceive::oid <> 0, typname FROM pg_catalog.pg_type";
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                TypeInfo t = new TypeInfo(rs.getLong(1), rs.getString(2).charAt(0), rs.getLong(3), rs.getLong(4),
-                        rs.getString(5).charAt(0), rs.getBoolean(6), rs.getString(7));
-                types.put(t.oid(), t);
-            }
-        }
+        source.createQuery(sql).map((rs, ctx) -> new TypeInfo(rs.getLong(1), rs.getString(2).charAt(0),
+                rs.getLong(3), rs.getLong(4), rs.getString(5).charAt(0), rs.getBoolean(6), rs.getString(7)))
+                .forEach(t -> types.put(t.oid(), t));
         return new BinaryCopySafety(types);
     }
 

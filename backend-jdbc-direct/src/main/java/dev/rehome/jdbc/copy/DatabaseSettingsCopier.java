@@ -1,8 +1,8 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.Identifiers;
+import dev.rehome.jdbc.BorrowedHandles;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * the target database: pg_dump writes them only with {@code --create}, and an application that relies on a
  * database-level {@code search_path} breaks without them. Settings bound to a role ({@code ALTER ROLE ... IN
  * DATABASE}) are not copied, because roles are not the copy's business; each becomes a notice, as does a setting
- * the target refuses.
+ * the target refuses. The settings are read through jdbi on the snapshot's session; each {@code ALTER DATABASE}
+ * stays a plain JDBC statement because it carries the value as an inlined literal, and jdbi's statement lexer
+ * reads a backslash in a literal as an escape (PostgreSQL does not), which would mangle a value ending in one.
  */
 public final class DatabaseSettingsCopier {
     /** Settings whose value is a list of names (PostgreSQL's GUC_LIST_QUOTE), written element by element. */
@@ -29,26 +31,30 @@ public final class DatabaseSettingsCopier {
     /** Returns notices. */
     public List<String> copy(Connection source, Connection target, String targetDatabase) throws SQLException {
         List<String> notices = new ArrayList<>();
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(SETTINGS)) {
-            while (rs.next()) {
-                String setting = rs.getString(3);
-                if (!rs.getBoolean(1)) {
-                    notices.add("database setting " + setting + " of role " + rs.getString(2) + " not copied: role-specific"
-                            + " settings stay with the roles");
-                    continue;
-                }
-                int eq = setting.indexOf('=');
-                String sql = "ALTER DATABASE " + Identifiers.quote(targetDatabase) + " SET "
-                        + Identifiers.quote(setting.substring(0, eq)) + " TO " + value(setting.substring(0, eq),
-                        setting.substring(eq + 1));
-                try (Statement t = target.createStatement()) {
-                    t.execute(sql);
-                } catch (SQLException e) {
-                    notices.add("database setting " + setting + " not copied: " + e.getMessage().lines().findFirst().orElse(""));
-                }
+        List<Setting> settings = BorrowedHandles.query(source, h -> h.createQuery(SETTINGS)
+                .map((rs, ctx) -> new Setting(rs.getBoolean(1), rs.getString(2), rs.getString(3))).list());
+        for (Setting row : settings) {
+            String setting = row.setting();
+            if (!row.databaseWide()) {
+                notices.add("database setting " + setting + " of role " + row.role() + " not copied: role-specific"
+                        + " settings stay with the roles");
+                continue;
+            }
+            int eq = setting.indexOf('=');
+            String sql = "ALTER DATABASE " + Identifiers.quote(targetDatabase) + " SET "
+                    + Identifiers.quote(setting.substring(0, eq)) + " TO " + value(setting.substring(0, eq),
+                    setting.substring(eq + 1));
+            try (Statement t = target.createStatement()) {
+                t.execute(sql);
+            } catch (SQLException e) {
+                notices.add("database setting " + setting + " not copied: " + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         return notices;
+    }
+
+    /** One {@code name=value} of the source database, for all roles or for one. */
+    private record Setting(boolean databaseWide, String role, String setting) {
     }
 
     private static String value(String name, String value) {

@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * then the rest (partition index attachments, foreign keys {@code NOT VALID}, triggers, rules, policies,
  * comments) one by one in dump order, which already respects their dependencies, then the foreign keys validated
  * in parallel.
+ *
+ * <p>Plain JDBC on purpose, unlike the engine's catalog reads: the statements are pg_dump's text, sent exactly as
+ * written (escape processing off, never prepared). jdbi would parse them for {@code :name} and {@code ?}
+ * parameters and read a backslash in a literal as an escape, which a function body or a comment may well hold.
  */
 public final class DdlApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);

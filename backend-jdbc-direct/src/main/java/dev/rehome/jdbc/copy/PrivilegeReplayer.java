@@ -1,8 +1,7 @@
 package dev.rehome.jdbc.copy;
 
+import dev.rehome.jdbc.BorrowedHandles;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,7 +14,10 @@ import java.util.Set;
  * Replays the source's GRANT/REVOKE/default-privilege statements on the target, except those that name a role
  * the target does not have: in a shared cluster the source's roles mostly do not exist, and creating them is not
  * the copy's business. Each statement not replayed, and each that the target rejected, becomes one notice line;
- * neither fails the copy, which has already moved all data by then.
+ * neither fails the copy, which has already moved all data by then. The role list and the role reset are
+ * rehome's own SQL and go through jdbi; pg_dump's statements run as plain JDBC statements with escape processing
+ * off, exactly as pg_dump wrote them (jdbi would parse them for parameters: a role name or a literal holding
+ * {@code :name}, {@code ?} or a backslash would be misread).
  */
 public final class PrivilegeReplayer {
     private final CopySessions sessions;
@@ -64,10 +66,8 @@ public final class PrivilegeReplayer {
 
     private void restoreRole(Connection c) throws SQLException {
         if (sessions.owner().isPresent()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('role', ?, false)")) {
-                ps.setString(1, sessions.owner().get());
-                ps.execute();
-            }
+            BorrowedHandles.run(c, h -> h.createQuery("SELECT pg_catalog.set_config('role', ?, false)")
+                    .bind(0, sessions.owner().get()).mapTo(String.class).one());
         }
     }
 
@@ -81,13 +81,8 @@ public final class PrivilegeReplayer {
     }
 
     private static Set<String> targetRoles(Connection c) throws SQLException {
-        Set<String> roles = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
-            while (rs.next()) {
-                roles.add(rs.getString(1));
-            }
-        }
-        return roles;
+        return new HashSet<>(BorrowedHandles.query(c, h -> h.createQuery("SELECT rolname FROM pg_catalog.pg_roles")
+                .mapTo(String.class).list()));
     }
 
     private static String oneLine(String sql) {

@@ -1,14 +1,13 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.TableRef;
+import dev.rehome.jdbc.BorrowedHandles;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Sets every target sequence to its source position, {@code is_called} included, so the next {@code nextval}
@@ -17,7 +16,8 @@ import java.util.stream.Collectors;
  * pg_dump reads it; fence writers before the copy. All sequences cost one query on each side, not one per sequence
  * (thousands of small tables each have one): {@code pg_sequence_last_value} for all, a {@code UNION ALL} read of
  * the few nextval never moved (their {@code is_called} is false and their value may have been set), and one
- * {@code setval} over arrays. Stateless.
+ * {@code setval} over arrays. Both reads run on the snapshot's coordinator session, the {@code setval} on the
+ * given target session, each through a handle borrowed from it. Stateless.
  */
 public final class SequenceCopier {
     /** Never-called sequences read by one {@code UNION ALL} query. */
@@ -27,46 +27,54 @@ public final class SequenceCopier {
         if (sequences.isEmpty()) {
             return;
         }
-        List<String> names = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        List<Boolean> called = new ArrayList<>();
+        Positions positions = BorrowedHandles.query(source, h -> read(h, sequences));
+        String set = "SELECT pg_catalog.setval(s.name::pg_catalog.regclass, s.value, s.called) FROM unnest("
+                + "?::pg_catalog.text[], ?::pg_catalog.int8[], ?::pg_catalog.bool[]) AS s(name, value, called)";
+        BorrowedHandles.run(target, h -> h.createQuery(set).bind(0, positions.names().toArray(new String[0]))
+                .bind(1, positions.values().toArray(new Long[0])).bind(2, positions.called().toArray(new Boolean[0]))
+                .mapTo(Long.class).list());
+    }
+
+    /** Where each sequence stands, in the order {@code setval} takes them. */
+    private record Positions(List<String> names, List<Long> values, List<Boolean> called) {
+    }
+
+    private static Positions read(Handle source, List<TableRef> sequences) {
+        Positions out = new Positions(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<TableRef> neverCalled = new ArrayList<>();
         // pg_sequence_last_value is NULL for a sequence nextval never moved; only those need reading one by one
         String calledSql = "SELECT s.i, pg_catalog.pg_sequence_last_value(s.name::pg_catalog.regclass)"
                 + " FROM unnest(?::pg_catalog.text[]) WITH ORDINALITY AS s(name, i)";
-        try (PreparedStatement ps = source.prepareStatement(calledSql)) {
-            ps.setArray(1, source.createArrayOf("text", sequences.stream().map(TableRef::sql).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        source.createQuery(calledSql).bind(0, sequences.stream().map(TableRef::sql).toArray(String[]::new))
+                .map((rs, ctx) -> {
                     TableRef seq = sequences.get(rs.getInt(1) - 1);
                     long last = rs.getLong(2);
-                    if (rs.wasNull()) {
-                        neverCalled.add(seq);
+                    return rs.wasNull() ? new Read(seq, null) : new Read(seq, last);
+                }).forEach(r -> {
+                    if (r.last() == null) {
+                        neverCalled.add(r.sequence());
                     } else {
-                        names.add(seq.sql());
-                        values.add(last);
-                        called.add(true);
+                        out.names().add(r.sequence().sql());
+                        out.values().add(r.last());
+                        out.called().add(true);
                     }
-                }
-            }
-        }
+                });
         for (int from = 0; from < neverCalled.size(); from += BATCH) {
             List<TableRef> batch = neverCalled.subList(from, Math.min(neverCalled.size(), from + BATCH));
-            try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(readAll(batch))) {
-                while (rs.next()) {
-                    names.add(batch.get(rs.getInt(1)).sql());
-                    values.add(rs.getLong(2));
-                    called.add(rs.getBoolean(3));
-                }
-            }
+            source.createQuery(readAll(batch)).map((rs, ctx) -> new Read(batch.get(rs.getInt(1)), rs.getLong(2),
+                    rs.getBoolean(3))).forEach(r -> {
+                        out.names().add(r.sequence().sql());
+                        out.values().add(r.last());
+                        out.called().add(r.called());
+                    });
         }
-        String set = "SELECT pg_catalog.setval(s.name::pg_catalog.regclass, s.value, s.called) FROM unnest("
-                + "?::pg_catalog.text[], ?::pg_catalog.int8[], ?::pg_catalog.bool[]) AS s(name, value, called)";
-        try (PreparedStatement ps = target.prepareStatement(set)) {
-            ps.setArray(1, target.createArrayOf("text", names.toArray()));
-            ps.setArray(2, target.createArrayOf("int8", values.toArray()));
-            ps.setArray(3, target.createArrayOf("bool", called.toArray()));
-            ps.executeQuery().close();
+        return out;
+    }
+
+    /** One row of either read; {@code last} is null for a sequence nextval never moved. */
+    private record Read(TableRef sequence, Long last, boolean called) {
+        Read(TableRef sequence, Long last) {
+            this(sequence, last, true);
         }
     }
 

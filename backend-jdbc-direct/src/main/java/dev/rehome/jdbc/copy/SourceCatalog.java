@@ -1,22 +1,22 @@
 package dev.rehome.jdbc.copy;
 
 import dev.rehome.core.TableRef;
+import dev.rehome.jdbc.BorrowedHandles;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What the source holds that the engine moves besides DDL: tables with rows (partition leaves, never partitioned
  * parents, which hold no rows of their own), sequences, materialized views in refresh order, and whether there
  * are large objects. Objects that belong to extensions are left out: {@code CREATE EXTENSION} makes them.
- * Read on the snapshot's coordinator session.
+ * Read on the snapshot's coordinator session, through a handle borrowed from it (so in its snapshot); only
+ * catalog rows are collected here, never table data.
  */
 public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableRef> sequences,
                             List<MaterializedView> materializedViews, long largeObjects) {
@@ -37,11 +37,12 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
 
     public static SourceCatalog read(Connection source) throws SQLException {
         int major = source.getMetaData().getDatabaseMajorVersion();
-        return new SourceCatalog(major, tables(source), relations(source, "S"), materializedViews(source),
-                count(source, "SELECT count(*) FROM pg_catalog.pg_largeobject_metadata"));
+        return BorrowedHandles.query(source, h -> new SourceCatalog(major, tables(h), relations(h, "S"),
+                materializedViews(h), h.createQuery("SELECT count(*) FROM pg_catalog.pg_largeobject_metadata")
+                        .mapTo(Long.class).one()));
     }
 
-    private static List<TableSpec> tables(Connection source) throws SQLException {
+    private static List<TableSpec> tables(Handle source) {
         String sql = "SELECT c.oid::int8, n.nspname, c.relname, pg_catalog.pg_table_size(c.oid),"
                 + " pg_catalog.pg_relation_size(c.oid) / pg_catalog.current_setting('block_size')::int8"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -50,13 +51,12 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
         Map<Long, TableRef> refs = new LinkedHashMap<>();
         Map<Long, Long> sizes = new HashMap<>();
         Map<Long, Long> pages = new HashMap<>();
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                refs.put(rs.getLong(1), new TableRef(rs.getString(2), rs.getString(3)));
-                sizes.put(rs.getLong(1), rs.getLong(4));
-                pages.put(rs.getLong(1), rs.getLong(5));
-            }
-        }
+        source.createQuery(sql).map((rs, ctx) -> new Table(rs.getLong(1), new TableRef(rs.getString(2),
+                rs.getString(3)), rs.getLong(4), rs.getLong(5))).forEach(t -> {
+                    refs.put(t.oid(), t.ref());
+                    sizes.put(t.oid(), t.size());
+                    pages.put(t.oid(), t.pages());
+                });
         Map<Long, List<String>> columns = new HashMap<>();
         Map<Long, Boolean> binary = new HashMap<>();
         BinaryCopySafety safety = BinaryCopySafety.load(source);
@@ -64,49 +64,33 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
         String cols = "SELECT a.attrelid::int8, a.attname, a.atttypid::int8 FROM pg_catalog.pg_attribute a"
                 + " WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''"
                 + " ORDER BY a.attrelid, a.attnum";
-        try (PreparedStatement ps = source.prepareStatement(cols)) {
-            ps.setArray(1, source.createArrayOf("int8", refs.keySet().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long rel = rs.getLong(1);
-                    columns.computeIfAbsent(rel, k -> new ArrayList<>()).add(rs.getString(2));
-                    binary.merge(rel, safety.isSafe(rs.getLong(3)), Boolean::logicalAnd);
-                }
-            }
-        }
+        source.createQuery(cols).bind(0, refs.keySet().toArray(new Long[0]))
+                .map((rs, ctx) -> new Column(rs.getLong(1), rs.getString(2), rs.getLong(3))).forEach(col -> {
+                    columns.computeIfAbsent(col.rel(), k -> new ArrayList<>()).add(col.name());
+                    binary.merge(col.rel(), safety.isSafe(col.type()), Boolean::logicalAnd);
+                });
         List<TableSpec> out = new ArrayList<>();
         refs.forEach((oid, ref) -> out.add(new TableSpec(ref, columns.getOrDefault(oid, List.of()),
                 binary.getOrDefault(oid, false), sizes.get(oid), pages.get(oid))));
         return out;
     }
 
-    private static List<TableRef> relations(Connection source, String relkind) throws SQLException {
+    private static List<TableRef> relations(Handle source, String relkind) {
         String sql = "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind = ? AND " + USER_RELATION + " ORDER BY n.nspname, c.relname";
-        List<TableRef> out = new ArrayList<>();
-        try (PreparedStatement ps = source.prepareStatement(sql)) {
-            ps.setString(1, relkind);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TableRef(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return out;
+        return source.createQuery(sql).bind(0, relkind)
+                .map((rs, ctx) -> new TableRef(rs.getString(1), rs.getString(2))).list();
     }
 
-    private static List<MaterializedView> materializedViews(Connection source) throws SQLException {
+    private static List<MaterializedView> materializedViews(Handle source) {
         String views = "SELECT c.oid::int8, n.nspname, c.relname, c.relispopulated FROM pg_catalog.pg_class c"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind = 'm' AND " + USER_RELATION + " ORDER BY n.nspname, c.relname";
         Map<Long, MaterializedView> byOid = new LinkedHashMap<>();
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(views)) {
-            while (rs.next()) {
-                byOid.put(rs.getLong(1), new MaterializedView(new TableRef(rs.getString(2), rs.getString(3)),
-                        rs.getBoolean(4)));
-            }
-        }
+        source.createQuery(views).map((rs, ctx) -> Map.entry(rs.getLong(1),
+                new MaterializedView(new TableRef(rs.getString(2), rs.getString(3)), rs.getBoolean(4))))
+                .forEach(v -> byOid.put(v.getKey(), v.getValue()));
         // A view's rewrite rule depends on every relation it reads; follow plain views down to the matviews
         // they read, which must be refreshed first.
         String deps = "WITH RECURSIVE reads(mv, rel) AS ("
@@ -122,18 +106,16 @@ public record SourceCatalog(int serverMajor, List<TableSpec> tables, List<TableR
                 + " SELECT DISTINCT reads.mv::int8, reads.rel::int8 FROM reads"
                 + " JOIN pg_catalog.pg_class c ON c.oid = reads.rel AND c.relkind = 'm' WHERE reads.rel <> reads.mv";
         Map<Long, List<Long>> needs = new HashMap<>();
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(deps)) {
-            while (rs.next()) {
-                needs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-            }
-        }
+        source.createQuery(deps).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(d -> needs.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(d.getValue()));
         return DependencyOrder.sort(byOid, needs);
     }
 
-    private static long count(Connection source, String sql) throws SQLException {
-        try (Statement s = source.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    /** A row of the table list, keyed by oid until the columns are joined to it. */
+    private record Table(long oid, TableRef ref, long size, long pages) {
+    }
+
+    /** A column COPY names, and its type for {@link BinaryCopySafety}. */
+    private record Column(long rel, String name, long type) {
     }
 }

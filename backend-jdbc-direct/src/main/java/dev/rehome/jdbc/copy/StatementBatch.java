@@ -11,7 +11,8 @@ import java.util.Locale;
  * DDL statements sent to one session as JDBC batches: pgjdbc pipelines a batch, so a schema of thousands of
  * tables costs a few round trips instead of one per statement. Statements that return rows ({@code SELECT
  * set_config(...)}) cannot be batched; {@link #batchable} says which can. A failure names pgjdbc's failing batch
- * entry (its statement and the server's error). Not thread-safe; one per session.
+ * entry (its statement and the server's error). Stays on pgjdbc: the batch pipelining is pgjdbc's, and the text
+ * is pg_dump's (see {@link DdlApplier}). Not thread-safe; one per session.
  */
 final class StatementBatch implements AutoCloseable {
     private final Statement statement;

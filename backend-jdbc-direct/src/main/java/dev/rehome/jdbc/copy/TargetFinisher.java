@@ -3,11 +3,9 @@ package dev.rehome.jdbc.copy;
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.TableRef;
+import dev.rehome.jdbc.BorrowedHandles;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +13,8 @@ import java.util.Objects;
 /**
  * The target-side steps after the data: materialized views refreshed in dependency order (only those that held
  * data on the source), schema ownership handed to the owner role, and statistics gathered in parallel so the
- * first queries on the new home get good plans.
+ * first queries on the new home get good plans. The refresh goes through {@link DdlApplier#execute}, the one
+ * place a DDL failure is worded; the schema list and the ownership changes go through jdbi.
  */
 public final class TargetFinisher {
     private final CopySessions sessions;
@@ -45,18 +44,14 @@ public final class TargetFinisher {
         String sql = "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.nspname !~ '^pg_'"
                 + " AND n.nspname <> 'information_schema' AND n.nspowner <> (SELECT oid FROM pg_catalog.pg_roles"
                 + " WHERE rolname = ?)";
-        try (Connection c = sessions.openTarget(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, owner);
-            List<String> schemas = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    schemas.add(rs.getString(1));
-                }
-            }
+        try (Connection c = sessions.openTarget()) {
+            List<String> schemas = BorrowedHandles.query(c, h -> h.createQuery(sql).bind(0, owner)
+                    .mapTo(String.class).list());
             for (String schema : schemas) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ALTER SCHEMA " + Identifiers.quote(schema) + " OWNER TO "
-                            + Identifiers.quote(owner));
+                try {
+                    // each schema on its own: a refusal becomes a notice and the next schema is still tried
+                    BorrowedHandles.run(c, h -> h.execute("ALTER SCHEMA " + Identifiers.quote(schema) + " OWNER TO "
+                            + Identifiers.quote(owner)));
                 } catch (SQLException e) {
                     notices.add("schema " + schema + " stays with its owner: " + e.getMessage().lines().findFirst().orElse(""));
                 }
