@@ -50,4 +50,16 @@ class BorrowedHandlesIT {
             assertThat(session.getAutoCommit()).isFalse();
         }
     }
+
+    @Test
+    void identifiersJdbiCouldTakeForParametersOrEscapesAreSentAsWritten() throws Exception {
+        for (String name : java.util.List.of("ends in \\", "a\\\"b", "what?", "x:y", "$1")) {
+            server.execute("postgres", "CREATE TABLE " + dev.rehome.core.Identifiers.quote(name) + " (id int)");
+            server.execute("postgres", "INSERT INTO " + dev.rehome.core.Identifiers.quote(name) + " VALUES (1), (2)");
+            try (Connection session = server.connect("postgres"); Handle h = BorrowedHandles.borrow(session)) {
+                assertThat(h.createQuery("SELECT count(*) FROM " + dev.rehome.core.Identifiers.quote(name)
+                        + " WHERE id > ?").bind(0, 0).mapTo(Long.class).one()).as(name).isEqualTo(2);
+            }
+        }
+    }
 }
