@@ -159,7 +159,7 @@ public final class KubeSandbox implements AutoCloseable {
     public CutoverPorts ports(CopyEngines engines, Verifier verifier, UnaryOperator<LocalDatabases> adjust) {
         KubernetesPorts k = KubernetesPorts.over(cluster.client(), clock, Sleeper.system());
         LocalDatabases databases = adjust.apply(new LocalDatabases(source.endpoint(SeededCluster.config().source().database()),
-                Sandbox.APP_ROLE, target.endpoint("postgres")));
+                Sandbox.APP_ROLE, target.endpoint("postgres")).withTargetOnThisMachine());
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases,
                 new SqlProvisioner(databases), new LeaseLock(cluster.client(), SeededCluster.config().target().namespace(),
                 clock, renewer), engines, verifier,

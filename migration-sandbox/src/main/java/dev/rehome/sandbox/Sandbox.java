@@ -156,7 +156,7 @@ public final class Sandbox implements AutoCloseable {
 
     public CutoverPorts ports(CopyEngines engines, Verifier verifier) {
         LocalDatabases databases = new LocalDatabases(source.endpoint(config.source().database()),
-                APP_ROLE, target.endpoint("postgres"));
+                APP_ROLE, target.endpoint("postgres")).withTargetOnThisMachine();
         return new CutoverPorts(cluster, cluster, cluster, cluster, cluster, databases, new SqlProvisioner(databases),
                 new LocalLock(clock), engines, verifier,
                 new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofMillis(200)),

@@ -70,7 +70,8 @@ class SandboxCliIT {
                 Clock.systemUTC(), dir.resolve("rehome.log"));
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("POINT OF NO RETURN", "NOLOGIN",
-                "(dry run: nothing was changed)");
+                "(dry run: nothing was changed)").as("the room check reads the embedded target's disk")
+                .containsPattern("target data volume \\d+ MiB free");
         assertThat(err.toString(StandardCharsets.UTF_8)).as("the sandbox names its TLS mode instead of weakening the default")
                 .contains("sandbox: TLS to the target: disabled (the embedded PostgreSQL servers have no TLS)");
     }

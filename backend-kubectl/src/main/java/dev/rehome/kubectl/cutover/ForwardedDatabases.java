@@ -83,6 +83,12 @@ public final class ForwardedDatabases implements Databases {
         return DatabaseEndpoint.of(appHost, 5432, database, role, Secret.empty());
     }
 
+    /** {@code df} in the primary's pod, on its data directory. */
+    @Override
+    public OptionalLong targetFreeBytes() {
+        return targetFreeBytes.get();
+    }
+
     @Override
     public Optional<TargetServer> targetServer() {
         List<List<String>> version = primary.query("postgres", "SELECT current_setting('server_version_num')");
@@ -92,6 +98,6 @@ public final class ForwardedDatabases implements Databases {
         int major = Integer.parseInt(version.get(0).get(0).strip()) / 10000;
         List<String> available = primary.query("postgres", "SELECT name FROM pg_catalog.pg_available_extensions ORDER BY 1")
                 .stream().map(row -> row.get(0)).toList();
-        return Optional.of(new TargetServer(major, available, targetFreeBytes.get()));
+        return Optional.of(new TargetServer(major, available));
     }
 }

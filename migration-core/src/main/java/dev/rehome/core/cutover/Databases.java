@@ -3,6 +3,7 @@ package dev.rehome.core.cutover;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Secret;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Port: how the tool reaches the two servers (directly, or through a port-forward to the pod) and how the app
@@ -39,5 +40,10 @@ public interface Databases {
      */
     default Optional<TargetServer> targetServer() {
         return Optional.empty();
+    }
+
+    /** The free bytes of the target's data volume, for preflight's room check; empty when they cannot be read. */
+    default OptionalLong targetFreeBytes() {
+        return OptionalLong.empty();
     }
 }

@@ -6,7 +6,6 @@ import dev.rehome.core.StepContext;
 import dev.rehome.core.cutover.Backups;
 import dev.rehome.core.cutover.NetworkVerdict;
 import dev.rehome.core.cutover.SourceVolume;
-import dev.rehome.core.cutover.TargetServer;
 import dev.rehome.jdbc.fence.FencePlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +82,8 @@ public final class PreflightStep implements Step {
         // Asked again after the fence (a preview of retire, a resumed run), the source answers only the fence's login.
         var journaled = cutover.ports().journal().read(c.planName()).facts();
         ServerFacts source = ServerFacts.read(cutover.source(journaled, clock));
-        Optional<TargetServer> server = cutover.ports().databases().targetServer();
-        ServerFacts target = server.map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
+        ServerFacts target = cutover.ports().databases().targetServer()
+                .map(t -> new ServerFacts(t.major(), List.of(), t.availableExtensions(), 0))
                 .orElseGet(() -> ServerFacts.read(cutover.ports().databases().targetAdmin("postgres")));
         lines.add("versions: source PostgreSQL " + source.major() + " -> target PostgreSQL " + target.major());
         if (target.major() < source.major()) {
@@ -97,7 +96,7 @@ public final class PreflightStep implements Step {
         if (!missing.isEmpty()) {
             refusals.add("extensions " + missing + " used by the source are not available on " + cutover.targetLabel());
         }
-        OptionalLong free = server.map(TargetServer::freeBytes).orElse(OptionalLong.empty());
+        OptionalLong free = cutover.ports().databases().targetFreeBytes();
         lines.add(TargetRoom.describe(source.databaseBytes(), free));
         TargetRoom.refusal(source.databaseBytes(), free).ifPresent(refusals::add);
         if (cutover.ports().provisioner().foreignObjectsExist(c.target().role(), c.target().database(), cutover.marker())) {

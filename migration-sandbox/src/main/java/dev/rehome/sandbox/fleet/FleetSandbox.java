@@ -123,7 +123,7 @@ public final class FleetSandbox implements FleetWorld {
         LocalDatabases databases = new LocalDatabases(source(ns).endpoint(cutover.config().source().database()),
                 app(ns).appUser(), target.endpoint("postgres")).withAppHost(
                 ClusterSide.rwService(cutover.config().target().cluster()) + "." + cutover.config().target().namespace()
-                        + ".svc.cluster.local");
+                        + ".svc.cluster.local").withTargetOnThisMachine();
         InMemoryCluster c = side.cluster();
         return new CutoverPorts(c, c, c, c, c, databases, new SqlProvisioner(databases), lock, LocalEngines.catalog(clock),
                 LocalEngines.verifier(cutover.config().target().role()), new OptionalHealthCheck(new HttpHealthCheck(clock,
