@@ -3,26 +3,16 @@ package dev.rehome.cutover.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rehome.core.DatabaseEndpoint;
-import dev.rehome.core.InMemoryJournal;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.Secret;
 import dev.rehome.core.Step;
 import dev.rehome.core.StepContext;
-import dev.rehome.core.VerificationReport;
-import dev.rehome.core.cutover.CutoverConfig;
-import dev.rehome.core.cutover.CutoverPorts;
-import dev.rehome.core.cutover.EngineCatalog;
 import dev.rehome.core.cutover.RunOptions;
-import dev.rehome.core.cutover.WorkloadRef;
 import dev.rehome.core.cutover.WorkloadRef.Kind;
+import dev.rehome.core.cutover.WorkloadRef;
 import dev.rehome.cutover.steps.Cutover;
-import dev.rehome.cutover.steps.SqlProvisioner;
-import dev.rehome.sandbox.InMemoryCluster;
 import dev.rehome.sandbox.InMemoryCluster.EnvDef;
-import dev.rehome.sandbox.LocalDatabases;
-import dev.rehome.sandbox.LocalLock;
-import dev.rehome.sandbox.SeededCluster;
+import dev.rehome.sandbox.InMemoryCluster;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +54,7 @@ class ConsumerStepsTest {
         cluster.setEnv(REPORT, "report", "PGDATABASE", new EnvDef("mcd_tracker", null, null));
         cluster.setEnv(REPORT, "report", "PGUSER", new EnvDef(null, "postgres-credentials", "POSTGRES_USER"));
         cluster.setEnv(REPORT, "report", "PGPASSWORD", new EnvDef(null, "postgres-credentials", "POSTGRES_PASSWORD"));
-        cutover = new Cutover(config(), ports(), RunOptions.defaults("test"));
+        cutover = new Cutover(McdTrackerFixture.config(), McdTrackerFixture.ports(cluster, clock), RunOptions.defaults("test"));
     }
 
     @Test
@@ -94,7 +84,7 @@ class ConsumerStepsTest {
     void theRepointPointsEveryVarAtItsKeyRerunsIdempotentlyAndUndoRestoresExactly() throws Exception {
         Map<String, EnvDef> before = env();
         ConsumerEnv targets = new ConsumerEnv(cutover, app, consumers);
-        ConsumerRepoint step = new ConsumerRepoint(new CompanionRepoint(new FakeRepoint(), cutover, app), cutover, targets);
+        ConsumerRepoint step = new ConsumerRepoint(new CompanionRepoint(McdTrackerFixture.repoint(cluster), cutover, app), cutover, targets);
         StepContext ctx = StepContext.detached(clock);
 
         step.run(ctx);
@@ -117,7 +107,7 @@ class ConsumerStepsTest {
     void retireForgetsTheBackupOfALiteralUrl() throws Exception {
         StepContext ctx = StepContext.detached(clock);
         ConsumerEnv targets = new ConsumerEnv(cutover, app, consumers);
-        new ConsumerRepoint(new CompanionRepoint(new FakeRepoint(), cutover, app), cutover, targets).run(ctx);
+        new ConsumerRepoint(new CompanionRepoint(McdTrackerFixture.repoint(cluster), cutover, app), cutover, targets).run(ctx);
         String backup = "rehome-backup-statefulset-mcd-worker-database-url";
         assertThat(ctx.facts().get("fleet.consumer.StatefulSet.mcd-worker.env.before.worker.DATABASE_URL"))
                 .contains(backup).doesNotContain("old-pw");
@@ -167,56 +157,5 @@ class ConsumerStepsTest {
         public boolean reversible() {
             return true;
         }
-    }
-
-    /** Does what the basketball re-point does to the cluster: the Secret with the URL, the host var pointed at it. */
-    private final class FakeRepoint implements Step {
-        @Override
-        public String id() {
-            return "repoint";
-        }
-
-        @Override
-        public String title() {
-            return "re-point";
-        }
-
-        @Override
-        public void run(StepContext ctx) {
-            if (ctx.fact("app.env.before").isEmpty()) {
-                ctx.putFact("app.env.before", cluster.captureEnv(APP, "mcd-tracker", "DATABASE_HOST"));
-            }
-            cluster.put(NS, SECRET, Map.of("host", Secret.of(
-                    "postgresql://mcd_tracker:pw@pal-e-postgres-rw.postgres.svc.cluster.local:5432/mcd_tracker"),
-                    "username", Secret.of("mcd_tracker"), "password", Secret.of("pw")));
-            cluster.pointEnvAtSecret(APP, "mcd-tracker", "DATABASE_HOST", SECRET, "host");
-        }
-
-        @Override
-        public boolean pointOfNoReturn() {
-            return true;
-        }
-
-        @Override
-        public void undo(StepContext ctx) {
-            cluster.restoreEnv(APP, "mcd-tracker", "DATABASE_HOST", ctx.requireFact("app.env.before"));
-            cluster.delete(NS, SECRET);
-        }
-    }
-
-    private CutoverConfig config() {
-        CutoverConfig d = SeededCluster.config();
-        return new CutoverConfig(new CutoverConfig.Source(NS, "postgres", "postgres", "postgres", "postgres-data",
-                "mcd_tracker"), new CutoverConfig.App(NS, "mcd-tracker", "mcd-tracker", "DATABASE_HOST", SECRET, "host", ""),
-                new CutoverConfig.Target("postgres", "pal-e-postgres", "mcd_tracker", "mcd_tracker"), List.of(),
-                d.gitops(), d.retire(), d.deadlines());
-    }
-
-    private CutoverPorts ports() {
-        DatabaseEndpoint nowhere = DatabaseEndpoint.of("127.0.0.1", 1, "postgres", "postgres", Secret.empty());
-        LocalDatabases databases = new LocalDatabases(nowhere, "mcd", nowhere);
-        return new CutoverPorts(cluster, cluster, cluster, cluster, cluster, databases, new SqlProvisioner(databases),
-                new LocalLock(clock), new EngineCatalog(Map.of()), (s, t) -> VerificationReport.ofFindings("none", List.of()),
-                (url, deadline) -> { }, new InMemoryJournal());
     }
 }
