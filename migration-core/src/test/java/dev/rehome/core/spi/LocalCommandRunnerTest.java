@@ -71,8 +71,10 @@ class LocalCommandRunnerTest {
     @Test
     void passesSecretsInTheEnvironmentAndNeverInArgv() throws Exception {
         String canary = "canary-" + System.nanoTime();
-        CommandSpec spec = CommandSpec.of("sh", "-c", "echo $$; echo \"$REHOME_SECRET\"; exec sleep 30")
+        CommandSpec spec = CommandSpec.of("sh", "-c", "echo $$; echo \"$REHOME_SECRET\"; sleep 30; true")
                 .withSecretEnv("REHOME_SECRET", Secret.of(canary));
+        // No exec: /proc/<pid>/cmdline reads empty while a process is between exec images, so the shell
+        // whose pid we print must stay the process we read.
         try (RunningCommand cmd = runner.start(spec)) {
             BufferedReader out = new BufferedReader(new InputStreamReader(cmd.stdout(), StandardCharsets.UTF_8));
             long pid = Long.parseLong(out.readLine());
