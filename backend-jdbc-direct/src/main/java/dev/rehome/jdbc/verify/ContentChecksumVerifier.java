@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Full-content checksum of every table and populated materialized view on both sides, computed in each server
- * (see {@link InServerChecksum}); when either server is older than PostgreSQL 11, which lacks
+ * Full-content checksum of every table and populated materialized view on both sides, computed in each server:
+ * {@link RecordHashChecksum} when both run PostgreSQL 14 or later, else {@link InServerChecksum}; when either
+ * server is older than PostgreSQL 11, which lacks
  * {@code hashtextextended}, both sides stream COPY text and hash it here instead (see {@link RowHashSum}).
  * Both sides read the same columns in the same order: the source's column order, restricted to the columns both
  * sides have; a column on one side only is itself a finding. A table on one side only is checksummed there and
@@ -54,11 +55,10 @@ final class ContentChecksumVerifier implements Verifier {
         try (PairedSessions sessions = PairedSessions.open(connector, source, target)) {
             Sides<Map<TableRef, DataRelation>> relations = sessions.both("listing tables", DataRelations::list);
             List<Finding> findings = new ArrayList<>();
-            Sides<Map<TableRef, List<String>>> plan = plan(relations, findings);
+            Sides<Map<TableRef, ChecksumColumns>> plan = plan(relations, findings);
             Sides<Integer> majors = sessions.both("reading the server version",
                     h -> h.getConnection().getMetaData().getDatabaseMajorVersion());
-            Method method = Math.min(majors.source(), majors.target()) >= InServerChecksum.MIN_MAJOR
-                    ? InServerChecksum::of : CopyTextChecksum::of;
+            Method method = method(Math.min(majors.source(), majors.target()));
             Sides<Map<TableRef, ContentChecksum>> sums = sessions.each("checksumming tables",
                     s -> checksumAll(s, source, plan.source(), relations.source(), method),
                     t -> checksumAll(t, target, plan.target(), relations.target(), method));
@@ -92,10 +92,10 @@ final class ContentChecksumVerifier implements Verifier {
      * to the columns both have (column-set differences become findings); a relation on one side only, all its
      * columns.
      */
-    private static Sides<Map<TableRef, List<String>>> plan(Sides<Map<TableRef, DataRelation>> relations,
-                                                           List<Finding> findings) {
-        Map<TableRef, List<String>> onSource = new LinkedHashMap<>();
-        Map<TableRef, List<String>> onTarget = new LinkedHashMap<>();
+    private static Sides<Map<TableRef, ChecksumColumns>> plan(Sides<Map<TableRef, DataRelation>> relations,
+                                                              List<Finding> findings) {
+        Map<TableRef, ChecksumColumns> onSource = new LinkedHashMap<>();
+        Map<TableRef, ChecksumColumns> onTarget = new LinkedHashMap<>();
         Set<TableRef> all = new TreeSet<>(relations.source().keySet());
         all.addAll(relations.target().keySet());
         for (TableRef table : all) {
@@ -109,11 +109,12 @@ final class ContentChecksumVerifier implements Verifier {
                             String.valueOf(t.columns())));
                 }
             }
+            ChecksumColumns read = ChecksumColumns.of(columns, s, t);
             if (s != null && s.populated()) {
-                onSource.put(table, columns);
+                onSource.put(table, read);
             }
             if (t != null && t.populated()) {
-                onTarget.put(table, columns);
+                onTarget.put(table, read);
             }
         }
         return new Sides<>(onSource, onTarget);
@@ -121,7 +122,7 @@ final class ContentChecksumVerifier implements Verifier {
 
     /** Checksums the planned tables of one side, the biggest first so the last job to finish is a small one. */
     private Map<TableRef, ContentChecksum> checksumAll(Handle session, DatabaseEndpoint endpoint,
-                                                      Map<TableRef, List<String>> plan,
+                                                      Map<TableRef, ChecksumColumns> plan,
                                                       Map<TableRef, DataRelation> relations, Method method)
             throws SQLException {
         List<TableRef> order = new ArrayList<>(plan.keySet());
@@ -134,7 +135,7 @@ final class ContentChecksumVerifier implements Verifier {
         return out;
     }
 
-    private static ContentChecksum checksum(Connection session, TableRef table, List<String> columns, Method method)
+    private static ContentChecksum checksum(Connection session, TableRef table, ChecksumColumns columns, Method method)
             throws SQLException {
         long started = System.nanoTime();
         ContentChecksum sum;
@@ -147,7 +148,18 @@ final class ContentChecksumVerifier implements Verifier {
 
     /** How one table's checksum is computed; both sides always use the same one. */
     @FunctionalInterface
-    private interface Method {
-        ContentChecksum of(Handle session, TableRef table, List<String> columns) throws SQLException;
+    interface Method {
+        ContentChecksum of(Handle session, TableRef table, ChecksumColumns columns) throws SQLException;
+    }
+
+    /** The cheapest checksum both servers can compute alike: the older of the two decides. */
+    static Method method(int olderMajor) {
+        if (olderMajor >= RecordHashChecksum.MIN_MAJOR) {
+            return RecordHashChecksum::of;
+        }
+        if (olderMajor >= InServerChecksum.MIN_MAJOR) {
+            return (h, table, columns) -> InServerChecksum.of(h, table, columns.names());
+        }
+        return (h, table, columns) -> CopyTextChecksum.of(h, table, columns.names());
     }
 }

@@ -2,8 +2,10 @@ package dev.rehome.jdbc.verify;
 
 import dev.rehome.core.TableRef;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,10 +21,14 @@ final class DataRelations {
     private static final String SQL = "SELECT n.nspname, c.relname, c.relkind = 'm', c.relispopulated,"
             + " ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a"
             + "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),"
-            + " c.relpages::int8 + COALESCE((SELECT t.relpages FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 0)"
+            + " c.relpages::int8 + COALESCE((SELECT t.relpages FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 0),"
+            + " ARRAY(SELECT a.atttypid::text FROM pg_catalog.pg_attribute a"
+            + "       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'm') AND " + USER_SCHEMA
             + " ORDER BY n.nspname, c.relname";
+
+    private static final Set<String> NATIVE = Set.of(RecordHashChecksum.NATIVE_TYPES.split(", *"));
 
     private DataRelations() {
     }
@@ -33,7 +39,15 @@ final class DataRelations {
         session.createQuery(SQL).map((rs, ctx) -> {
             TableRef table = new TableRef(rs.getString(1), rs.getString(2));
             String[] names = (String[]) rs.getArray(5).getArray();
-            return new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names), rs.getLong(6));
+            String[] types = (String[]) rs.getArray(7).getArray();
+            Map<String, String> nativeTypes = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                if (NATIVE.contains(types[i])) {
+                    nativeTypes.put(names[i], types[i]);
+                }
+            }
+            return new DataRelation(table, rs.getBoolean(3), rs.getBoolean(4), Arrays.asList(names), rs.getLong(6),
+                    nativeTypes);
         }).forEach(r -> out.put(r.table(), r));
         return out;
     }

@@ -47,8 +47,9 @@ public final class Verifiers {
 
     /**
      * An order-independent content checksum of every table and populated materialized view, computed in each
-     * server in one pass: a sum modulo 2^64 of the 64-bit {@code hashtextextended} of each row's text form, plus
-     * the row count; only those two numbers per table reach this JVM. Equal across major versions for equal data;
+     * server in one pass: a sum modulo 2^64 of a 64-bit hash of each row ({@code hash_record_extended} of its
+     * stored values on PostgreSQL 14 and later, else {@code hashtextextended} of its text form), plus the row
+     * count; only those two numbers per table reach this JVM. Equal across major versions for equal data;
      * catches duplicated rows, which an XOR checksum would not.
      */
     public static Verifier contentChecksums() {
