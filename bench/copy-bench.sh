@@ -2,7 +2,7 @@
 # Copy benchmark: rehome's engines against pg_dump|pg_restore, pgcopydb and the physical floor, side by side, in
 # one run, and the issue-13 targets checked against the medians.
 #
-#   bench/copy-bench.sh [--size-mb N] [--runs R] [--small-tables N] [--keep]
+#   bench/copy-bench.sh [--size-mb N] [--runs R] [--small-tables N] [--downtime-mb "0 300"] [--keep]
 #   REHOME_BEFORE_JAR=/path/old/rehome-fleet.jar bench/copy-bench.sh ...   # also times an older build
 #
 # Starts two throwaway PostgreSQL clusters (the machine's own server binaries, identical settings), generates a
@@ -12,25 +12,30 @@
 # ratio to the tuned stock baseline (pg_dump -Fc -Z0) and to pgcopydb, the tool's peak RSS, jdbc-direct's time
 # split by phase, and the table of targets. rehome's JVM runs with a fixed small heap (-Xmx${REHOME_HEAP:-64m}):
 # a copy or verification that buffered rows would fail there, so the run doubles as the bounded-memory check.
+# Last, `rehome-basketball migrate --sandbox` runs once per --downtime-mb size (extra MiB in the sandbox's source)
+# and its report's downtime estimate is set against the downtime it measured.
 set -euo pipefail
 
 SIZE_MB=300
 RUNS=3
 SMALL=2000
 KEEP=0
+DOWNTIME_MB="0 300"
 while [ $# -gt 0 ]; do
   case "$1" in
     --size-mb) SIZE_MB="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --small-tables) SMALL="$2"; shift 2 ;;
+    --downtime-mb) DOWNTIME_MB="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="${REHOME_JAR:-$ROOT/app-fleet/target/rehome-fleet.jar}"
+BASKETBALL_JAR="${REHOME_BASKETBALL_JAR:-$ROOT/app-basketball/target/rehome-basketball.jar}"
 HEAP="${REHOME_HEAP:-64m}"
 BEFORE_JAR="${REHOME_BEFORE_JAR:-}"
 PAGILA="${PAGILA_DIR:-$ROOT/../shared/datasets/pagila}"
@@ -145,8 +150,13 @@ psql -At -p $SRC_PORT -d bench -c "SELECT format('%I.%I', schemaname, tablename)
 pg_dump -p $SRC_PORT --section=post-data bench | psql -q -v ON_ERROR_STOP=1 -p $DST_PORT -d bench_copy >/dev/null
 FLOOR
 
-JAVA_OPTS="-Xmx$HEAP -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
+# Only the jdbc-direct copies log their phases to stderr for the split below (bench/logback-bench.xml); every
+# other rehome run starts as a user's does, logging to its file, so no row pays for parsing a logback XML.
+export REHOME_LOG_DIR="$WORK/logs"
+JAVA_OPTS="-Xmx$HEAP"
+PHASE_LOG="-Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
 rehome() { echo "java $JAVA_OPTS -jar $1 ${*:2} >/dev/null"; }
+rehome_phases() { echo "java $JAVA_OPTS $PHASE_LOG -jar $1 ${*:2} >/dev/null"; }
 url() { echo "postgresql://postgres@127.0.0.1:$1/$2"; }
 declare -A TOOLS
 ORDER=()
@@ -162,10 +172,10 @@ fi
 add "rehome dump-restore --jobs 1"    "$(rehome "$JAR" copy --engine dump-restore --jobs 1 --verify none --no-progress --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
 add "rehome dump-restore --jobs 2"    "$(rehome "$JAR" copy --engine dump-restore --jobs 2 --verify none --no-progress --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
 if [ -n "$BEFORE_JAR" ]; then
-  add "rehome jdbc-direct --jobs 2 (before)" "$(rehome "$BEFORE_JAR" copy --engine jdbc-direct --jobs 2 --verify none --no-progress --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
+  add "rehome jdbc-direct --jobs 2 (before)" "$(rehome_phases "$BEFORE_JAR" copy --engine jdbc-direct --jobs 2 --verify none --no-progress --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
   add "rehome verify --level full (before)" "$(rehome "$BEFORE_JAR" verify --level full --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
 fi
-add "rehome jdbc-direct --jobs 2"     "$(rehome "$JAR" copy --engine jdbc-direct --jobs 2 --verify none --no-progress --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
+add "rehome jdbc-direct --jobs 2"     "$(rehome_phases "$JAR" copy --engine jdbc-direct --jobs 2 --verify none --no-progress --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
 add "rehome verify --level full"      "$(rehome "$JAR" verify --level full --source "$(url $SRC_PORT bench)" --target "$(url $DST_PORT bench_copy)")"
 if [ -f "$PAGILA/pagila-schema.sql" ]; then
   [ -n "$BEFORE_JAR" ] && add "Pagila copy --verify full (before)" "$(rehome "$BEFORE_JAR" copy --engine jdbc-direct --verify full --no-progress --source "$(url $SRC_PORT pagila)" --target "$(url $DST_PORT pagila_copy)")"
@@ -196,6 +206,23 @@ for r in $(seq 1 "$RUNS"); do
     [ -f "$WORK/phase.data" ] && echo "data=$(echo "$(cat "$WORK/phase.data") * 1000 / 1" | bc)" >"$WORK/phases.$r.$(echo "$name" | tr -c 'a-zA-Z0-9' _)"
     printf '   run %d %-40s %7.2f s   (load %s)\n' "$r" "$name" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"
   done
+done
+
+# The downtime estimate against the downtime: the sandbox's whole cutover (embedded servers, in-process API),
+# with extra rows in its source; the report carries preflight's estimate and the measured quiesce-to-healthy time.
+declare -A DOWN_EST DOWN_MEAS
+for mb in $DOWNTIME_MB; do
+  [ -f "$BASKETBALL_JAR" ] || break
+  if java -Xmx"${REHOME_SANDBOX_HEAP:-256m}" -jar "$BASKETBALL_JAR" \
+       migrate --sandbox --sandbox-size-mb "$mb" --report-json "$WORK/downtime.$mb.json" >/dev/null 2>"$WORK/downtime.$mb.err"; then
+    DOWN_EST[$mb]=$(grep -o '"estimatedMillis" : [0-9]*' "$WORK/downtime.$mb.json" | grep -o '[0-9]*$')
+    DOWN_MEAS[$mb]=$(grep -o '"measuredMillis" : [0-9]*' "$WORK/downtime.$mb.json" | grep -o '[0-9]*$')
+    printf '   sandbox migrate, %5s MiB extra: downtime estimated %6s ms, measured %6s ms   (load %s)\n' "$mb" \
+      "${DOWN_EST[$mb]:-?}" "${DOWN_MEAS[$mb]:-?}" "$(cut -d' ' -f1 /proc/loadavg)"
+    grep -o 'downtime: about .*' "$WORK/downtime.$mb.err" | head -1 | sed 's/^/     preflight said: /'
+  else
+    echo "!! sandbox migrate with $mb MiB extra failed:"; tail -5 "$WORK/downtime.$mb.err"
+  fi
 done
 
 set +e +o pipefail   # the summary copes with missing numbers itself
@@ -248,7 +275,11 @@ row "dump-restore --jobs 1 / pg_dump -Fc -Z0 | pg_restore" "$(ratio "$DR1" "$BAS
 row "dump-restore --jobs 2 / pg_dump -Fc -Z0 | pg_restore" "$(ratio "$DR2" "$BASE")x" "-" "<= 1.1x" "$(met "$(ratio "$DR2" "$BASE")" "<=" 1.1)"
 PER=$( [ "$S" != nan ] && [ "$E" != nan ] && echo "scale=2; ($S - $E) * 1000 / $SMALL" | bc | sed 's/^\./0./' || echo "-")
 row "$SMALL small tables: (copy - empty copy) per table (ms)" "$PER" "-" "<= 2" "$(met "$PER" "<=" 2)"
-row "downtime estimate / measured cutover downtime" "not measured" "-" "<= 2x" "-"
+for mb in $DOWNTIME_MB; do
+  DR=$(ratio "${DOWN_EST[$mb]:-}" "${DOWN_MEAS[$mb]:-}")
+  row "downtime estimate / measured (sandbox cutover, +$mb MiB)" "${DR}x" "-" "0.5x - 2x" \
+    "$( [ "$DR" = "-" ] && echo "-" || { [ "$(met "$DR" "<=" 2)" = yes ] && [ "$(met "$DR" ">=" 0.5)" = yes ] && echo yes || echo NO; })"
+done
 echo
 echo "Runs: $RUNS, interleaved; dataset ${SIZE_MB} MB requested; ratios < 1 are faster than the baseline."
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other builds share the machine)."

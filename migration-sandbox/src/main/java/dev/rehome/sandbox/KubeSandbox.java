@@ -70,7 +70,26 @@ public final class KubeSandbox implements AutoCloseable {
     }
 
     public static KubeSandbox start(Path workDir, Clock clock, Consumer<String> notices) {
-        PostgresServer source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
+        return start(workDir, clock, notices, 0);
+    }
+
+    /** As {@link #start(Path, Clock, Consumer)}, with {@code extraMegabytes} of rows more in the source ({@link SandboxBulk}). */
+    public static KubeSandbox start(Path workDir, Clock clock, Consumer<String> notices, long extraMegabytes) {
+        KubeSandbox sandbox = start(workDir, clock, notices, PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR));
+        try {
+            if (extraMegabytes > 0) {
+                notices.accept("sandbox: adding about " + extraMegabytes + " MiB of rows to the source (table "
+                        + SandboxBulk.TABLE + ")");
+                SandboxBulk.fill(sandbox.source, SeededCluster.config().source().database(), Sandbox.APP_ROLE, extraMegabytes);
+            }
+            return sandbox;
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private static KubeSandbox start(Path workDir, Clock clock, Consumer<String> notices, PostgresServer source) {
         PostgresServer target = null;
         try {
             target = PostgresServers.start(17);

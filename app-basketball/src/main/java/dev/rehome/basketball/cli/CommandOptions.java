@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class CommandOptions {
     /** Where the cutover lives: every command. */
-    static final Set<String> WHERE = Set.of("--sandbox", "--config", "--kubeconfig", "--context", "--journal-dir",
+    static final Set<String> WHERE = Set.of("--sandbox", "--sandbox-size-mb", "--config", "--kubeconfig", "--context", "--journal-dir",
             "--target-tls");
     /** How the cutover runs. */
     static final Set<String> CUTOVER = Set.of("--engine", "--gitops-dir", "--health-url");

@@ -11,6 +11,11 @@ public final class CommonOptions {
             + " the cluster's objects, a deployments repo, the app's health check). Needs only Java. Implies --yes.")
     boolean sandbox;
 
+    @Option(names = "--sandbox-size-mb", paramLabel = "N", description = "With --sandbox: add about N MiB of rows"
+            + " (one more table, with its indexes) to the sandbox's source, to see the copy, the checks and the downtime"
+            + " at your database's size. Default 0: only basketball-api's own rows.")
+    long sandboxSizeMb;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML overriding the defaults (the real cluster's names).")
     Path config;
 

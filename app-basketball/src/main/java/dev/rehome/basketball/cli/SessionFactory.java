@@ -7,6 +7,7 @@ import dev.rehome.core.cutover.RunOptions;
 import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.cutover.config.ConfigLoader;
 import dev.rehome.sandbox.KubeSandbox;
+import dev.rehome.core.InvalidConfigurationException;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.cutover.live.LiveCluster;
 import dev.rehome.kubectl.KubeClients;
@@ -48,6 +49,10 @@ final class SessionFactory {
 
     Session open(CommonOptions o, MigrationListener listener, boolean retireNow, boolean deleteVolume,
                  Optional<String> skipRestoreProof) {
+        if (o.sandboxSizeMb < 0 || (o.sandboxSizeMb > 0 && !o.sandbox)) {
+            throw new InvalidConfigurationException("--sandbox-size-mb " + o.sandboxSizeMb + ": give a size of 0 or more,"
+                    + " and only with --sandbox (a real cluster's database is the size it is)");
+        }
         CutoverConfig config = config(o);
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);
@@ -98,7 +103,7 @@ final class SessionFactory {
         // The sandbox's embedded servers have no TLS: it says so instead of pretending to verify anything.
         listener.onNotice("sandbox: TLS to the target: disabled (the embedded PostgreSQL servers have no TLS)"
                 + (o.targetTls == null ? "" : "; --target-tls " + o.targetTls + " applies to real clusters only"));
-        KubeSandbox sandbox = KubeSandbox.start(work, clock, listener::onNotice);
+        KubeSandbox sandbox = KubeSandbox.start(work, clock, listener::onNotice, o.sandboxSizeMb);
         CutoverConfig config = sandbox.config();
         if (o.healthUrl != null) {
             config = config.withHealthUrl(o.healthUrl);

@@ -51,6 +51,11 @@ public final class KubeWorkloads implements Workloads {
     }
 
     @Override
+    public Optional<Duration> lastStartup(WorkloadRef workload) {
+        return controller.lastStartup(workload.kind(), nn(workload));
+    }
+
+    @Override
     public String captureEnv(WorkloadRef workload, String container, String name) {
         Optional<EnvVar> env = controller.env(workload.kind(), nn(workload), container, name);
         if (env.isEmpty()) {

@@ -165,6 +165,14 @@ public final class WorkloadController {
         env.replace(kind, ref, container, name, before);
     }
 
+    /** Start to Ready of the workload's newest Ready pod ({@link PodStartup}); empty for a CronJob or no such pod. */
+    public Optional<Duration> lastStartup(Kind kind, NamespacedName ref) {
+        if (kind == Kind.CRON_JOB) {
+            return Optional.empty();
+        }
+        return PodStartup.newestReady(pods(ref, objects.get(kind, ref)));
+    }
+
     private void patchReplicas(Kind kind, NamespacedName ref, int replicas) {
         retry.run(() -> objects.resource(kind, ref).patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\":{\"replicas\":" + replicas + "}}"));

@@ -38,6 +38,14 @@ public interface Workloads {
      */
     boolean envReadsSecret(WorkloadRef workload, String container, String name, String secret, String key);
 
+    /**
+     * How long the workload's newest Ready pod took from its start to Ready: what bringing the app back after the
+     * copy will cost again. Empty when no pod says (none Ready, or a world without pods).
+     */
+    default java.util.Optional<Duration> lastStartup(WorkloadRef workload) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether ArgoCD manages the workload (tracking label or annotation), so changes belong in Git. */
     boolean managedByArgo(WorkloadRef workload);
 

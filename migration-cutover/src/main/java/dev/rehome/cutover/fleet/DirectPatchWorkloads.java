@@ -28,6 +28,11 @@ final class DirectPatchWorkloads implements Workloads {
     }
 
     @Override
+    public java.util.Optional<Duration> lastStartup(WorkloadRef workload) {
+        return delegate.lastStartup(workload);
+    }
+
+    @Override
     public String captureEnv(WorkloadRef workload, String container, String name) {
         return delegate.captureEnv(workload, container, name);
     }

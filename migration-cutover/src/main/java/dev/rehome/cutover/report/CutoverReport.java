@@ -19,7 +19,8 @@ import java.util.Optional;
 public record CutoverReport(String title, boolean succeeded, String outcome, List<StepLine> steps,
                             List<TableLine> tables, List<SequenceLine> sequences, List<InvariantLine> invariants,
                             Map<String, String> backup, Optional<RestoreLine> restoreProof, String gitopsBranch,
-                            String gitopsDiff, List<String> retire, List<String> notices, Duration duration) {
+                            String gitopsDiff, List<String> retire, List<String> notices, Duration duration,
+                            Optional<DowntimeLine> downtime) {
     public CutoverReport {
         steps = List.copyOf(steps);
         tables = List.copyOf(tables);
@@ -29,6 +30,14 @@ public record CutoverReport(String title, boolean succeeded, String outcome, Lis
         java.util.Objects.requireNonNull(restoreProof, "restoreProof");
         retire = List.copyOf(retire);
         notices = List.copyOf(notices);
+        java.util.Objects.requireNonNull(downtime, "downtime");
+    }
+
+    /**
+     * The app's time at 0 replicas: what preflight estimated, and what it was, from the quiesce to the health check
+     * after the scale-up (empty while the app has not come back on the new home), across reruns of one move.
+     */
+    public record DowntimeLine(Duration estimated, Optional<Duration> measured) {
     }
 
     public record StepLine(String id, String status, Duration duration, String detail) {
@@ -94,7 +103,15 @@ public record CutoverReport(String title, boolean succeeded, String outcome, Lis
         return new CutoverReport("rehome: " + config.app().deployment() + " -> " + config.target().namespace() + "/"
                 + config.target().cluster() + "/" + config.target().database(), ok, result, steps, tables, sequences,
                 invariants, backup, restore, outcome.gitops().map(g -> g.branch()).orElse(""),
-                outcome.gitops().map(g -> g.diff()).orElse(""), retirePlan, outcome.notices(), outcome.result().duration());
+                outcome.gitops().map(g -> g.diff()).orElse(""), retirePlan, outcome.notices(), outcome.result().duration(),
+                downtime(f));
+    }
+
+    private static Optional<DowntimeLine> downtime(Map<String, String> f) {
+        return Optional.ofNullable(f.get(Facts.DOWNTIME_ESTIMATE_MILLIS)).map(ms -> new DowntimeLine(
+                Duration.ofMillis(Long.parseLong(ms)), Optional.ofNullable(f.get(Facts.APP_DOWN_AT))
+                .flatMap(down -> Optional.ofNullable(f.get(Facts.APP_UP_AT))
+                        .map(up -> Duration.between(java.time.Instant.parse(down), java.time.Instant.parse(up))))));
     }
 
     static StepLine line(StepResult r) {

@@ -1,6 +1,7 @@
 package dev.rehome.cutover.report;
 
 import dev.rehome.cutover.report.CutoverReport.RestoreLine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,12 +19,19 @@ public final class JsonRenderer {
         return RecordJson.render(new Document(r.succeeded() ? "passed" : "failed", r.outcome(), engine,
                 r.duration().toMillis(), Table.of(r), r.sequences().stream().map(Sequence::of).toList(),
                 Invariant.of(r), r.steps().stream().map(Step::of).toList(), new TreeMap<>(r.backup()),
-                r.restoreProof().orElse(null), r.gitopsBranch(), r.retire()));
+                r.restoreProof().orElse(null), r.gitopsBranch(), r.retire(), r.downtime().map(Downtime::of).orElse(null)));
     }
 
     record Document(String result, String outcome, String engine, long durationMillis, List<Table> tables,
                     List<Sequence> sequences, List<Invariant> invariants, List<Step> steps, Map<String, String> backup,
-                    RestoreLine restoreProof, String gitopsBranch, List<String> retire) {
+                    RestoreLine restoreProof, String gitopsBranch, List<String> retire, Downtime downtime) {
+    }
+
+    /** Preflight's estimate of the app's time at 0 replicas and the measured time (null until the app is back). */
+    record Downtime(long estimatedMillis, Long measuredMillis) {
+        static Downtime of(CutoverReport.DowntimeLine d) {
+            return new Downtime(d.estimated().toMillis(), d.measured().map(Duration::toMillis).orElse(null));
+        }
     }
 
     /** A table's rows on both sides and whether they (and, when compared, their checksums) match. */

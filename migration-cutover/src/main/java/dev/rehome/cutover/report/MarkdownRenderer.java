@@ -12,6 +12,9 @@ public final class MarkdownRenderer {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(r.title()).append("\n\n");
         md.append("**Result:** ").append(r.outcome()).append(" in ").append(seconds(r.duration())).append("\n\n");
+        r.downtime().ifPresent(d -> md.append("**Downtime** (the app at 0 replicas): ")
+                .append(d.measured().map(m -> seconds(m) + ", estimated " + seconds(d.estimated()) + " before the run")
+                        .orElse("estimated " + seconds(d.estimated()) + "; not over yet")).append("\n\n"));
         md.append("## Steps\n\n| step | status | took | detail |\n|---|---|---|---|\n");
         r.steps().forEach(s -> md.append("| ").append(s.id()).append(" | ").append(s.status()).append(" | ")
                 .append(seconds(s.duration())).append(" | ").append(cell(s.detail())).append(" |\n"));

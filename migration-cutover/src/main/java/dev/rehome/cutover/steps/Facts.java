@@ -19,6 +19,10 @@ public final class Facts {
     public static final String XID_VERIFIED = "source.xid.verified";
     public static final String ROW_CHANGES_VERIFIED = "source.rowChanges.verified";
     public static final String SOURCE_RECHECKED = "retire.sourceRechecked";
+    /** Preflight's estimate of the app's time at 0 replicas, and the instants the app went down and came back. */
+    public static final String DOWNTIME_ESTIMATE_MILLIS = "downtime.estimateMillis";
+    public static final String APP_DOWN_AT = "app.downAt";
+    public static final String APP_UP_AT = "app.upAt";
     public static final String REPLICAS_BEFORE = "app.replicas.before";
     public static final String ENV_BEFORE = "app.env.before";
     public static final String FENCED = "source.fenced";

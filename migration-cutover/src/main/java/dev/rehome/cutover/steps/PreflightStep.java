@@ -62,6 +62,9 @@ public final class PreflightStep implements Step {
         ctx.putFact(Facts.TARGET_MAJOR, String.valueOf(report.targetMajor()));
         ctx.putFact(Facts.ARGO, String.valueOf(report.argo()));
         ctx.putFact(Facts.NETWORK, report.network().reason());
+        if (ctx.fact(Facts.DOWNTIME_ESTIMATE_MILLIS).isEmpty()) {
+            ctx.putFact(Facts.DOWNTIME_ESTIMATE_MILLIS, String.valueOf(report.downtimeEstimateMillis()));
+        }
         SourceVolume v = report.volume();
         if (ctx.fact(Facts.PVC_UID).isEmpty()) {
             ctx.putFact(Facts.PVC, v.pvc());
@@ -136,9 +139,20 @@ public final class PreflightStep implements Step {
         for (String kept : c.retire().protectedPvcs()) {
             lines.add("never touched: PVC " + c.app().namespace() + "/" + kept + " (mounted by the app, not the database's)");
         }
-        lines.add("downtime: about " + DowntimeEstimate.of(source.databaseBytes()).toSeconds() + "s with the app at 0 replicas "
-                + "(copy and verification of " + source.databaseBytes() / (1024 * 1024) + " MiB, scaling, health check)");
-        return new PreflightReport(source.major(), target.major(), argo, net, volume, lines, refusals);
+        DowntimeEstimate downtime = DowntimeEstimate.of(sample(source, journaled, clock), cutover.options().engine(),
+                cutover.ports().workloads().lastStartup(cutover.app()));
+        lines.add("downtime: about " + downtime.total().toSeconds() + " s with the app at 0 replicas (" + downtime.basis() + ")");
+        return new PreflightReport(source.major(), target.major(), argo, net, volume, downtime.total().toMillis(), lines,
+                refusals);
+    }
+
+    /** An estimate never stops a run: a sample that cannot be taken leaves only the database's size to go by. */
+    private SourceSample sample(ServerFacts source, java.util.Map<String, String> journaled, java.time.Clock clock) {
+        try {
+            return new SourceSampler(clock).sample(cutover.source(journaled, clock));
+        } catch (dev.rehome.core.MigrationException e) {
+            return SourceSample.unknown(source.databaseBytes());
+        }
     }
 
     /** The new home must back the database up on a schedule, or the move only trades one risk for another. */
@@ -160,7 +174,8 @@ public final class PreflightStep implements Step {
 
     /** What preflight found. */
     public record PreflightReport(int sourceMajor, int targetMajor, boolean argo, NetworkVerdict network,
-                                  SourceVolume volume, List<String> lines, List<String> refusals) {
+                                  SourceVolume volume, long downtimeEstimateMillis, List<String> lines,
+                                  List<String> refusals) {
         public PreflightReport {
             lines = List.copyOf(lines);
             refusals = List.copyOf(refusals);

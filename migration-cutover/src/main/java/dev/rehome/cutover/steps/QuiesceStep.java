@@ -56,6 +56,10 @@ public final class QuiesceStep implements Step {
         if (ctx.fact(Facts.REPLICAS_BEFORE).isEmpty()) {
             ctx.putFact(Facts.REPLICAS_BEFORE, String.valueOf(workloads.replicas(cutover.app())));
         }
+        // Kept from the first attempt: a rerun after a crash continues the same outage, it does not start one.
+        if (ctx.fact(Facts.APP_DOWN_AT).isEmpty()) {
+            ctx.putFact(Facts.APP_DOWN_AT, ctx.clock().instant().toString());
+        }
         workloads.scale(cutover.app(), 0, cutover.config().deadlines().scale());
         ctx.putFact(Facts.FENCED, "true");
         new FencedSource(cutover, ctx.clock()).apply(ctx);

@@ -44,6 +44,9 @@ public final class ScaleUpStep implements Step {
         int replicas = Math.max(1, Integer.parseInt(ctx.fact(Facts.REPLICAS_BEFORE).orElse("1")));
         cutover.ports().workloads().scale(cutover.app(), replicas, cutover.config().deadlines().scale());
         cutover.ports().health().awaitHealthy(cutover.config().app().healthUrl(), cutover.config().deadlines().health());
+        if (ctx.fact(Facts.APP_UP_AT).isEmpty()) {
+            ctx.putFact(Facts.APP_UP_AT, ctx.clock().instant().toString());
+        }
         Secret password = new ProvisionStep(cutover).password();
         var t = cutover.config().target();
         Map<String, Long> after = InvariantReader.read(cutover.ports().databases().targetAs(t.role(), password,
