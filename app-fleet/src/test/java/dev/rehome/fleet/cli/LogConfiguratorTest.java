@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ class LogConfiguratorTest {
         String before = System.getProperty("rehome.log.file");
         System.setProperty("rehome.log.file", file.toString());
         LoggerContext ctx = new LoggerContext();
+        // What logback's SLF4J provider gives the context it configures; a bare context has none.
+        ctx.setMDCAdapter(new LogbackMDCAdapter());
         try {
             LogConfigurator configurator = new LogConfigurator();
             configurator.setContext(ctx);
