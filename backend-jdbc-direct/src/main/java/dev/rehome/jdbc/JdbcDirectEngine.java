@@ -8,6 +8,7 @@ import dev.rehome.core.MigrationListener;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.TableCopy;
 import dev.rehome.core.TableRef;
+import dev.rehome.core.spi.CopyWatchdog;
 import dev.rehome.jdbc.copy.CopySessions;
 import dev.rehome.jdbc.copy.DataCopier;
 import dev.rehome.jdbc.copy.DatabaseSettingsCopier;
@@ -69,7 +70,11 @@ import org.slf4j.LoggerFactory;
  * security labels and role-bound database settings are not copied; a row-level security policy that names a role
  * the target lacks fails post-data (dropping it could widen access); a materialized view is refreshed from the
  * copied data, so a stale one on the source is fresh on the target; the target must run the source's major
- * version or a newer one. Thread-safe: one instance serves many copies.
+ * version or a newer one.
+ *
+ * <p>A {@link CopyWatchdog} bounds every copy by {@link dev.rehome.core.CopyLimits}: while the rows stream, no
+ * bytes for the stall limit, and at any time the deadline, abort every session of the copy, so a black-holed
+ * network or a frozen server fails the copy instead of hanging it. Thread-safe: one instance serves many copies.
  */
 public final class JdbcDirectEngine implements CopyEngine {
     public static final String ID = "jdbc-direct";
@@ -115,14 +120,22 @@ public final class JdbcDirectEngine implements CopyEngine {
 
     @Override
     public CopyResult copy(CopyRequest request, MigrationListener listener) {
-        try {
-            return run(request, listener);
-        } catch (SQLException e) {
-            throw new OperationFailedException("copy from " + request.source().describe() + " to "
-                    + request.target().describe() + " failed: " + e.getMessage(), e);
-        } catch (MigrationException e) {
-            LOG.debug("copy failed", e);
-            throw e;
+        CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
+        try (CopyWatchdog watchdog = CopyWatchdog.start(clock, request.options().limits(),
+                request.source().describe() + " and " + request.target().describe(), sessions::abortAll)) {
+            try {
+                CopyResult result = run(request, sessions, watchdog, listener);
+                watchdog.verdict().ifPresent(v -> {
+                    throw v; // given up: whatever ran on after the abort is not trusted
+                });
+                return result;
+            } catch (SQLException e) {
+                throw watchdog.explain(new OperationFailedException("copy from " + request.source().describe() + " to "
+                        + request.target().describe() + " failed: " + e.getMessage(), e));
+            } catch (RuntimeException e) {
+                LOG.debug("copy failed", e);
+                throw watchdog.explain(e);
+            }
         }
     }
 
@@ -131,15 +144,15 @@ public final class JdbcDirectEngine implements CopyEngine {
                           List<String> notices) {
     }
 
-    private CopyResult run(CopyRequest request, MigrationListener listener) throws SQLException {
+    private CopyResult run(CopyRequest request, CopySessions sessions, CopyWatchdog watchdog, MigrationListener listener)
+            throws SQLException {
         long start = clock.millis();
         int jobs = request.options().jobs();
-        CopySessions sessions = new CopySessions(connector, request.source(), request.target(), request.options().owner());
         PhaseTimer phases = new PhaseTimer(clock);
         Loaded loaded;
         List<String> notices;
         try (IndexBuilder indexes = new IndexBuilder(sessions, jobs)) {
-            loaded = loadInOneSnapshot(request, sessions, indexes, phases, listener);
+            loaded = loadInOneSnapshot(request, sessions, indexes, phases, watchdog, listener);
             new DdlApplier(sessions).applyPostData(loaded.post(), indexes, loaded(loaded), phases);
             TargetFinisher finisher = new TargetFinisher(sessions);
             finisher.refresh(loaded.catalog().materializedViews());
@@ -168,7 +181,8 @@ public final class JdbcDirectEngine implements CopyEngine {
      * objects in it. Index builds start for each table as soon as it is loaded.
      */
     private Loaded loadInOneSnapshot(CopyRequest request, CopySessions sessions, IndexBuilder indexes,
-                                     PhaseTimer phases, MigrationListener listener) throws SQLException {
+                                     PhaseTimer phases, CopyWatchdog watchdog, MigrationListener listener)
+            throws SQLException {
         try (Connection coordinator = sessions.openSource()) {
             CopySessions.startReadOnlyRepeatableRead(coordinator);
             String snapshot = exportSnapshot(coordinator);
@@ -186,8 +200,9 @@ public final class JdbcDirectEngine implements CopyEngine {
             PostDataPlan plan = PostDataPlan.of(post);
             ProgressMeter meter = new ProgressMeter(listener, clock, catalog.tables().size(), PROGRESS_INTERVAL);
             List<TableCopy> tables;
+            watchdog.streamStarted();
             try {
-                tables = new DataCopier(sessions, clock, splitThresholdBytes).copy(snapshot, catalog,
+                tables = new DataCopier(sessions, clock, splitThresholdBytes, watchdog::moved).copy(snapshot, catalog,
                         request.options().jobs(), meter,
                         table -> indexes.submit(plan.indexesByTable().getOrDefault(table, List.of())), indexes::failed);
             } catch (MigrationException e) {
@@ -195,6 +210,8 @@ public final class JdbcDirectEngine implements CopyEngine {
                     indexes.awaitAll(); // the index failure stopped the copy: report that one
                 }
                 throw e;
+            } finally {
+                watchdog.streamEnded();
             }
             phases.end("data");
             try (Connection target = sessions.openTarget()) {

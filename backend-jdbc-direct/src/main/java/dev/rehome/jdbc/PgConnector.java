@@ -67,6 +67,9 @@ public final class PgConnector {
         }
         p.setProperty("ApplicationName", applicationName);
         p.setProperty("connectTimeout", "10");
+        // connectTimeout ends at the TCP handshake; a server (or network) that accepts and then says nothing would
+        // keep the login waiting forever
+        p.setProperty("loginTimeout", "30");
         p.setProperty("tcpKeepAlive", "true");
         // Every supported server is newer: pgjdbc then sends its startup settings in the startup packet instead of
         // a query of their own, one round trip less per session.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.sandbox.InMemoryCluster.EnvDef;
 import dev.rehome.core.CopyEngine;
+import dev.rehome.core.CopyLimits;
 import dev.rehome.core.CopyResult;
 import dev.rehome.core.MigrationResult;
 import dev.rehome.core.Secret;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +155,30 @@ class CutoverIT {
         assertThat(world.cluster().replicas(SandboxWorld.APP)).isEqualTo(1);
         assertThat(appRoleCanConnectToSource()).as("the source was never fenced").isTrue();
         assertThat(world.targetColumn("postgres", "SELECT datname FROM pg_database")).doesNotContain("basketball");
+    }
+
+    @Test
+    void theCopyIsBoundByTheConfiguredCopyDeadline() {
+        List<CopyLimits> seen = new CopyOnWriteArrayList<>();
+        CopyEngine recording = new CopyEngine() {
+            @Override
+            public String id() {
+                return "dump-restore";
+            }
+
+            @Override
+            public CopyResult copy(dev.rehome.core.CopyRequest request, dev.rehome.core.MigrationListener listener) {
+                seen.add(request.options().limits());
+                return world.dumpRestore().copy(request, listener);
+            }
+        };
+
+        world.runner(UnaryOperator.identity(), () -> recording, world.gitopsOptions()).migrate();
+
+        assertThat(seen).singleElement().satisfies(limits -> {
+            assertThat(limits.deadline()).isEqualTo(world.sandbox.config().deadlines().copy());
+            assertThat(limits.stall()).isEqualTo(CopyLimits.DEFAULT_STALL);
+        });
     }
 
     @Test

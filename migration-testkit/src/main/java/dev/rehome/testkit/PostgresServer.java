@@ -6,12 +6,18 @@ import dev.rehome.core.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running embedded PostgreSQL server (zonky binaries) on a loopback port. The superuser {@code postgres}
@@ -94,6 +100,42 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("cannot create role '" + role + "': " + e.getMessage(), e);
         }
         return DatabaseEndpoint.of(host(), port(), database, role, password);
+    }
+
+    /**
+     * Restarts the server as a restarted pod does: a fast shutdown, which ends every session (SQLSTATE
+     * {@code 57P01}, "terminating connection due to administrator command"), then a start on the same data
+     * directory and port. Runs the server's own {@code pg_ctl}, as the server's user (under {@code unshare -U}
+     * when the build runs as root, as zonky starts it).
+     */
+    public void restart() {
+        try {
+            Path data;
+            try (Connection c = connect("postgres"); ResultSet rs = c.createStatement().executeQuery("SHOW data_directory")) {
+                rs.next();
+                data = Path.of(rs.getString(1));
+            }
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            Path pgCtl = Files.readSymbolicLink(Path.of("/proc", Long.toString(postmaster), "exe")).resolveSibling("pg_ctl");
+            List<String> argv = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                argv.addAll(List.of("unshare", "-U"));
+            }
+            argv.addAll(List.of(pgCtl.toString(), "-D", data.toString(), "-l", data.resolve("restart.log").toString(),
+                    "-m", "fast", "-w", "-t", "60", "restart"));
+            // the new postmaster inherits pg_ctl's output: discarded, so nothing waits on a pipe it keeps open
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("pg_ctl restart of " + this + " failed; see " + data.resolve("restart.log"));
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot restart " + this + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting " + this, e);
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code row_security = off}, so a policy that would hide rows makes COPY fail instead of silently copying
  * fewer rows (pg_dump does the same). Target sessions never time out, skip synchronous commit (the copy is
  * verified afterwards and redone if the target crashed) and act as the owner role when one is given, so
- * everything they create belongs to it. Thread-safe.
+ * everything they create belongs to it. It keeps every session it opened, so {@link #abortAll()} can close their
+ * sockets when the copy is given up. Thread-safe.
  */
 public final class CopySessions {
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
@@ -28,6 +31,8 @@ public final class CopySessions {
     private final DatabaseEndpoint source;
     private final DatabaseEndpoint target;
     private final Optional<String> owner;
+    private final Set<Connection> opened = ConcurrentHashMap.newKeySet();
+    private volatile boolean aborted;
 
     public CopySessions(PgConnector connector, DatabaseEndpoint source, DatabaseEndpoint target, Optional<String> owner) {
         this.connector = Objects.requireNonNull(connector, "connector");
@@ -51,7 +56,7 @@ public final class CopySessions {
     public Connection openSource() {
         Map<String, String> settings = new LinkedHashMap<>(noTimeouts());
         settings.put("row_security", "off");
-        return prepare(connector.open(source), settings, source);
+        return track(prepare(connector.open(source), settings, source));
     }
 
     /** A source session inside a read-only repeatable-read transaction that sees exactly {@code snapshotId}. */
@@ -85,7 +90,7 @@ public final class CopySessions {
         Map<String, String> settings = new LinkedHashMap<>(noTimeouts());
         settings.put("synchronous_commit", "off");
         owner.ifPresent(role -> settings.put("role", role));
-        return prepare(connector.open(target), settings, target);
+        return track(prepare(connector.open(target), settings, target));
     }
 
     private static Map<String, String> noTimeouts() {
@@ -94,6 +99,40 @@ public final class CopySessions {
         m.put("lock_timeout", "0");
         m.put("idle_in_transaction_session_timeout", "0");
         return m;
+    }
+
+    /**
+     * Closes the socket of every session of this copy still open, without a word to the server (it may not be
+     * answering): a thread blocked reading or writing one fails at once instead of waiting forever.
+     */
+    public void abortAll() {
+        aborted = true;
+        for (Connection c : opened) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // one session that cannot be aborted must not keep the others open
+            }
+        }
+    }
+
+    /** A session opened while {@link #abortAll()} ran is aborted too: nothing of a given-up copy goes on. */
+    private Connection track(Connection c) {
+        opened.removeIf(CopySessions::closed);
+        opened.add(c);
+        if (aborted) {
+            abortAll();
+            throw new OperationFailedException("the copy to " + target.describe() + " was given up");
+        }
+        return c;
+    }
+
+    private static boolean closed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Applies every setting in one round trip (the names and values bound as arrays). */

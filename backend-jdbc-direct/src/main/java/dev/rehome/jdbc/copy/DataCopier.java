@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,17 +58,22 @@ public final class DataCopier {
     private final CopySessions sessions;
     private final Clock clock;
     private final long splitThresholdBytes;
-    private final TableStreamer streamer = new TableStreamer();
-    private final LargeObjectCopier largeObjects = new LargeObjectCopier();
+    private final TableStreamer streamer;
+    private final LargeObjectCopier largeObjects;
 
-    /** @param splitThresholdBytes tables larger than this are copied in parts by several workers */
-    public DataCopier(CopySessions sessions, Clock clock, long splitThresholdBytes) {
+    /**
+     * @param splitThresholdBytes tables larger than this are copied in parts by several workers
+     * @param moved               hears of every row's (and large-object chunk's) bytes as they pass, from any worker
+     */
+    public DataCopier(CopySessions sessions, Clock clock, long splitThresholdBytes, LongConsumer moved) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (splitThresholdBytes < 1) {
             throw new IllegalArgumentException("split threshold must be positive, was " + splitThresholdBytes);
         }
         this.splitThresholdBytes = splitThresholdBytes;
+        this.streamer = new TableStreamer(moved);
+        this.largeObjects = new LargeObjectCopier(moved);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
@@ -14,10 +16,16 @@ import org.postgresql.largeobject.LargeObjectManager;
  * Copies every large object with its OID kept (applications store the OIDs in their tables), its contents
  * streamed in chunks on the snapshot session. The new objects belong to the target session's role: the owner
  * role when one was given, else the target login, like every other object. Comments and grants on large
- * objects are not copied. Stateless.
+ * objects are not copied. Each chunk's bytes go to {@code moved} as they pass. Thread-safe.
  */
 final class LargeObjectCopier {
     private static final int CHUNK = 256 * 1024;
+
+    private final LongConsumer moved;
+
+    LargeObjectCopier(LongConsumer moved) {
+        this.moved = Objects.requireNonNull(moved, "moved");
+    }
     private static final int COMMIT_EVERY = 500;
 
     /** Returns the number of bytes copied. */
@@ -40,6 +48,7 @@ final class LargeObjectCopier {
                     int n;
                     while ((n = in.read(buf, 0, buf.length)) > 0) {
                         out.write(buf, 0, n);
+                        moved.accept(n);
                         copied += n;
                     }
                 }

@@ -4,7 +4,9 @@ import dev.rehome.core.OperationFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
@@ -15,7 +17,8 @@ import org.postgresql.copy.CopyOut;
  * size. A whole table of 8 MB or more loads into a table truncated in the same transaction with {@code FREEZE}, so
  * its rows need no later vacuum to be frozen; a smaller one loads plainly; a part of a split table (a range of heap pages, read with a TID range scan) loads
  * beside the other parts without it. The row count the source sent must equal the count the target loaded, or
- * the copy fails. Stateless and thread-safe; the sessions are the caller's.
+ * the copy fails. Every row's bytes go to {@code moved} as they pass, so a stalled stream shows within a row.
+ * Thread-safe; the sessions are the caller's.
  */
 final class TableStreamer {
     private static final int CHECK_EVERY_MESSAGES = 4096;
@@ -25,6 +28,13 @@ final class TableStreamer {
      * small tables it was a large part of the data phase.
      */
     static final long FREEZE_FROM_BYTES = 8L << 20;
+
+    private final LongConsumer moved;
+
+    /** @param moved hears of the bytes of every row written to the target */
+    TableStreamer(LongConsumer moved) {
+        this.moved = Objects.requireNonNull(moved, "moved");
+    }
 
     /** What one COPY moved. */
     record Moved(long rows, long bytes) {
@@ -67,6 +77,7 @@ final class TableStreamer {
             byte[] row;
             while ((row = reader.readFromCopy()) != null) {
                 writer.writeToCopy(row, 0, row.length);
+                moved.accept(row.length);
                 pendingBytes += row.length;
                 if (++messages % CHECK_EVERY_MESSAGES == 0) {
                     if (stop.getAsBoolean()) {

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Copies a producer's stdout into a consumer's stdin through one fixed buffer, counting bytes and reporting
- * progress at most once per interval. Memory does not grow with the stream. Not thread-safe: one pump, one copy.
+ * progress at most once per interval, and every chunk to {@code moved} as it passes (a stall watch needs to see
+ * each one). Memory does not grow with the stream. Not thread-safe: one pump, one copy.
  */
 final class BytePump {
     static final int BUFFER_BYTES = 256 * 1024;
@@ -19,12 +21,14 @@ final class BytePump {
     private final Clock clock;
     private final Duration interval;
     private final BiConsumer<Long, Duration> progress;
+    private final LongConsumer moved;
 
-    /** {@code progress} receives (bytes so far, time since the pump started). */
-    BytePump(Clock clock, Duration interval, BiConsumer<Long, Duration> progress) {
+    /** {@code progress} receives (bytes so far, time since the pump started); {@code moved} each chunk's bytes. */
+    BytePump(Clock clock, Duration interval, BiConsumer<Long, Duration> progress, LongConsumer moved) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.moved = Objects.requireNonNull(moved, "moved");
     }
 
     /** The outcome: bytes moved and whether the producer's EOF was reached and handed on by closing {@code to}. */
@@ -43,6 +47,7 @@ final class BytePump {
         try {
             for (int n; (n = from.read(buffer)) >= 0; ) {
                 to.write(buffer, 0, n);
+                moved.accept(n);
                 bytes += n;
                 Instant now = clock.instant();
                 if (Duration.between(lastReport, now).compareTo(interval) >= 0) {

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BytePumpTest {
@@ -61,8 +62,9 @@ class BytePumpTest {
             }
         };
 
+        AtomicLong moved = new AtomicLong();
         BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(2),
-                (bytes, elapsed) -> reported.add(bytes)).pump(new ByteArrayInputStream(data), consumer);
+                (bytes, elapsed) -> reported.add(bytes), moved::addAndGet).pump(new ByteArrayInputStream(data), consumer);
 
         assertThat(outcome.sawEof()).isTrue();
         assertThat(outcome.bytes()).isEqualTo(data.length);
@@ -70,6 +72,7 @@ class BytePumpTest {
         assertThat(closed[0]).isTrue();
         assertThat(reported).isNotEmpty().last().isEqualTo((long) data.length);
         assertThat(reported).isSorted();
+        assertThat(moved).as("every chunk reported as it passed").hasValue(data.length);
     }
 
     @Test
@@ -80,7 +83,7 @@ class BytePumpTest {
                 throw new IOException("Broken pipe");
             }
         };
-        BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(1), (b, e) -> { })
+        BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(1), (b, e) -> { }, b -> { })
                 .pump(new ByteArrayInputStream(new byte[100]), dying);
 
         assertThat(outcome.sawEof()).isFalse();

@@ -105,10 +105,12 @@ public final class LocalCommandRunner implements CommandRunner {
 
         @Override
         public void close() {
-            closeQuietly(process.getOutputStream());
+            // kill before closing stdin: a thread blocked writing into a full pipe holds stdin's lock, which
+            // close() would wait for, and only the program's end releases it
             if (process.isAlive()) {
                 kill();
             }
+            closeQuietly(process.getOutputStream());
             closeQuietly(process.getInputStream());
             closeQuietly(process.getErrorStream());
         }

@@ -2,11 +2,13 @@ package dev.rehome.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rehome.core.CommandFailedException;
 import dev.rehome.core.OperationFailedException;
 import dev.rehome.core.Secret;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,30 @@ class LocalCommandRunnerTest {
             assertThat(tail).endsWith("line 3000\n").doesNotContain("line 1\n");
             assertThat(tail.length()).isLessThanOrEqualTo(LocalCommandRunner.STDERR_TAIL_BYTES);
         }
+    }
+
+    @Test
+    void closeFromAnotherThreadStopsAProgramWhoseStdinAWriterIsBlockedOn() throws Exception {
+        // a restore that stopped reading (its server black-holed) while the engine's pump fills its stdin
+        RunningCommand cmd = runner.start(CommandSpec.of("sleep", "60"));
+        Thread pump = new Thread(() -> {
+            byte[] chunk = new byte[1 << 20];
+            try {
+                while (true) {
+                    cmd.stdin().write(chunk);
+                }
+            } catch (IOException closed) {
+                // the program died: the write fails
+            }
+        });
+        pump.setDaemon(true);
+        pump.start();
+        Thread.sleep(300); // a 1 MiB write into a 64 KiB pipe nobody reads: blocked from the first one
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), cmd::close,
+                "close waited for the writer's lock instead of killing the program");
+        pump.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(pump.isAlive()).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rehome.cutover.steps;
 
 import dev.rehome.core.CopyEngine;
+import dev.rehome.core.CopyLimits;
 import dev.rehome.core.CopyOptions;
 import dev.rehome.core.CopyRequest;
 import dev.rehome.core.CopyResult;
@@ -51,7 +52,10 @@ public final class CopyStep implements Step {
         // The load runs as the app's role, so every object is born owned by it: least privilege, and no
         // ownership rewrite afterwards (ALTER ... OWNER cannot move a serial column's sequence on its own).
         var asRole = cutover.ports().databases().targetAs(t.role(), new ProvisionStep(cutover).password(), t.database());
-        CopyResult result = engine.copy(new CopyRequest(cutover.source(ctx), asRole, CopyOptions.ofDefaults()), ctx.listener());
+        // deadlines.copy bounds the whole copy; a stream that stops moving fails sooner, on the stall limit
+        CopyOptions options = CopyOptions.ofDefaults()
+                .withLimits(CopyLimits.ofDefaults().withDeadline(cutover.config().deadlines().copy()));
+        CopyResult result = engine.copy(new CopyRequest(cutover.source(ctx), asRole, options), ctx.listener());
         result.notices().forEach(ctx.listener()::onNotice);
         ctx.putFact(Facts.COPY_ENGINE, result.engine());
         ctx.putFact(Facts.COPY_ROWS, String.valueOf(result.totalRows()));

@@ -1,0 +1,228 @@
+package dev.rehome.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.rehome.core.CopyLimits;
+import dev.rehome.core.CopyOptions;
+import dev.rehome.core.CopyRequest;
+import dev.rehome.core.CopyResult;
+import dev.rehome.core.CopyStalledException;
+import dev.rehome.core.DatabaseEndpoint;
+import dev.rehome.core.ErrorCode;
+import dev.rehome.core.MigrationException;
+import dev.rehome.core.MigrationListener;
+import dev.rehome.core.Secret;
+import dev.rehome.core.VerificationReport;
+import dev.rehome.jdbc.verify.Verifiers;
+import dev.rehome.testkit.PostgresServer;
+import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.net.FaultyProxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The network faults of the catalogue (N-1, N-3, N-4, N-5) under the jdbc-direct engine: the copy runs through a
+ * {@link FaultyProxy} in front of the source or the target, which black-holes, cuts or slows it mid-data. Every
+ * fault ends in a failed copy (never a success, never a hang), and a rerun over a healed network copies everything.
+ * The source's data is about 26 MB, so a fault after a few MB lands in the data phase.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class NetworkFaultsIT {
+    private static final String DB = "shop";
+    private static final long DATA_BYTES_BEFORE_THE_FAULT = 6L << 20;
+    private static final CopyLimits TWO_SECOND_STALL = new CopyLimits(Duration.ofSeconds(2), Duration.ofMinutes(2));
+    /** A run without the watchdog would hang here: fail instead. */
+    private static final Duration HANG = Duration.ofSeconds(60);
+
+    private static PostgresServer source;
+    private static PostgresServer target;
+
+    private final JdbcDirectEngine engine = new JdbcDirectEngine(Clock.systemUTC());
+
+    @BeforeAll
+    static void startServers() {
+        source = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
+        target = PostgresServers.start(PostgresServers.LOCAL_TOOLS_MAJOR);
+        source.createDatabase(DB);
+        source.execute(DB, """
+                CREATE TABLE items (id bigint PRIMARY KEY, payload text NOT NULL);
+                INSERT INTO items SELECT g, repeat(md5(g::text), 8) FROM generate_series(1, 100000) g;
+                CREATE TABLE notes (id bigint PRIMARY KEY, item bigint REFERENCES items, body text);
+                INSERT INTO notes SELECT g, g, 'note ' || g FROM generate_series(1, 1000) g;
+                CREATE INDEX ON items (payload);
+                """);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        for (PostgresServer s : new PostgresServer[] {source, target}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void n3ASourceBlackHoledMidCopyFailsWithinTheStallLimitAndARerunOverTheHealedNetworkSucceeds() {
+        try (FaultyProxy network = FaultyProxy.to(source.host(), source.port())) {
+            DatabaseEndpoint to = target.createDatabase("black_source");
+            network.blackHoleAfter(DATA_BYTES_BEFORE_THE_FAULT);
+
+            long start = System.nanoTime();
+            MigrationException failure = copyFails(through(network), to, TWO_SECOND_STALL);
+
+            assertStalled(failure, start, through(network), to);
+            network.pass();
+            assertNoSessionIsLeftOn(source);
+            assertRerunCopiesEverything(through(network), "black_source");
+        }
+    }
+
+    @Test
+    void n3ATargetBlackHoledMidCopyFailsWithinTheStallLimitInsteadOfBlockingOnAWrite() {
+        try (FaultyProxy network = FaultyProxy.to(target.host(), target.port())) {
+            target.createDatabase("black_target");
+            DatabaseEndpoint to = at(network, "black_target");
+            network.blackHoleAfter(DATA_BYTES_BEFORE_THE_FAULT);
+
+            long start = System.nanoTime();
+            MigrationException failure = copyFails(source.endpoint(DB), to, TWO_SECOND_STALL);
+
+            assertStalled(failure, start, source.endpoint(DB), to);
+            network.pass();
+            assertNoSessionIsLeftOn(source);
+            assertRerunCopiesEverything(source.endpoint(DB), "black_target");
+        }
+    }
+
+    @Test
+    void n4ASlowNetworkWithLatencyAndABandwidthCapCompletesAndVerifiesWithoutTrippingTheStallLimit() {
+        try (FaultyProxy network = FaultyProxy.to(source.host(), source.port())) {
+            DatabaseEndpoint to = target.createDatabase("slow");
+            network.slow(Duration.ofMillis(2), 12L << 20);
+
+            CopyResult result = assertTimeoutPreemptively(HANG, () -> engine.copy(new CopyRequest(through(network), to,
+                    CopyOptions.ofDefaults().withJobs(2).withLimits(TWO_SECOND_STALL)), MigrationListener.NONE));
+
+            assertThat(result.totalRows()).isEqualTo(101_000);
+            assertVerified("slow");
+        }
+    }
+
+    @Test
+    void n1AStreamCutMidCopyFailsTheCopyNeverReportingSuccessAndARerunSucceeds() {
+        try (FaultyProxy network = FaultyProxy.to(source.host(), source.port())) {
+            DatabaseEndpoint to = target.createDatabase("cut");
+            network.cutAfter(DATA_BYTES_BEFORE_THE_FAULT);
+
+            MigrationException failure = copyFails(through(network), to, CopyLimits.ofDefaults());
+
+            assertThat(failure).isNotInstanceOf(CopyStalledException.class);
+            assertThat(failure.errorCode()).isEqualTo(ErrorCode.FAILED);
+            assertNoSessionIsLeftOn(source);
+            assertRerunCopiesEverything(through(network), "cut");
+        }
+    }
+
+    @Test
+    void n5ASourceRestartedMidCopyFailsTheCopyCleanlyAndARerunAfterTheRestartSucceeds() throws Exception {
+        try (FaultyProxy network = FaultyProxy.to(source.host(), source.port())) {
+            DatabaseEndpoint to = target.createDatabase("restart");
+            network.slow(Duration.ZERO, 4L << 20); // so the restart lands while the rows still stream
+            Thread restarter = new Thread(() -> {
+                awaitRelayed(network, DATA_BYTES_BEFORE_THE_FAULT);
+                source.restart();
+            });
+            restarter.start();
+
+            MigrationException failure = copyFails(through(network), to, CopyLimits.ofDefaults());
+            restarter.join(TimeUnit.MINUTES.toMillis(1));
+
+            assertThat(failure).isNotInstanceOf(CopyStalledException.class);
+            assertThat(failure.errorCode()).isEqualTo(ErrorCode.FAILED);
+            network.pass();
+            assertNoSessionIsLeftOn(source);
+            assertRerunCopiesEverything(through(network), "restart");
+        }
+    }
+
+    private MigrationException copyFails(DatabaseEndpoint from, DatabaseEndpoint to, CopyLimits limits) {
+        Throwable[] thrown = new Throwable[1];
+        assertTimeoutPreemptively(HANG, () -> {
+            try {
+                engine.copy(new CopyRequest(from, to, CopyOptions.ofDefaults().withJobs(2).withLimits(limits)),
+                        MigrationListener.NONE);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        }, "the copy hung instead of failing");
+        assertThat(thrown[0]).as("the copy must fail, never report success").isInstanceOf(MigrationException.class);
+        return (MigrationException) thrown[0];
+    }
+
+    private static void assertStalled(MigrationException failure, long startNanos, DatabaseEndpoint from,
+                                      DatabaseEndpoint to) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        assertThat(failure).isInstanceOf(CopyStalledException.class).hasMessage("no bytes moved for 2s between "
+                + from.describe() + " and " + to.describe() + "; the network or a server stopped answering");
+        assertThat(failure.errorCode().exitCode()).isEqualTo(5);
+        assertThat(took).as("failed within the stall limit and a margin").isLessThan(Duration.ofSeconds(20));
+    }
+
+    /** Once the network heals, the server notices the copy's closed sockets and ends its sessions. */
+    private static void assertNoSessionIsLeftOn(PostgresServer server) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long left;
+        do {
+            left = Long.parseLong(IndependentComparison.query(server, "postgres",
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "' AND backend_type = 'client backend'"));
+        } while (left > 0 && System.nanoTime() < deadline && pause());
+        assertThat(left).as("sessions of the failed copy left on the source").isZero();
+    }
+
+    private void assertRerunCopiesEverything(DatabaseEndpoint from, String database) {
+        target.execute("postgres", "DROP DATABASE \"" + database + "\" WITH (FORCE)");
+        DatabaseEndpoint to = target.createDatabase(database);
+        CopyResult result = assertTimeoutPreemptively(HANG, () -> engine.copy(new CopyRequest(from, to,
+                CopyOptions.ofDefaults().withJobs(2).withLimits(TWO_SECOND_STALL)), MigrationListener.NONE));
+        assertThat(result.totalRows()).isEqualTo(101_000);
+        assertVerified(database);
+    }
+
+    private static void assertVerified(String database) {
+        VerificationReport report = Verifiers.forLevel("full").verify(source.endpoint(DB), target.endpoint(database));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.tables()).hasSize(2);
+    }
+
+    private static DatabaseEndpoint through(FaultyProxy network) {
+        return at(network, DB);
+    }
+
+    private static DatabaseEndpoint at(FaultyProxy network, String database) {
+        return DatabaseEndpoint.of(network.host(), network.port(), database, PostgresServer.SUPERUSER, Secret.empty());
+    }
+
+    private static void awaitRelayed(FaultyProxy network, long bytes) {
+        while (network.bytesRelayed() < bytes && pause()) {
+            // polling: the proxy counts, the test waits
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
