@@ -6,39 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
+import dev.rehome.testkit.time.TickingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BytePumpTest {
-    /** A clock that moves one second each time it is read. */
-    private static final class TickingClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant t = now;
-            now = now.plusSeconds(1);
-            return t;
-        }
-    }
-
     @Test
     void copiesEverythingClosesTheConsumerAndReportsProgressPerInterval() {
         byte[] data = new byte[BytePump.BUFFER_BYTES * 3 + 17];
@@ -63,7 +39,7 @@ class BytePumpTest {
         };
 
         AtomicLong moved = new AtomicLong();
-        BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(2),
+        BytePump.Outcome outcome = new BytePump(new TickingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(1)), Duration.ofSeconds(2),
                 (bytes, elapsed) -> reported.add(bytes), moved::addAndGet).pump(new ByteArrayInputStream(data), consumer);
 
         assertThat(outcome.sawEof()).isTrue();
@@ -83,7 +59,7 @@ class BytePumpTest {
                 throw new IOException("Broken pipe");
             }
         };
-        BytePump.Outcome outcome = new BytePump(new TickingClock(), Duration.ofSeconds(1), (b, e) -> { }, b -> { })
+        BytePump.Outcome outcome = new BytePump(new TickingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(1)), Duration.ofSeconds(1), (b, e) -> { }, b -> { })
                 .pump(new ByteArrayInputStream(new byte[100]), dying);
 
         assertThat(outcome.sawEof()).isFalse();

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehome.core.CopyProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.time.Clock;
+import dev.rehome.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CopyProgressPrinterTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void staysQuietForShortCopies() {
@@ -56,28 +55,5 @@ class CopyProgressPrinterTest {
 
     private static CopyProgress progress(Duration elapsed) {
         return new CopyProgress(2, 5, 1200, 3L << 20, elapsed);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

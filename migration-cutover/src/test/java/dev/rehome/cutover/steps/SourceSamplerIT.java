@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehome.core.Secret;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.time.TickingClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +43,12 @@ class SourceSamplerIT {
         assertThat(size).as("the table must be worth sampling, and small enough to be read whole")
                 .isBetween(1024L * 1024, SourceSampler.SAMPLE_BYTES);
 
-        SourceSample sample = new SourceSampler(new SteppingClock(250)).sample(server.endpoint("sampled"));
+        SourceSample sample = new SourceSampler(quarterSecondReads()).sample(server.endpoint("sampled"));
 
         assertThat(sample.tables()).isEqualTo(3);
         assertThat(sample.tableBytes()).isEqualTo(all);
         assertThat(sample.indexBytes()).isEqualTo(indexes);
-        // Read whole (under the sample size), in the 250 ms the clock stepped between the two readings.
+        // Read whole (under the sample size), in the 250 ms the clock moved between the two readings.
         assertThat(sample.bytesPerSecond()).hasValue(size * 4.0);
     }
 
@@ -55,7 +56,7 @@ class SourceSamplerIT {
     void aLoginThatMayNotReadTheTableLeavesTheRateUnknownInsteadOfFailing() {
         var login = server.createLoginRole("sampler_without_select", Secret.of("not-a-real-one-7f3a"), "sampled");
 
-        SourceSample sample = new SourceSampler(new SteppingClock(250)).sample(login);
+        SourceSample sample = new SourceSampler(quarterSecondReads()).sample(login);
 
         assertThat(sample.tables()).isEqualTo(3);
         assertThat(sample.bytesPerSecond()).isEmpty();
@@ -68,43 +69,17 @@ class SourceSamplerIT {
         assertThat(new SourceSampler(fixed).sample(server.endpoint("sampled")).bytesPerSecond()).isEmpty();
     }
 
+    /** Each reading a quarter of a second after the one before, so a timed read takes exactly that long. */
+    private static TickingClock quarterSecondReads() {
+        return new TickingClock(Instant.parse("2026-12-04T10:00:00Z"), Duration.ofMillis(250));
+    }
+
     private static String scalar(String sql) {
         try (var c = server.connect("sampled"); var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Each reading is {@code stepMillis} after the one before, so a timed read takes exactly that long. */
-    private static final class SteppingClock extends Clock {
-        private final long stepMillis;
-        private long now = Instant.parse("2026-12-04T10:00:00Z").toEpochMilli();
-
-        SteppingClock(long stepMillis) {
-            this.stepMillis = stepMillis;
-        }
-
-        @Override
-        public synchronized long millis() {
-            now += stepMillis;
-            return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
