@@ -1,5 +1,12 @@
 package dev.rehome.jdbc;
 
+import static dev.rehome.testkit.net.CopyUnderFaults.HANG;
+import static dev.rehome.testkit.net.CopyUnderFaults.TWO_SECOND_STALL;
+import static dev.rehome.testkit.net.CopyUnderFaults.assertNoSessionIsLeftOn;
+import static dev.rehome.testkit.net.CopyUnderFaults.assertStalled;
+import static dev.rehome.testkit.net.CopyUnderFaults.awaitRelayed;
+import static dev.rehome.testkit.net.CopyUnderFaults.copyFails;
+import static dev.rehome.testkit.net.CopyUnderFaults.through;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,7 +20,6 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.ErrorCode;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.MigrationListener;
-import dev.rehome.core.Secret;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.testkit.PostgresServer;
@@ -37,9 +43,6 @@ import org.junit.jupiter.api.Timeout;
 class NetworkFaultsIT {
     private static final String DB = "shop";
     private static final long DATA_BYTES_BEFORE_THE_FAULT = 6L << 20;
-    private static final CopyLimits TWO_SECOND_STALL = new CopyLimits(Duration.ofSeconds(2), Duration.ofMinutes(2));
-    /** A run without the watchdog would hang here: fail instead. */
-    private static final Duration HANG = Duration.ofSeconds(60);
 
     private static PostgresServer source;
     private static PostgresServer target;
@@ -76,12 +79,12 @@ class NetworkFaultsIT {
             network.blackHoleAfter(DATA_BYTES_BEFORE_THE_FAULT);
 
             long start = System.nanoTime();
-            MigrationException failure = copyFails(through(network), to, TWO_SECOND_STALL);
+            MigrationException failure = copyFails(engine, request(through(network, DB), to, TWO_SECOND_STALL));
 
-            assertStalled(failure, start, through(network), to);
+            assertStalled(failure, start, through(network, DB), to);
             network.pass();
-            assertNoSessionIsLeftOn(source);
-            assertRerunCopiesEverything(through(network), "black_source");
+            assertNoSessionIsLeftOn(source, DB);
+            assertRerunCopiesEverything(through(network, DB), "black_source");
         }
     }
 
@@ -89,15 +92,15 @@ class NetworkFaultsIT {
     void n3ATargetBlackHoledMidCopyFailsWithinTheStallLimitInsteadOfBlockingOnAWrite() {
         try (FaultyProxy network = FaultyProxy.to(target.host(), target.port())) {
             target.createDatabase("black_target");
-            DatabaseEndpoint to = at(network, "black_target");
+            DatabaseEndpoint to = through(network, "black_target");
             network.blackHoleAfter(DATA_BYTES_BEFORE_THE_FAULT);
 
             long start = System.nanoTime();
-            MigrationException failure = copyFails(source.endpoint(DB), to, TWO_SECOND_STALL);
+            MigrationException failure = copyFails(engine, request(source.endpoint(DB), to, TWO_SECOND_STALL));
 
             assertStalled(failure, start, source.endpoint(DB), to);
             network.pass();
-            assertNoSessionIsLeftOn(source);
+            assertNoSessionIsLeftOn(source, DB);
             assertRerunCopiesEverything(source.endpoint(DB), "black_target");
         }
     }
@@ -108,8 +111,8 @@ class NetworkFaultsIT {
             DatabaseEndpoint to = target.createDatabase("slow");
             network.slow(Duration.ofMillis(2), 12L << 20);
 
-            CopyResult result = assertTimeoutPreemptively(HANG, () -> engine.copy(new CopyRequest(through(network), to,
-                    CopyOptions.ofDefaults().withJobs(2).withLimits(TWO_SECOND_STALL)), MigrationListener.NONE));
+            CopyResult result = assertTimeoutPreemptively(HANG, () -> engine.copy(
+                    request(through(network, DB), to, TWO_SECOND_STALL), MigrationListener.NONE));
 
             assertThat(result.totalRows()).isEqualTo(101_000);
             assertVerified("slow");
@@ -122,12 +125,12 @@ class NetworkFaultsIT {
             DatabaseEndpoint to = target.createDatabase("cut");
             network.cutAfter(DATA_BYTES_BEFORE_THE_FAULT);
 
-            MigrationException failure = copyFails(through(network), to, CopyLimits.ofDefaults());
+            MigrationException failure = copyFails(engine, request(through(network, DB), to, CopyLimits.ofDefaults()));
 
             assertThat(failure).isNotInstanceOf(CopyStalledException.class);
             assertThat(failure.errorCode()).isEqualTo(ErrorCode.FAILED);
-            assertNoSessionIsLeftOn(source);
-            assertRerunCopiesEverything(through(network), "cut");
+            assertNoSessionIsLeftOn(source, DB);
+            assertRerunCopiesEverything(through(network, DB), "cut");
         }
     }
 
@@ -142,50 +145,19 @@ class NetworkFaultsIT {
             });
             restarter.start();
 
-            MigrationException failure = copyFails(through(network), to, CopyLimits.ofDefaults());
+            MigrationException failure = copyFails(engine, request(through(network, DB), to, CopyLimits.ofDefaults()));
             restarter.join(TimeUnit.MINUTES.toMillis(1));
 
             assertThat(failure).isNotInstanceOf(CopyStalledException.class);
             assertThat(failure.errorCode()).isEqualTo(ErrorCode.FAILED);
             network.pass();
-            assertNoSessionIsLeftOn(source);
-            assertRerunCopiesEverything(through(network), "restart");
+            assertNoSessionIsLeftOn(source, DB);
+            assertRerunCopiesEverything(through(network, DB), "restart");
         }
     }
 
-    private MigrationException copyFails(DatabaseEndpoint from, DatabaseEndpoint to, CopyLimits limits) {
-        Throwable[] thrown = new Throwable[1];
-        assertTimeoutPreemptively(HANG, () -> {
-            try {
-                engine.copy(new CopyRequest(from, to, CopyOptions.ofDefaults().withJobs(2).withLimits(limits)),
-                        MigrationListener.NONE);
-            } catch (RuntimeException e) {
-                thrown[0] = e;
-            }
-        }, "the copy hung instead of failing");
-        assertThat(thrown[0]).as("the copy must fail, never report success").isInstanceOf(MigrationException.class);
-        return (MigrationException) thrown[0];
-    }
 
-    private static void assertStalled(MigrationException failure, long startNanos, DatabaseEndpoint from,
-                                      DatabaseEndpoint to) {
-        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        assertThat(failure).isInstanceOf(CopyStalledException.class).hasMessage("no bytes moved for 2s between "
-                + from.describe() + " and " + to.describe() + "; the network or a server stopped answering");
-        assertThat(failure.errorCode().exitCode()).isEqualTo(5);
-        assertThat(took).as("failed within the stall limit and a margin").isLessThan(Duration.ofSeconds(20));
-    }
 
-    /** Once the network heals, the server notices the copy's closed sockets and ends its sessions. */
-    private static void assertNoSessionIsLeftOn(PostgresServer server) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        long left;
-        do {
-            left = Long.parseLong(IndependentComparison.query(server, "postgres",
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "' AND backend_type = 'client backend'"));
-        } while (left > 0 && System.nanoTime() < deadline && pause());
-        assertThat(left).as("sessions of the failed copy left on the source").isZero();
-    }
 
     private void assertRerunCopiesEverything(DatabaseEndpoint from, String database) {
         target.execute("postgres", "DROP DATABASE \"" + database + "\" WITH (FORCE)");
@@ -202,27 +174,7 @@ class NetworkFaultsIT {
         assertThat(report.tables()).hasSize(2);
     }
 
-    private static DatabaseEndpoint through(FaultyProxy network) {
-        return at(network, DB);
-    }
-
-    private static DatabaseEndpoint at(FaultyProxy network, String database) {
-        return DatabaseEndpoint.of(network.host(), network.port(), database, PostgresServer.SUPERUSER, Secret.empty());
-    }
-
-    private static void awaitRelayed(FaultyProxy network, long bytes) {
-        while (network.bytesRelayed() < bytes && pause()) {
-            // polling: the proxy counts, the test waits
-        }
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(20);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static CopyRequest request(DatabaseEndpoint from, DatabaseEndpoint to, CopyLimits limits) {
+        return new CopyRequest(from, to, CopyOptions.ofDefaults().withJobs(2).withLimits(limits));
     }
 }

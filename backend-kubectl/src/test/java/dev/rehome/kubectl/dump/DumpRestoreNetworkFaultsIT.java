@@ -1,5 +1,11 @@
 package dev.rehome.kubectl.dump;
 
+import static dev.rehome.testkit.net.CopyUnderFaults.HANG;
+import static dev.rehome.testkit.net.CopyUnderFaults.TWO_SECOND_STALL;
+import static dev.rehome.testkit.net.CopyUnderFaults.assertNoSessionIsLeftOn;
+import static dev.rehome.testkit.net.CopyUnderFaults.assertStalled;
+import static dev.rehome.testkit.net.CopyUnderFaults.copyFails;
+import static dev.rehome.testkit.net.CopyUnderFaults.through;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -11,7 +17,6 @@ import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.ErrorCode;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.MigrationListener;
-import dev.rehome.core.Secret;
 import dev.rehome.core.VerificationReport;
 import dev.rehome.core.spi.LocalCommandRunner;
 import dev.rehome.jdbc.verify.Verifiers;
@@ -36,9 +41,6 @@ import org.junit.jupiter.api.Timeout;
 class DumpRestoreNetworkFaultsIT {
     private static final String DB = "shop";
     private static final long BYTES_BEFORE_THE_FAULT = 6L << 20;
-    private static final CopyLimits TWO_SECOND_STALL = new CopyLimits(Duration.ofSeconds(2), Duration.ofMinutes(2));
-    /** A run without the watchdog would hang here: fail instead. */
-    private static final Duration HANG = Duration.ofSeconds(60);
 
     private static PostgresServer source;
     private static PostgresServer target;
@@ -74,12 +76,12 @@ class DumpRestoreNetworkFaultsIT {
             network.blackHoleAfter(BYTES_BEFORE_THE_FAULT);
 
             long start = System.nanoTime();
-            MigrationException failure = copyFails(at(network, DB), to, TWO_SECOND_STALL);
+            MigrationException failure = copyFails(engine, request(through(network, DB), to, TWO_SECOND_STALL));
 
-            assertStalled(failure, start, at(network, DB), to);
+            assertStalled(failure, start, through(network, DB), to);
             network.pass();
-            assertNoSessionIsLeftOnTheSource();
-            assertRerunCopiesEverything(at(network, DB), "black_source");
+            assertNoSessionIsLeftOn(source, DB);
+            assertRerunCopiesEverything(through(network, DB), "black_source");
         }
     }
 
@@ -87,15 +89,15 @@ class DumpRestoreNetworkFaultsIT {
     void n3ATargetBlackHoledMidRestoreFailsWithinTheStallLimitAndARerunOverTheHealedNetworkSucceeds() {
         try (FaultyProxy network = FaultyProxy.to(target.host(), target.port())) {
             target.createDatabase("black_target");
-            DatabaseEndpoint to = at(network, "black_target");
+            DatabaseEndpoint to = through(network, "black_target");
             network.blackHoleAfter(BYTES_BEFORE_THE_FAULT);
 
             long start = System.nanoTime();
-            MigrationException failure = copyFails(source.endpoint(DB), to, TWO_SECOND_STALL);
+            MigrationException failure = copyFails(engine, request(source.endpoint(DB), to, TWO_SECOND_STALL));
 
             assertStalled(failure, start, source.endpoint(DB), to);
             network.pass();
-            assertNoSessionIsLeftOnTheSource();
+            assertNoSessionIsLeftOn(source, DB);
             assertRerunCopiesEverything(source.endpoint(DB), "black_target");
         }
     }
@@ -106,48 +108,17 @@ class DumpRestoreNetworkFaultsIT {
             DatabaseEndpoint to = target.createDatabase("cut");
             network.cutAfter(BYTES_BEFORE_THE_FAULT);
 
-            MigrationException failure = copyFails(at(network, DB), to, CopyLimits.ofDefaults());
+            MigrationException failure = copyFails(engine, request(through(network, DB), to, CopyLimits.ofDefaults()));
 
             assertThat(failure).isNotInstanceOf(CopyStalledException.class);
             assertThat(failure.errorCode()).isEqualTo(ErrorCode.FAILED);
             assertThat(failure.getMessage()).contains("pg_dump");
-            assertRerunCopiesEverything(at(network, DB), "cut");
+            assertRerunCopiesEverything(through(network, DB), "cut");
         }
     }
 
-    private MigrationException copyFails(DatabaseEndpoint from, DatabaseEndpoint to, CopyLimits limits) {
-        Throwable[] thrown = new Throwable[1];
-        assertTimeoutPreemptively(HANG, () -> {
-            try {
-                engine.copy(new CopyRequest(from, to, CopyOptions.ofDefaults().withJobs(1).withLimits(limits)),
-                        MigrationListener.NONE);
-            } catch (RuntimeException e) {
-                thrown[0] = e;
-            }
-        }, "the copy hung instead of failing");
-        assertThat(thrown[0]).as("the copy must fail, never report success").isInstanceOf(MigrationException.class);
-        return (MigrationException) thrown[0];
-    }
 
-    private static void assertStalled(MigrationException failure, long startNanos, DatabaseEndpoint from,
-                                      DatabaseEndpoint to) {
-        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        assertThat(failure).isInstanceOf(CopyStalledException.class).hasMessage("no bytes moved for 2s between "
-                + from.describe() + " and " + to.describe() + "; the network or a server stopped answering");
-        assertThat(failure.errorCode().exitCode()).isEqualTo(5);
-        assertThat(took).as("failed within the stall limit and a margin").isLessThan(Duration.ofSeconds(20));
-    }
 
-    /** Once the network heals, the server notices the killed pg_dump's closed socket and ends its session. */
-    private static void assertNoSessionIsLeftOnTheSource() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        long left;
-        do {
-            left = count(source, "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + DB + "'"
-                    + " AND backend_type = 'client backend'");
-        } while (left > 0 && System.nanoTime() < deadline && pause());
-        assertThat(left).as("sessions of the failed copy left on the source").isZero();
-    }
 
     private void assertRerunCopiesEverything(DatabaseEndpoint from, String database) {
         target.execute("postgres", "DROP DATABASE \"" + database + "\" WITH (FORCE)");
@@ -173,17 +144,7 @@ class DumpRestoreNetworkFaultsIT {
         }
     }
 
-    private static DatabaseEndpoint at(FaultyProxy network, String database) {
-        return DatabaseEndpoint.of(network.host(), network.port(), database, PostgresServer.SUPERUSER, Secret.empty());
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(20);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static CopyRequest request(DatabaseEndpoint from, DatabaseEndpoint to, CopyLimits limits) {
+        return new CopyRequest(from, to, CopyOptions.ofDefaults().withJobs(1).withLimits(limits));
     }
 }
