@@ -8,7 +8,6 @@ import static dev.rehome.testkit.net.CopyUnderFaults.awaitRelayed;
 import static dev.rehome.testkit.net.CopyUnderFaults.copyFails;
 import static dev.rehome.testkit.net.CopyUnderFaults.through;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rehome.core.CopyLimits;
