@@ -89,6 +89,25 @@ class BadValuesChangeNothingTest {
     }
 
     @Test
+    void aSandboxSizeForARealClusterOrBelowZeroIsRefusedBeforeTheClusterIsAsked() {
+        try (InProcessCluster cluster = InProcessCluster.startBare()) {
+            ClusterSeeds.applyTo(cluster.client(), Clock.systemUTC());
+            Path kubeconfig = Kubeconfig.write(dir, cluster.masterUrl());
+            for (String command : new String[] {"plan", "migrate"}) {
+                int before = cluster.server().getRequestCount();
+                Run r = run(List.of(command, "--kubeconfig", kubeconfig.toString(), "--journal-dir",
+                        dir.resolve("journal").toString(), "--yes", "--sandbox-size-mb", "500"));
+                assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(2);
+                assertThat(r.err()).contains("--sandbox-size-mb 500", "only with --sandbox");
+                assertThat(cluster.server().getRequestCount()).as(command + ": requests").isEqualTo(before);
+            }
+        }
+        Run negative = run(List.of("migrate", "--sandbox", "--sandbox-size-mb", "-1"));
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("give a size of 0 or more").doesNotContain("preflight");
+    }
+
+    @Test
     void theSandboxIsNotEvenStartedForABadEngine() {
         Run r = run(List.of("migrate", "--sandbox", "--engine", "bogus"));
         assertThat(r.exit()).isEqualTo(2);

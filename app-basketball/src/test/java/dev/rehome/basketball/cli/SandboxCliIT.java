@@ -58,7 +58,11 @@ class SandboxCliIT {
         assertThat(restore.get("database").asString()).isEqualTo("basketball");
         assertThat(restore.get("rowsCompared").asLong()).as("the real rows of the restored copy").isGreaterThan(76);
         assertThat(restore.get("secondsToRestore").asDouble()).isPositive();
-        assertThat(report).contains("## Restore proof");
+        assertThat(report).contains("## Restore proof").contains("**Downtime** (the app at 0 replicas): ")
+                .contains(" before the run");
+        var downtime = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile()).get("downtime");
+        assertThat(downtime.get("estimatedMillis").asLong()).as(downtime.toString()).isPositive();
+        assertThat(downtime.get("measuredMillis").isNumber()).as("measured once the app is back: " + downtime).isTrue();
     }
 
     @Test

@@ -26,6 +26,7 @@ class MoveSandboxCliIT {
         String report = Files.readString(json);
         assertThat(report).contains("\"result\" : \"passed\"").doesNotContain("\"status\" : \"refused\"");
         assertThat(report.split("\"status\" : \"moved\"", -1)).hasSize(4);
+        assertThat(report.split("\"measuredMillis\" : \\d+", -1)).as("each move's downtime, measured").hasSize(4);
         assertThat(r.all()).doesNotContain("sandbox-mcd-tracker-pw");
     }
 

@@ -1,5 +1,6 @@
 package dev.rehome.cutover.fleet;
 
+import dev.rehome.cutover.report.JsonRenderer.Downtime;
 import dev.rehome.cutover.report.JsonRenderer.Invariant;
 import dev.rehome.cutover.report.JsonRenderer.Table;
 import dev.rehome.cutover.report.RecordJson;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * Renders a {@link FleetReport} as JSON for {@code --report-json}: {@code result} ({@code passed} only when every
  * database moved), {@code exitCode}, {@code durationMillis}, {@code stoppedBy}, and per database its
  * {@code status} ({@code moved}, {@code rolled-back}, {@code refused}, {@code failed}), {@code reason} and, when
- * the plan ran, its tables, invariants and backup (null when it did not).
+ * the plan ran, its tables, invariants, backup and downtime (estimated and measured; null when it did not).
  */
 public final class FleetReportJson {
     private FleetReportJson() {
@@ -27,12 +28,14 @@ public final class FleetReportJson {
     }
 
     record Database(String database, String into, String status, String reason, List<Table> tables,
-                    List<Invariant> invariants, Map<String, String> backup) {
+                    List<Invariant> invariants, Map<String, String> backup, Downtime downtime) {
         static Database of(MoveOutcome o) {
             String status = o.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
             return o.report().map(rep -> new Database(o.database(), o.target(), status, o.reason(), Table.of(rep),
-                            Invariant.of(rep), new TreeMap<>(rep.backup())))
-                    .orElseGet(() -> new Database(o.database(), o.target(), status, o.reason(), null, null, null));
+                            Invariant.of(rep), new TreeMap<>(rep.backup()),
+                            rep.downtime().map(Downtime::of).orElse(null)))
+                    .orElseGet(() -> new Database(o.database(), o.target(), status, o.reason(), null, null, null,
+                            null));
         }
     }
 }

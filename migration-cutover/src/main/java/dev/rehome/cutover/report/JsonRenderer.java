@@ -28,8 +28,8 @@ public final class JsonRenderer {
     }
 
     /** Preflight's estimate of the app's time at 0 replicas and the measured time (null until the app is back). */
-    record Downtime(long estimatedMillis, Long measuredMillis) {
-        static Downtime of(CutoverReport.DowntimeLine d) {
+    public record Downtime(long estimatedMillis, Long measuredMillis) {
+        public static Downtime of(CutoverReport.DowntimeLine d) {
             return new Downtime(d.estimated().toMillis(), d.measured().map(Duration::toMillis).orElse(null));
         }
     }
