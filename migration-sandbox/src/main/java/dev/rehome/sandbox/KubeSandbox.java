@@ -102,8 +102,10 @@ public final class KubeSandbox implements AutoCloseable {
             client.pods().inNamespace(d.app().namespace()).delete();
             FakeKubelet kubelet = cluster.startKubelet(clock);
             kubelet.bindPodsOf(d.source().namespace(), d.source().deployment(), PodEnvironment.postgres(source));
-            // Backups of pal-e-postgres are real base backups of the target server, so a restore proof restores one.
-            cluster.startCnpgOperator(clock).serveCluster(d.target().namespace(), d.target().cluster(), target);
+            // Backups of pal-e-postgres are real base backups of the target server, so a restore proof restores one
+            // (into a server without TLS, like every server of the sandbox).
+            cluster.startCnpgOperator(clock).withoutCertificates()
+                    .serveCluster(d.target().namespace(), d.target().cluster(), target);
             pointAppAtSource(client, d, source, appPassword);
             var policy = NetworkReachability.allowIngress(new NamespacedName(d.target().namespace(), d.target().cluster()),
                     d.app().namespace());
