@@ -176,7 +176,7 @@ public final class LiveCluster implements AutoCloseable {
                 new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
                 new MirroredJournal(new FileJournal(journalDir), kube.journal(targetNamespace)))
                 .withRestoreProofs(new KubeRestoreProofs(new RestoreProver(client, clock, Sleeper.system(),
-                        ScratchPolicy.defaults()), new NamespacedName(targetNamespace, config.target().cluster()), verifier));
+                        ScratchPolicy.defaults(), tls.mode()), new NamespacedName(targetNamespace, config.target().cluster()), verifier));
     }
 
     @Override
