@@ -13,6 +13,7 @@ import dev.rehome.cutover.steps.SqlProvisioner;
 import dev.rehome.core.FileJournal;
 import dev.rehome.core.Secret;
 import dev.rehome.core.Verifier;
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.network.NetworkReachability;
 import dev.rehome.kubectl.retry.KubeRetry;
@@ -121,8 +122,10 @@ public final class KubeSandbox implements AutoCloseable {
             client.pods().inNamespace(d.app().namespace()).delete();
             FakeKubelet kubelet = cluster.startKubelet(clock);
             kubelet.bindPodsOf(d.source().namespace(), d.source().deployment(), PodEnvironment.postgres(source));
-            // Backups of pal-e-postgres are real base backups of the target server, so a restore proof restores one.
-            cluster.startCnpgOperator(clock).serveCluster(d.target().namespace(), d.target().cluster(), target);
+            // Backups of pal-e-postgres are real base backups of the target server, so a restore proof restores one
+            // (into a server without TLS, like every server of the sandbox).
+            cluster.startCnpgOperator(clock).withoutCertificates()
+                    .serveCluster(d.target().namespace(), d.target().cluster(), target);
             pointAppAtSource(client, d, source, appPassword);
             var policy = NetworkReachability.allowIngress(new NamespacedName(d.target().namespace(), d.target().cluster()),
                     d.app().namespace());
@@ -185,8 +188,9 @@ public final class KubeSandbox implements AutoCloseable {
                 new HttpHealthCheck(clock, t -> Thread.sleep(t.toMillis()), Duration.ofMillis(200)),
                 new MirroredJournal(new FileJournal(journalDir), new ConfigMapJournal(cluster.client(),
                         SeededCluster.config().target().namespace(), KubeRetry.standard())))
+                // no TLS, as towards the sandbox's target (its servers are plain)
                 .withRestoreProofs(new KubeRestoreProofs(new RestoreProver(cluster.client(), clock, Sleeper.system(),
-                        ScratchPolicy.defaults()), new NamespacedName(SeededCluster.config().target().namespace(),
+                        ScratchPolicy.defaults(), TlsMode.DISABLE), new NamespacedName(SeededCluster.config().target().namespace(),
                         SeededCluster.config().target().cluster()), verifier));
     }
 

@@ -49,9 +49,7 @@ public final class PostgresServers {
             throw new IllegalArgumentException("no embedded binaries for PostgreSQL " + major + "; supported: " + SUPPORTED);
         }
         try {
-            EmbeddedPostgres pg = builder(major)
-                    .setServerConfig("ssl", "on")
-                    .setServerConfig("ssl_min_protocol_version", "TLSv1.3")
+            EmbeddedPostgres pg = tls(builder(major))
                     .setDataDirectoryCustomizer(dir -> {
                         requirePasswords(dir.toPath());
                         writeServerCertificate(dir.toPath(), certificate);
@@ -85,6 +83,11 @@ public final class PostgresServers {
         }
     }
 
+    /** {@code ssl=on} at TLS 1.3 at least, as CNPG configures its servers. */
+    private static EmbeddedPostgres.Builder tls(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("ssl", "on").setServerConfig("ssl_min_protocol_version", "TLSv1.3");
+    }
+
     private static EmbeddedPostgres.Builder builder(int major) {
         PgBinaryResolver resolver = (system, arch) -> {
             InputStream in = PostgresServers.class.getResourceAsStream("pg/" + major + "/postgres-linux-x86_64.txz");
@@ -111,8 +114,21 @@ public final class PostgresServers {
      * Closing the server deletes the directory.
      */
     public static PostgresServer startFrom(int major, Path dataDirectory) {
+        return startFrom(major, dataDirectory, builder(major));
+    }
+
+    /**
+     * {@link #startFrom(int, Path)} with {@code ssl=on} presenting {@code certificate}, as {@link #startTls} does:
+     * a server CNPG recovered from a backup, with the certificate of the cluster it now belongs to.
+     */
+    public static PostgresServer startFromTls(int major, Path dataDirectory, ServerCertificate certificate) {
+        writeServerCertificate(dataDirectory, certificate);
+        return startFrom(major, dataDirectory, tls(builder(major)));
+    }
+
+    private static PostgresServer startFrom(int major, Path dataDirectory, EmbeddedPostgres.Builder builder) {
         try {
-            EmbeddedPostgres pg = builder(major)
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .start();

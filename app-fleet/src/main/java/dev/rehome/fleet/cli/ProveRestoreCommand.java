@@ -2,6 +2,7 @@ package dev.rehome.fleet.cli;
 
 import dev.rehome.cutover.cli.Choices;
 import dev.rehome.core.MigrationException;
+import dev.rehome.core.tls.TlsMode;
 import dev.rehome.cutover.restore.StandingRestoreProof;
 import dev.rehome.fleet.audit.KubeClientFactory;
 import dev.rehome.fleet.restore.RestoreProofReport;
@@ -10,6 +11,7 @@ import dev.rehome.kubectl.backup.RestoreProof;
 import dev.rehome.kubectl.backup.RestoreProver;
 import dev.rehome.kubectl.backup.ScratchPolicy;
 import dev.rehome.kubectl.retry.Sleeper;
+import dev.rehome.kubectl.tls.TargetTls;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -65,6 +67,13 @@ public final class ProveRestoreCommand implements Callable<Integer> {
             + "completed one of the cluster)")
     private String backup;
 
+    @Option(names = "--target-tls", paramLabel = "MODE", converter = Choices.TargetTlsModes.class,
+            completionCandidates = Choices.TargetTlsModes.class, description = "TLS to the CNPG cluster and to the "
+            + "scratch cluster restored from it: verify-full (default: each signed by the CA in its own Secret "
+            + "<cluster>-ca and naming <cluster>-rw.<ns>.svc), require (encrypted, NOT checked) or disable (no TLS). "
+            + "Anything but verify-full is an opt-out and is said as one.")
+    private String targetTls;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = Choices.ReportFormats.class, converter = Choices.ReportFormats.class,
             description = "table or markdown (the default, Markdown either way: it reads as a table), or json (for"
@@ -101,7 +110,9 @@ public final class ProveRestoreCommand implements Callable<Integer> {
         try (KubernetesClient client = kube.connect(clients)) {
             err.println("rehome-fleet prove-restore: " + database + " of " + at + " from "
                     + (backup == null ? "its newest completed backup" : "backup " + backup));
-            RestoreProver prover = new RestoreProver(client, clock, Sleeper.system(), ScratchPolicy.defaults());
+            TlsMode tls = targetTls == null ? TlsMode.VERIFY_FULL : TlsMode.parse(targetTls);
+            TargetTls.optOutNotice(tls).ifPresent(err::println);
+            RestoreProver prover = new RestoreProver(client, clock, Sleeper.system(), ScratchPolicy.defaults(), tls);
             RestoreProof proof = new StandingRestoreProof(client, prover).prove(new StandingRestoreProof.Request(at,
                     database, Optional.ofNullable(role), Optional.ofNullable(backup)));
             RestoreProofReport report = new RestoreProofReport(at, proof);

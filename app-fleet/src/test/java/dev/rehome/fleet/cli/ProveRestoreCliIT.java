@@ -10,6 +10,7 @@ import dev.rehome.testkit.kube.InProcessCluster;
 import dev.rehome.testkit.kube.Kubeconfig;
 import dev.rehome.testkit.kube.PodEnvironment;
 import dev.rehome.testkit.kube.Poll;
+import dev.rehome.testkit.tls.TestCa;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.file.Path;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rehome-fleet prove-restore} against real restores: the fake CNPG operator takes physical base backups of
  * the PG 17 server playing the shared cluster's primary and recovers the scratch cluster into a fresh embedded
  * server; the command finds the newest completed Backup, the database's owner from the Database resource and its
- * password from the managed role's passwordSecret.
+ * password from the managed role's passwordSecret. The primary runs with TLS from a test CA in
+ * {@code pal-e-postgres-ca}, and the operator gives the scratch cluster a CA of its own, as CNPG does: both are
+ * verified by default.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ProveRestoreCliIT {
@@ -37,6 +40,7 @@ class ProveRestoreCliIT {
     private static final Clock CLOCK = Clock.systemUTC();
     private static InProcessCluster cluster;
     private static PostgresServer primary;
+    private static final TestCa CLUSTER_CA = TestCa.generate(SHARED + " CA", CLOCK);
 
     @TempDir
     Path dir;
@@ -45,7 +49,7 @@ class ProveRestoreCliIT {
     static void start() throws Exception {
         cluster = InProcessCluster.start();
         var operator = cluster.startCnpgOperator(CLOCK);
-        primary = PostgresServers.start(17);
+        primary = PostgresServers.startTls(17, CLUSTER_CA.issueServer(TestCa.cnpgServiceNames(SHARED, NS)));
         primary.createLoginRole("shop_owner", Secret.of("owner-Pa55"), "postgres");
         primary.execute("postgres", "CREATE DATABASE shop OWNER shop_owner TEMPLATE template0");
         primary.execute("shop", """
@@ -57,6 +61,7 @@ class ProveRestoreCliIT {
                 """);
         operator.serveCluster(NS, SHARED, primary);
         var client = cluster.client();
+        caSecret();
         client.resource(new SecretBuilder().withNewMetadata().withName("shop-owner-password").withNamespace(NS)
                 .endMetadata().withType("kubernetes.io/basic-auth")
                 // data, not stringData: the mock API stores what it is given, a real one converts stringData to this
@@ -93,11 +98,37 @@ class ProveRestoreCliIT {
                 "--kubeconfig", kubeconfig(), "-o", "json");
 
         assertThat(json.exit()).as(json.all()).isZero();
+        assertThat(json.stderr()).as("verify-full is no opt-out to mention").doesNotContain("TLS to the target");
         assertThat(json.stdout()).contains("\"status\" : \"passed\"", "\"backup\" : \"nightly-2\"",
                 "\"rowsCompared\" : 10000", "\"database\" : \"shop\"");
         assertThat(json.all()).doesNotContain("owner-Pa55");
         assertThat(CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).list().getItems())
                 .as("the scratch cluster is gone").extracting(c -> c.getMetadata().getName()).containsExactly(SHARED);
+    }
+
+    @Test
+    void withoutTheClustersCaTheProofIsRefusedBeforeAScratchClusterExistsNamingTheSecretAndTheOptOut() throws Exception {
+        backup("nightly-no-ca");
+        cluster.client().secrets().inNamespace(NS).withName(SHARED + "-ca").delete();
+        Poll.until(() -> cluster.client().secrets().inNamespace(NS).withName(SHARED + "-ca").get(),
+                java.util.Objects::isNull, Duration.ofSeconds(10), "the CA Secret is gone");
+        try {
+            InProcessCli.Result refused = cli().run("prove-restore", "--cluster", NS + "/" + SHARED, "--database", "shop",
+                    "--kubeconfig", kubeconfig());
+
+            assertThat(refused.exit()).as(refused.all()).isEqualTo(3);
+            assertThat(refused.stderr()).contains("Secret postgres/pal-e-postgres-ca does not exist", "--target-tls");
+            assertThat(CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).list().getItems())
+                    .as("no scratch cluster was created").noneMatch(c -> c.getMetadata().getName().startsWith("rehome-proof-"));
+
+            InProcessCli.Result optedOut = cli().run("prove-restore", "--cluster", NS + "/" + SHARED, "--database",
+                    "shop", "--target-tls", "require", "--kubeconfig", kubeconfig());
+
+            assertThat(optedOut.exit()).as(optedOut.all()).isZero();
+            assertThat(optedOut.stderr()).contains("TLS to the target: require (--target-tls=require)");
+        } finally {
+            caSecret();
+        }
     }
 
     @Test
@@ -128,6 +159,11 @@ class ProveRestoreCliIT {
         CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).resource(b).create();
         Poll.until(() -> CnpgKinds.of(cluster.client(), CnpgKinds.BACKUP).inNamespace(NS).withName(name).get(),
                 x -> "completed".equals(x.get("status", "phase")), Duration.ofSeconds(60), "backup " + name + " completed");
+    }
+
+    private static void caSecret() {
+        cluster.client().resource(new SecretBuilder().withNewMetadata().withName(SHARED + "-ca").withNamespace(NS)
+                .endMetadata().addToData("ca.crt", b64(CLUSTER_CA.certificatePem())).build()).create();
     }
 
     private static String b64(String s) {

@@ -1,15 +1,17 @@
 package dev.rehome.kubectl.backup;
 
-import dev.rehome.core.tls.TlsOptions;
 import dev.rehome.core.Finding;
 import dev.rehome.core.MigrationException;
 import dev.rehome.core.TableCheck;
 import dev.rehome.core.VerificationReport;
+import dev.rehome.core.tls.TlsMode;
+import dev.rehome.core.tls.TlsOptions;
 import dev.rehome.kubectl.Fields;
 import dev.rehome.kubectl.NamespacedName;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
 import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.retry.Sleeper;
+import dev.rehome.kubectl.tls.TargetTls;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * against the restored database, and removes the scratch cluster and its PVCs whatever happened. Scratch clusters
  * a killed run left for the same database are removed first. Never throws for an outcome: every one is a
  * {@link RestoreProof}.
+ *
+ * <p>The connection to the scratch cluster uses the {@link TlsMode} of the run (catalogue case S-2). CNPG gives the
+ * scratch cluster a CA and a server certificate of its own, so under verify-full it is checked against
+ * {@code <scratch>-ca} and {@code <scratch>-rw.<ns>.svc} ({@link TargetTls}), never the shared cluster's, whose
+ * CA did not sign it; a scratch cluster that cannot prove itself fails the proof.
  */
 public final class RestoreProver {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreProver.class);
@@ -41,13 +48,21 @@ public final class RestoreProver {
     private final Clock clock;
     private final ScratchPolicy policy;
     private final ScratchClusters scratch;
+    private final TlsMode tls;
     private final SecureRandom random = new SecureRandom();
 
-    public RestoreProver(KubernetesClient client, Clock clock, Sleeper sleeper, ScratchPolicy policy) {
+    /** @param tls how the scratch cluster's server is checked: the mode the run uses for the shared cluster */
+    public RestoreProver(KubernetesClient client, Clock clock, Sleeper sleeper, ScratchPolicy policy, TlsMode tls) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.tls = Objects.requireNonNull(tls, "tls");
         this.scratch = new ScratchClusters(client, clock, Objects.requireNonNull(sleeper, "sleeper"), policy);
+    }
+
+    /** The TLS mode scratch clusters are reached with; a caller reaching the shared cluster itself uses the same. */
+    public TlsMode tls() {
+        return tls;
     }
 
     public RestoreProof prove(RestoreRequest request) {
@@ -104,11 +119,13 @@ public final class RestoreProver {
         if (ready.primary().isEmpty()) {
             return RestoreProof.failed(db, request.backupName(), name, 0, seconds, ready.status(), List.of());
         }
-        try (PodPortForward forward = PodPortForward.open(client, request.cluster().namespace(), ready.primary().get(), 5432)) {
-            // The scratch cluster has a CA and a Service name of its own: the target's pinned CA and name would refuse
-            // it. Its connection goes without them, as before S-2; verifying it against <scratch>-ca is still to do.
+        String ns = request.cluster().namespace();
+        // The login may carry the shared cluster's CA and name (the cutover hands over its target login); the
+        // scratch cluster answers with its own, so those are replaced, never kept.
+        try (TargetTls scratchTls = TargetTls.open(client, tls, new NamespacedName(ns, name), name + "-rw");
+             PodPortForward forward = PodPortForward.open(client, ns, ready.primary().get(), 5432)) {
             VerificationReport report = request.check().check(forward.endpoint(
-                    request.login().withoutOptions(TlsOptions.KEYS)));
+                    request.login().withoutOptions(TlsOptions.KEYS).withOptions(scratchTls.options())));
             long rows = report.tables().stream().mapToLong(TableCheck::targetRows).sum();
             if (report.passed()) {
                 return RestoreProof.passed(db, request.backupName(), name, rows, seconds);

@@ -8,16 +8,20 @@ import java.util.Optional;
 /**
  * A {@code pg_dump | pg_restore} Job: where it runs ({@code namespace}, usually the target cluster's), the image
  * whose client programs it uses (the target's operand image, so pg_dump is at least as new as the source), both
- * databases, and how long it may take. {@code restoreRole} becomes {@code pg_restore --role}.
+ * databases, how pg_restore's connection to the target is protected, and how long it may take. {@code restoreRole}
+ * becomes {@code pg_restore --role}. {@code targetTls} concerns the target only: the source, a standalone server,
+ * is reached as before.
  */
 public record DumpRestoreJobSpec(String namespace, String name, String image, JobDatabase source, JobDatabase target,
-                                 Optional<String> restoreRole, Duration activeDeadline, Duration keepAfterFinished) {
+                                 JobTls targetTls, Optional<String> restoreRole, Duration activeDeadline,
+                                 Duration keepAfterFinished) {
     public DumpRestoreJobSpec {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(targetTls, "targetTls");
         Objects.requireNonNull(restoreRole, "restoreRole");
         Objects.requireNonNull(activeDeadline, "activeDeadline");
         Objects.requireNonNull(keepAfterFinished, "keepAfterFinished");

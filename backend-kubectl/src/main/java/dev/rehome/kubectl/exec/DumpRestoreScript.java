@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
  * code on a separate descriptor, and the script exits with the first failure after printing
  * {@code rehome: pg_dump exited N} or {@code rehome: pg_restore exited N} for the runner to read from the log.
  * A pg_dump killed by SIGPIPE (exit 141) while pg_restore failed only died because pg_restore stopped reading,
- * so pg_restore is named as the cause.
+ * so pg_restore is named as the cause. The target's TLS settings ({@code TARGET_SSLMODE}, and under verify-full
+ * {@code TARGET_SSLROOTCERT}) become pg_restore's {@code PGSSLMODE}/{@code PGSSLROOTCERT} only.
  */
 final class DumpRestoreScript {
+    static final String TARGET_SSLMODE = "TARGET_SSLMODE";
+    static final String TARGET_SSLROOTCERT = "TARGET_SSLROOTCERT";
     private static final Pattern RESULT = Pattern.compile("rehome: (pg_dump|pg_restore) exited (\\d+)");
 
     private DumpRestoreScript() {
@@ -24,7 +27,9 @@ final class DumpRestoreScript {
     static String render(DumpRestoreJobSpec spec) {
         String dump = "PGPASSWORD=\"$SOURCE_PASSWORD\" pg_dump " + quoted(spec.dumpFlags())
                 + " --host=\"$SOURCE_HOST\" --port=\"$SOURCE_PORT\" --username=\"$SOURCE_USER\" --dbname=\"$SOURCE_DBNAME\"";
-        String restore = "PGPASSWORD=\"$TARGET_PASSWORD\" pg_restore " + quoted(spec.restoreFlags())
+        String tls = "PGSSLMODE=\"$" + TARGET_SSLMODE + "\" "
+                + (spec.targetTls().mode().verifies() ? "PGSSLROOTCERT=\"$" + TARGET_SSLROOTCERT + "\" " : "");
+        String restore = "PGPASSWORD=\"$TARGET_PASSWORD\" " + tls + "pg_restore " + quoted(spec.restoreFlags())
                 + " --host=\"$TARGET_HOST\" --port=\"$TARGET_PORT\" --username=\"$TARGET_USER\" --dbname=\"$TARGET_DBNAME\"";
         return String.join("\n",
                 "exec 3>&1",

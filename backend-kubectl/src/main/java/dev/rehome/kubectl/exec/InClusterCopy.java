@@ -74,7 +74,7 @@ public final class InClusterCopy implements CopyEngine {
             Duration deadline = budget.deadlineFor(size.bytes(request.source()), placement.activeDeadline());
             DumpRestoreJobSpec spec = new DumpRestoreJobSpec(placement.namespace(), name, placement.image(),
                     database(request.source(), new SecretKeyRef(secretName, SOURCE_KEY)),
-                    database(request.target(), new SecretKeyRef(secretName, TARGET_KEY)),
+                    database(request.target(), new SecretKeyRef(secretName, TARGET_KEY)), placement.targetTls(),
                     request.options().owner(), deadline, placement.keepAfterFinished());
             JobRun run = runner.run(spec, (job, elapsed, limit) -> {
                 listener.onCopyProgress(new CopyProgress(0, -1, -1, -1, elapsed));

@@ -4,6 +4,7 @@ import dev.rehome.core.RefusedException;
 import dev.rehome.core.tls.TlsMode;
 import dev.rehome.core.tls.TlsOptions;
 import dev.rehome.kubectl.NamespacedName;
+import dev.rehome.kubectl.exec.JobTls;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -28,18 +29,18 @@ import java.util.Optional;
 public final class TargetTls implements AutoCloseable {
     /** The flag that chooses the mode, named in refusals so the user knows the way out. */
     public static final String FLAG = "--target-tls";
-    static final String CA_KEY = "ca.crt";
+    static final String CA_KEY = JobTls.CA_KEY;
 
     private final TlsMode mode;
     private final Optional<Path> caFile;
+    private final NamespacedName caSecret;
     private final String serverName;
-    private final String caSecret;
 
-    private TargetTls(TlsMode mode, Optional<Path> caFile, String serverName, String caSecret) {
+    private TargetTls(TlsMode mode, Optional<Path> caFile, NamespacedName caSecret, String serverName) {
         this.mode = mode;
         this.caFile = caFile;
-        this.serverName = serverName;
         this.caSecret = caSecret;
+        this.serverName = serverName;
     }
 
     /**
@@ -48,14 +49,36 @@ public final class TargetTls implements AutoCloseable {
      */
     public static TargetTls open(KubernetesClient client, TlsMode mode, NamespacedName cluster, String writeService) {
         Objects.requireNonNull(mode, "mode");
-        String serverName = writeService + "." + cluster.namespace() + ".svc";
-        String secretName = cluster.name() + "-ca";
-        String where = cluster.namespace() + "/" + secretName;
+        NamespacedName secret = caSecret(cluster);
         if (!mode.verifies()) {
-            return new TargetTls(mode, Optional.empty(), serverName, where);
+            return new TargetTls(mode, Optional.empty(), secret, serverName(cluster, writeService));
         }
-        String pem = readCa(client, cluster.namespace(), secretName, where);
-        return new TargetTls(mode, Optional.of(writePrivate(pem)), serverName, where);
+        String pem = readCa(client, secret.namespace(), secret.name(), secret.toString());
+        return new TargetTls(mode, Optional.of(writePrivate(pem)), secret, serverName(cluster, writeService));
+    }
+
+    /**
+     * The same TLS for a pod inside the cluster (the copy Job), which mounts the CA Secret instead of reading it;
+     * reads nothing, so a missing Secret shows as the pod's mount failure.
+     */
+    public static JobTls forJobs(TlsMode mode, NamespacedName cluster, String writeService) {
+        return new JobTls(Objects.requireNonNull(mode, "mode"), caSecret(cluster).name(),
+                serverName(cluster, writeService));
+    }
+
+    /** {@link #forJobs(TlsMode, NamespacedName, String)} for the cluster this was opened for. */
+    public JobTls forJobs() {
+        return new JobTls(mode, caSecret.name(), serverName);
+    }
+
+    /** CNPG's CA Secret of {@code cluster}, in its namespace. */
+    private static NamespacedName caSecret(NamespacedName cluster) {
+        return new NamespacedName(cluster.namespace(), cluster.name() + "-ca");
+    }
+
+    /** The name CNPG's server certificate carries and rehome checks: {@code <cluster>-rw.<ns>.svc}. */
+    private static String serverName(NamespacedName cluster, String writeService) {
+        return writeService + "." + cluster.namespace() + ".svc";
     }
 
     public TlsMode mode() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.Secret;
+import dev.rehome.core.tls.TlsMode;
+import dev.rehome.core.tls.TlsOptions;
+import dev.rehome.jdbc.PgConnector;
 import dev.rehome.jdbc.verify.Verifiers;
 import dev.rehome.kubectl.FakeClock;
 import dev.rehome.kubectl.NamespacedName;
@@ -14,27 +17,41 @@ import dev.rehome.testkit.PostgresServers;
 import dev.rehome.testkit.kube.FakeCnpgOperator;
 import dev.rehome.testkit.kube.InProcessCluster;
 import dev.rehome.testkit.kube.PodEnvironment;
+import dev.rehome.testkit.tls.TestCa;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.rehome.testkit.kube.Poll;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The restore proof against real restores: the fake CNPG operator takes physical base backups of the PG 17 server
  * playing the shared cluster's primary and recovers scratch clusters from them into fresh embedded servers, which
- * the prover reaches through a port-forward and checks with the project's verifiers.
+ * the prover reaches through a port-forward and checks with the project's verifiers. As CNPG does, the operator gives
+ * each scratch cluster a CA of its own ({@code <scratch>-ca}) and its server a certificate from it, so the proofs
+ * here run with verify-full, the default.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class RestoreProverIT {
@@ -44,6 +61,9 @@ class RestoreProverIT {
     private static InProcessCluster cluster;
     private static FakeCnpgOperator operator;
     private static PostgresServer primary;
+    private static final TestCa SHARED_CA = TestCa.generate(SHARED + " CA", Clock.systemUTC());
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,6 +87,10 @@ class RestoreProverIT {
         CnpgKinds.of(cluster.client(), CnpgKinds.CLUSTER).inNamespace(NS).resource(shared).create();
         cluster.awaitPod(NS, "cnpg.io/cluster", SHARED);
         cluster.bindPod(NS, SHARED + "-1", PodEnvironment.postgres(primary));
+        // The shared cluster's CA did not sign the scratch clusters' certificates: a proof that used it would fail.
+        cluster.client().resource(new SecretBuilder().withNewMetadata().withName(SHARED + "-ca").withNamespace(NS)
+                .endMetadata().addToData("ca.crt", Base64.getEncoder().encodeToString(SHARED_CA.certificatePem()
+                        .getBytes(StandardCharsets.US_ASCII))).build()).create();
     }
 
     @AfterAll
@@ -86,6 +110,54 @@ class RestoreProverIT {
         assertThat(proof.secondsToRestore()).isPositive();
         assertThat(proof.scratchCluster()).startsWith("rehome-proof-basketball-");
         assertNoScratchLeft();
+    }
+
+    @Test
+    void theScratchClusterIsVerifiedWithItsOwnCaAndServiceNameNotTheSharedClustersTheLoginCarried() throws Exception {
+        String backup = backup("proof-tls");
+        // The cutover hands over its login to the shared cluster, verified against that cluster's CA and name.
+        Path sharedCa = SHARED_CA.writeCertificate(dir.resolve("shared-ca.crt"));
+        DatabaseEndpoint sharedLogin = DatabaseEndpoint.of("127.0.0.1", 40000, "basketball", "basketball", PASSWORD)
+                .withOptions(TlsOptions.of(TlsMode.VERIFY_FULL, sharedCa, SHARED + "-rw." + NS + ".svc"));
+        DatabaseEndpoint reference = DatabaseEndpoint.of(primary.host(), primary.port(), "basketball", "basketball", PASSWORD);
+        List<DatabaseEndpoint> checked = new CopyOnWriteArrayList<>();
+        List<String> caSeen = new CopyOnWriteArrayList<>();
+        List<Boolean> encrypted = new CopyOnWriteArrayList<>();
+        RestoreCheck full = RestoreCheck.against(reference, Verifiers.forLevel("full"));
+        RestoreCheck recording = restored -> {
+            checked.add(restored);
+            try {
+                caSeen.add(Files.readString(Path.of(restored.options().get(TlsOptions.SSLROOTCERT))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            try (Connection c = new PgConnector().open(restored); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT ssl FROM pg_catalog.pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+                rs.next();
+                encrypted.add(rs.getBoolean(1));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return full.check(restored);
+        };
+
+        RestoreProof proof = prover(ScratchPolicy.defaults()).prove(new RestoreRequest(new NamespacedName(NS, SHARED),
+                backup, sharedLogin, recording));
+
+        assertThat(proof.status()).as(proof.describe()).isEqualTo(RestoreProof.Status.PASSED);
+        String scratch = proof.scratchCluster();
+        assertThat(checked).singleElement().satisfies(e -> {
+            assertThat(e.options()).containsEntry(TlsOptions.SSLMODE, "verify-full")
+                    .containsEntry(TlsOptions.SERVER_NAME, scratch + "-rw." + NS + ".svc");
+            assertThat(e.options().get(TlsOptions.SSLROOTCERT)).isNotEqualTo(sharedCa.toAbsolutePath().toString());
+            assertThat(Path.of(e.options().get(TlsOptions.SSLROOTCERT))).as("the CA copy is deleted").doesNotExist();
+        });
+        assertThat(caSeen).singleElement().asString().contains("-----BEGIN CERTIFICATE-----")
+                .isNotEqualTo(SHARED_CA.certificatePem());
+        assertThat(encrypted).containsExactly(true);
+        assertNoScratchLeft();
+        Poll.until(() -> cluster.client().secrets().inNamespace(NS).withName(scratch + "-ca").get(),
+                java.util.Objects::isNull, Duration.ofSeconds(30), "the scratch cluster's CA Secret went with it");
     }
 
     @Test
@@ -152,7 +224,7 @@ class RestoreProverIT {
             RestoreProver prover = new RestoreProver(cluster.client(), clock, d -> {
                 awaitScratchStatus(); // the fake operator's answer, before time moves on
                 clock.advance(d);
-            }, ScratchPolicy.defaults().withReadyTimeout(Duration.ofMinutes(20)));
+            }, ScratchPolicy.defaults().withReadyTimeout(Duration.ofMinutes(20)), TlsMode.VERIFY_FULL);
             RestoreProof proof = prover.prove(request(backup, "basketball"));
             assertThat(proof.status()).isEqualTo(RestoreProof.Status.FAILED);
             assertThat(proof.reason()).contains("was not ready within PT20M (phase 'Setting up primary': "
@@ -226,7 +298,7 @@ class RestoreProverIT {
 
     private static RestoreProver prover(ScratchPolicy policy) {
         return new RestoreProver(cluster.client(), Clock.systemUTC(), Sleeper.system(),
-                new ScratchPolicy(policy.readyTimeout(), Duration.ofMillis(200), policy.maxStorage()));
+                new ScratchPolicy(policy.readyTimeout(), Duration.ofMillis(200), policy.maxStorage()), TlsMode.VERIFY_FULL);
     }
 
     private static RestoreRequest request(String backup, String database) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DumpRestoreScriptIT {
     private static final DumpRestoreJobSpec SPEC = new DumpRestoreJobSpec("ns", "job", "image",
             new JobDatabase("src", 5432, "a", "u", new SecretKeyRef("s", "k")),
-            new JobDatabase("dst", 5432, "a", "u", new SecretKeyRef("s", "k")),
+            new JobDatabase("dst", 5432, "a", "u", new SecretKeyRef("s", "k")), PlainTarget.TLS,
             Optional.empty(), Duration.ofMinutes(1), Duration.ofMinutes(1));
 
     @TempDir

@@ -224,7 +224,7 @@ class InClusterCopyIT {
     private static InClusterCopy engine(JobWatch watch, Sleeper sleeper) {
         Clock clock = Clock.systemUTC();
         JobWatch fast = new JobWatch(watch.podStartTimeout(), Duration.ofMillis(200), watch.progressEvery());
-        return new InClusterCopy(cluster.client(), clock, JobPlacement.of(NS, IMAGE),
+        return new InClusterCopy(cluster.client(), clock, JobPlacement.of(NS, IMAGE, PlainTarget.TLS),
                 new InClusterJobRunner(cluster.client(), clock, sleeper, fast), CopyBudget.assumed(),
                 src -> OptionalLong.of(8L << 20));
     }

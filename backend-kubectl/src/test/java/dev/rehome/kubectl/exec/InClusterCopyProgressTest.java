@@ -50,7 +50,7 @@ class InClusterCopyProgressTest {
             List<String> notices = new CopyOnWriteArrayList<>();
             List<CopyProgress> samples = new CopyOnWriteArrayList<>();
             // 60 GiB at 10 MiB/s is 6144 s; three times that
-            new InClusterCopy(client, clock, JobPlacement.of("postgres", "ghcr.io/x:17"), runner, CopyBudget.assumed(),
+            new InClusterCopy(client, clock, JobPlacement.of("postgres", "ghcr.io/x:17", PlainTarget.TLS), runner, CopyBudget.assumed(),
                     source -> OptionalLong.of(60L << 30))
                     .copy(new CopyRequest(DatabaseEndpoint.of("db.app.svc", 5432, "app", "app", Secret.of("a")),
                             DatabaseEndpoint.of("pg-rw.postgres.svc", 5432, "app", "app", Secret.of("b")),

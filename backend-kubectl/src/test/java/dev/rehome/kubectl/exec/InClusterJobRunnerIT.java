@@ -94,7 +94,7 @@ class InClusterJobRunnerIT {
         try (InProcessCluster idle = InProcessCluster.start()) {
             DumpRestoreJobSpec spec = new DumpRestoreJobSpec(NS, "never-runs", "img",
                     database(source, "basketball", "copy-creds", "source-password"),
-                    database(target, "job_idle", "copy-creds", "target-password"),
+                    database(target, "job_idle", "copy-creds", "target-password"), PlainTarget.TLS,
                     Optional.empty(), Duration.ofSeconds(1), Duration.ofMinutes(5));
             // The runner waits the Job's own deadline plus 30 s of grace; a clock that jumps an hour after the start
             // puts the wait past it at once, without the test sleeping.
@@ -107,7 +107,8 @@ class InClusterJobRunnerIT {
     @Test
     void theJobCopyEngineStagesPasswordsInATemporarySecretAndRemovesIt() throws SQLException {
         createTargetDatabase("engine_copy");
-        InClusterCopy engine = new InClusterCopy(cluster.client(), Clock.systemUTC(), JobPlacement.of(NS, "ghcr.io/cloudnative-pg/postgresql:17"));
+        InClusterCopy engine = new InClusterCopy(cluster.client(), Clock.systemUTC(), JobPlacement.of(NS, "ghcr.io/cloudnative-pg/postgresql:17",
+                PlainTarget.TLS));
         CopyResult result = engine.copy(new CopyRequest(
                 DatabaseEndpoint.of(source.host(), source.port(), "basketball", "basketball", SOURCE_PASSWORD),
                 DatabaseEndpoint.of(target.host(), target.port(), "engine_copy", "basketball", TARGET_PASSWORD),
@@ -121,7 +122,7 @@ class InClusterJobRunnerIT {
     private static DumpRestoreJobSpec spec(String name, String targetDb, String sourceKey) {
         return new DumpRestoreJobSpec(NS, name, "ghcr.io/cloudnative-pg/postgresql:17",
                 database(source, "basketball", "copy-creds", sourceKey),
-                database(target, targetDb, "copy-creds", "target-password"),
+                database(target, targetDb, "copy-creds", "target-password"), PlainTarget.TLS,
                 Optional.of("basketball"), Duration.ofMinutes(2), Duration.ofMinutes(5));
     }
 

@@ -147,6 +147,6 @@ class JobWatchTest {
         return new DumpRestoreJobSpec(NS, name, "ghcr.io/x:17",
                 new JobDatabase("db.app.svc", 5432, "app", "app", new SecretKeyRef("s", "source-password")),
                 new JobDatabase("pg-rw.postgres.svc", 5432, "app", "app", new SecretKeyRef("s", "target-password")),
-                Optional.empty(), deadline, Duration.ofHours(1));
+                PlainTarget.TLS, Optional.empty(), deadline, Duration.ofHours(1));
     }
 }

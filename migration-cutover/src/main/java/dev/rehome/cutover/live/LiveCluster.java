@@ -172,11 +172,11 @@ public final class LiveCluster implements AutoCloseable {
                 new NamespacedName(config.app().namespace(), CutoverNames.inObjectName(config.target().role()) + "-cnpg-connection"),
                 "rehome-" + CutoverNames.inObjectName(config.target().database()));
         return new CutoverPorts(k.workloads(), k.secrets(), k.volumes(), k.backups(), k.network(), databases, provisioner,
-                kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock), verifier,
+                kube.lock(targetNamespace), LiveEngines.of(client, source::database, target, clock, tls.forJobs()), verifier,
                 new ServiceHealthCheck(client, new HttpHealthCheck(clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1))),
                 new MirroredJournal(new FileJournal(journalDir), kube.journal(targetNamespace)))
                 .withRestoreProofs(new KubeRestoreProofs(new RestoreProver(client, clock, Sleeper.system(),
-                        ScratchPolicy.defaults()), new NamespacedName(targetNamespace, config.target().cluster()), verifier));
+                        ScratchPolicy.defaults(), tls.mode()), new NamespacedName(targetNamespace, config.target().cluster()), verifier));
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.rehome.kubectl.discovery.TargetCluster;
 import dev.rehome.kubectl.exec.ContainerEnvSecretsRunner;
 import dev.rehome.kubectl.exec.InClusterCopy;
 import dev.rehome.kubectl.exec.JobPlacement;
+import dev.rehome.kubectl.exec.JobTls;
 import dev.rehome.kubectl.exec.PodExecCommandRunner;
 import dev.rehome.kubectl.exec.PodRef;
 import dev.rehome.kubectl.exec.StdinSecretsRunner;
@@ -30,7 +31,9 @@ import java.util.function.Supplier;
 /**
  * The copy engines against a real cluster. {@code dump-restore} (the default) runs {@code pg_dump | pg_restore}
  * in a Job next to the target, with the target's operand image (its pg_dump is never older than the source),
- * so the data never leaves the cluster network. {@code jdbc-direct} streams rows through the port-forwards and
+ * so the data never leaves the cluster network; its pg_restore reaches the target with the run's TLS ({@link JobTls}:
+ * under verify-full the cluster's CA mounted from its Secret, the Service name the certificate carries as host).
+ * {@code jdbc-direct} streams rows through the port-forwards and
  * takes the schema from the pg_dump inside the source pod, which matches the source's major.
  */
 final class LiveEngines {
@@ -40,17 +43,19 @@ final class LiveEngines {
     private LiveEngines() {
     }
 
-    static EngineCatalog of(KubernetesClient client, Supplier<SourceDatabase> source, TargetCluster target, Clock clock) {
+    static EngineCatalog of(KubernetesClient client, Supplier<SourceDatabase> source, TargetCluster target, Clock clock,
+                            JobTls targetTls) {
         Map<String, Supplier<CopyEngine>> engines = new LinkedHashMap<>();
-        engines.put(DUMP_RESTORE, () -> inCluster(client, source.get(), target, clock));
+        engines.put(DUMP_RESTORE, () -> inCluster(client, source.get(), target, clock, targetTls));
         engines.put(JdbcDirectEngine.ID, () -> jdbcDirect(client, source.get(), clock));
         return new EngineCatalog(engines);
     }
 
-    private static CopyEngine inCluster(KubernetesClient client, SourceDatabase source, TargetCluster target, Clock clock) {
+    private static CopyEngine inCluster(KubernetesClient client, SourceDatabase source, TargetCluster target, Clock clock,
+                                        JobTls targetTls) {
         String sourceHost = source.serviceHost().orElseThrow(() -> new RefusedException("no Service serves the source "
                 + source.workload() + ", so a Job cannot reach it; use --engine " + JdbcDirectEngine.ID));
-        JobPlacement placement = JobPlacement.of(target.cluster().namespace(), target.image());
+        JobPlacement placement = JobPlacement.of(target.cluster().namespace(), target.image(), targetTls);
         return new InClusterEndpoints(new InClusterCopy(client, clock, placement), sourceHost, target.writeHostFqdn(),
                 POSTGRES_PORT);
     }

@@ -13,6 +13,7 @@ import dev.rehome.kubectl.backup.RestoreProver;
 import dev.rehome.kubectl.backup.RestoreRequest;
 import dev.rehome.kubectl.cnpg.CnpgKinds;
 import dev.rehome.kubectl.portforward.PodPortForward;
+import dev.rehome.kubectl.tls.TargetTls;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * one) is recovered into a scratch cluster by {@link RestoreProver}; the database must come back with the live
  * database's schema (tables, columns, sequences, indexes, constraints), and every table must be readable to its
  * end, its rows counted. Rows are not compared with the live database, which has moved on since the backup; the
- * cutover's own proof compares them exactly against the fenced source.
+ * cutover's own proof compares them exactly against the fenced source. The live database is reached with the
+ * prover's TLS mode ({@link RestoreProver#tls()}): under verify-full, checked against the CA in {@code <cluster>-ca}
+ * and the name {@code <cluster>-rw.<ns>.svc}, as the scratch cluster is against its own.
  */
 public final class StandingRestoreProof {
     private static final int POSTGRES_PORT = 5432;
@@ -52,7 +55,10 @@ public final class StandingRestoreProof {
         }
     }
 
-    /** @throws RefusedException when the cluster, a completed backup or a login for the database cannot be found */
+    /**
+     * @throws RefusedException when the cluster, a completed backup, a login for the database or (under
+     *                          verify-full) the cluster's CA cannot be found
+     */
     public RestoreProof prove(Request request) {
         NamespacedName c = request.cluster();
         GenericKubernetesResource cluster = CnpgKinds.of(client, CnpgKinds.CLUSTER).inNamespace(c.namespace())
@@ -66,8 +72,10 @@ public final class StandingRestoreProof {
         String primary = Fields.string(cluster, "status", "currentPrimary").orElseThrow(() -> new RefusedException(
                 "CNPG Cluster " + c + " reports no current primary; wait until it is healthy"));
         DatabaseEndpoint login = DatabaseEndpoint.of("localhost", POSTGRES_PORT, request.database(), role, password);
-        try (PodPortForward live = PodPortForward.open(client, c.namespace(), primary, POSTGRES_PORT)) {
-            return prover.prove(new RestoreRequest(c, backup, login, sameSchemaAndReadable(live.endpoint(login))));
+        try (TargetTls tls = TargetTls.open(client, prover.tls(), c, c.name() + "-rw");
+             PodPortForward live = PodPortForward.open(client, c.namespace(), primary, POSTGRES_PORT)) {
+            return prover.prove(new RestoreRequest(c, backup, login,
+                    sameSchemaAndReadable(live.endpoint(login).withOptions(tls.options()))));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rehome.testkit.kube;
 
 import dev.rehome.testkit.PostgresServer;
+import dev.rehome.testkit.tls.TestCa;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * ({@link #serveCluster}): a completed Backup is a physical base backup of that server, and a new Cluster with
  * {@code bootstrap.recovery} (by {@code backup.name}, or by {@code source} and {@code externalClusters} with the
  * object store or plugin) gets a fresh server recovered from it, bound to its pod {@code NAME-1}, with a PVC
- * {@code NAME-1}; deleting the Cluster stops and deletes that server and its pods.
+ * {@code NAME-1}, with TLS from a CA of the Cluster's own in Secret {@code NAME-ca} (unless
+ * {@link #withoutCertificates}); deleting the Cluster stops and deletes that server, its pods and that Secret.
  */
 public final class FakeCnpgOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeCnpgOperator.class);
@@ -46,7 +50,9 @@ public final class FakeCnpgOperator implements AutoCloseable {
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
     private final RealBackups store = new RealBackups();
     private final PodBinder binder;
+    private final Map<String, TestCa> cas = new ConcurrentHashMap<>();
     private volatile boolean holdRecoveries;
+    private volatile boolean certificates = true;
     private volatile BackupOutcome outcome = BackupOutcome.COMPLETE;
     private volatile String failure = "barman-cloud-backup exited 1: could not connect to the object store";
 
@@ -87,6 +93,15 @@ public final class FakeCnpgOperator implements AutoCloseable {
     /** Recovery Clusters bootstrap again (the default). */
     public FakeCnpgOperator recoverClusters() {
         holdRecoveries = false;
+        return this;
+    }
+
+    /**
+     * Recovery Clusters created from now on get no CA and serve without TLS: for the sandboxes, which reach every
+     * server without TLS and whose lean jars keep only the BouncyCastle classes the in-process API links.
+     */
+    public FakeCnpgOperator withoutCertificates() {
+        certificates = false;
         return this;
     }
 
@@ -174,7 +189,7 @@ public final class FakeCnpgOperator implements AutoCloseable {
     private void reconcileCluster(GenericKubernetesResource cluster) {
         if (cluster.get("spec", "bootstrap", "recovery") != null) {
             if (cluster.get("status", "phase") == null) {
-                new RecoveryClusters(client, store, binder, this::writeStatus)
+                new RecoveryClusters(client, store, binder, this::writeStatus, this::caOf)
                         .reconcile(cluster, holdRecoveries);
             }
             return;
@@ -193,12 +208,23 @@ public final class FakeCnpgOperator implements AutoCloseable {
         }
     }
 
+    /** One CA per recovery Cluster (by UID), so a repeated reconcile keeps the one already published. */
+    private Optional<TestCa> caOf(GenericKubernetesResource cluster) {
+        if (!certificates) {
+            return Optional.empty();
+        }
+        return Optional.of(cas.computeIfAbsent(cluster.getMetadata().getUid(),
+                uid -> TestCa.generate(cluster.getMetadata().getName() + " CA", clock)));
+    }
+
     private void clusterDeleted(GenericKubernetesResource cluster) {
         String ns = cluster.getMetadata().getNamespace();
         String name = cluster.getMetadata().getName();
         if (store.forget(ns, name)) {
-            // the garbage collector removes a recovery Cluster's pods with it
+            // the garbage collector removes a recovery Cluster's pods and CA Secret with it
             client.pods().inNamespace(ns).withLabel("cnpg.io/cluster", name).delete();
+            client.secrets().inNamespace(ns).withName(RecoveryClusters.caSecretName(name)).delete();
+            cas.remove(cluster.getMetadata().getUid());
         }
     }
 

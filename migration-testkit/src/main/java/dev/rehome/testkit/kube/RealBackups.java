@@ -3,6 +3,7 @@ package dev.rehome.testkit.kube;
 import dev.rehome.testkit.BaseBackup;
 import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.PostgresServers;
+import dev.rehome.testkit.tls.ServerCertificate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,10 +100,17 @@ final class RealBackups implements AutoCloseable {
         return String.valueOf(external.get("name"));
     }
 
-    /** Starts a server for recovery Cluster {@code namespace/cluster} on a copy of {@code stored}. */
-    PostgresServer recover(String namespace, String cluster, Stored stored, boolean immediate) {
+    /**
+     * Starts a server for recovery Cluster {@code namespace/cluster} on a copy of {@code stored}, presenting
+     * {@code certificate} (the new cluster's, not the one the backed-up server had), or without TLS.
+     */
+    PostgresServer recover(String namespace, String cluster, Stored stored, boolean immediate,
+                           Optional<ServerCertificate> certificate) {
         Path data = root.resolve(namespace + "-" + cluster + "-pgdata-" + System.nanoTime());
-        PostgresServer server = PostgresServers.startFrom(stored.backup().major(), stored.backup().copyTo(data, immediate));
+        Path copy = stored.backup().copyTo(data, immediate);
+        int major = stored.backup().major();
+        PostgresServer server = certificate.map(c -> PostgresServers.startFromTls(major, copy, c))
+                .orElseGet(() -> PostgresServers.startFrom(major, copy));
         PostgresServer previous = recovered.put(namespace + "/" + cluster, server);
         if (previous != null) {
             previous.close();
