@@ -48,6 +48,8 @@ public final class InProcessCluster implements AutoCloseable {
     private final PodLogs logs;
     private final NamespacedKubernetesClient client;
     private final List<AutoCloseable> controllers = new ArrayList<>();
+    /** Until the server is gone: closing the informers' watches at the end is when the mock's deadlock bites. */
+    private final WatchCloseUnblocker unblocker = new WatchCloseUnblocker();
 
     private InProcessCluster(KubernetesMockServer server, PodStreamingDispatcher dispatcher, SessionRegistry sessions,
                              PodLogs logs) {
@@ -276,6 +278,8 @@ public final class InProcessCluster implements AutoCloseable {
             // Its port and threads are released all the same, so the world is closed; say so and go on.
             System.err.println("InProcessCluster: the mock API server took longer than 10 s to stop ("
                     + slowShutdown.getMessage() + ")");
+        } finally {
+            unblocker.close();
         }
     }
 }
