@@ -1,7 +1,9 @@
 package dev.rehome.jdbc.verify;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The columns one table's checksum reads, in order, and of those the ones whose type both sides hash from its
@@ -15,11 +17,11 @@ record ChecksumColumns(List<String> names, Map<String, String> nativeTypes) {
     }
 
     static ChecksumColumns of(List<String> names, DataRelation source, DataRelation target) {
-        Map<String, String> types = new java.util.HashMap<>();
+        Map<String, String> types = new HashMap<>();
         for (String name : names) {
             String s = source == null ? null : source.nativeTypes().get(name);
             String t = target == null ? null : target.nativeTypes().get(name);
-            String type = source == null ? t : target == null ? s : java.util.Objects.equals(s, t) ? s : null;
+            String type = source == null ? t : target == null ? s : Objects.equals(s, t) ? s : null;
             if (type != null) {
                 types.put(name, type);
             }

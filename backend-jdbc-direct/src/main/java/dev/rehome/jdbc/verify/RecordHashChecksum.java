@@ -2,6 +2,8 @@ package dev.rehome.jdbc.verify;
 
 import dev.rehome.core.Identifiers;
 import dev.rehome.core.TableRef;
+import java.math.BigDecimal;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -29,7 +31,7 @@ final class RecordHashChecksum {
     static final String NATIVE_TYPES = "16, 17, 18, 20, 21, 23, 25, 26, 700, 701, 650, 869, 829, 1042, 1043, 1082,"
             + " 1083, 1114, 1184, 2950, 3802";
     /** The text-like ones among them, hashed as bytes. */
-    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("25", "1042", "1043");
+    private static final Set<String> TEXT_TYPES = Set.of("25", "1042", "1043");
 
     private RecordHashChecksum() {
     }
@@ -44,10 +46,7 @@ final class RecordHashChecksum {
     private static String expression(String column, ChecksumColumns columns) {
         String quoted = Identifiers.quote(column);
         String type = columns.nativeTypes().get(column);
-        if (type == null) {
-            return quoted + "::pg_catalog.text COLLATE \"C\"";
-        }
-        return TEXT_TYPES.contains(type) ? quoted + "::pg_catalog.text COLLATE \"C\"" : quoted;
+        return type == null || TEXT_TYPES.contains(type) ? quoted + "::pg_catalog.text COLLATE \"C\"" : quoted;
     }
 
     static ContentChecksum of(Handle session, TableRef table, ChecksumColumns columns) {
@@ -56,7 +55,7 @@ final class RecordHashChecksum {
             return InServerChecksum.of(session, table, columns.names());
         }
         return session.createQuery(sql(table, columns)).map((rs, ctx) -> {
-            java.math.BigDecimal sum = rs.getBigDecimal(2);
+            BigDecimal sum = rs.getBigDecimal(2);
             return new ContentChecksum(rs.getLong(1), sum == null ? 0 : InServerChecksum.modulo64(sum));
         }).one();
     }
