@@ -18,6 +18,8 @@ final class Conditions {
     private long bytesPerSecond;
     private long relayed;
     private boolean closed;
+    /** The relay thread whose admitted bytes used up a cut's budget: it cuts once they are written. */
+    private Thread cutter;
 
     synchronized void pass() {
         holding = false;
@@ -76,6 +78,19 @@ final class Conditions {
                 allowed = (int) Math.max(1, Math.min(allowed, bytesPerSecond / 20));
                 sleepMillis = latency.toMillis() + allowed * 1000L / bytesPerSecond;
             }
+            // The budget is taken here, not when the bytes are written: both directions admit from it, and one
+            // that admitted before the other had counted its bytes let more through than the budget.
+            if (budget >= 0) {
+                budget -= allowed;
+                if (budget == 0) {
+                    budget = -1;
+                    if (afterBudget == Fault.BLACK_HOLE) {
+                        holding = true;
+                    } else {
+                        cutter = Thread.currentThread();
+                    }
+                }
+            }
         }
         if (sleepMillis > 0) {
             Thread.sleep(sleepMillis);
@@ -83,21 +98,13 @@ final class Conditions {
         return allowed;
     }
 
-    /** Counts bytes that went through; true when they used up the budget before a cut. */
+    /** Counts bytes that went through; true when they were the last a cut's budget allowed. */
     synchronized boolean delivered(int bytes) {
         relayed += bytes;
-        if (budget < 0) {
-            return false;
+        if (cutter == Thread.currentThread()) {
+            cutter = null;
+            return true;
         }
-        budget -= bytes;
-        if (budget > 0) {
-            return false;
-        }
-        budget = -1;
-        if (afterBudget == Fault.BLACK_HOLE) {
-            holding = true;
-            return false;
-        }
-        return true;
+        return false;
     }
 }
