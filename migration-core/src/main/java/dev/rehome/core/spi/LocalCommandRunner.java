@@ -116,8 +116,7 @@ public final class LocalCommandRunner implements CommandRunner {
         }
 
         private void kill() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            ProcessTree.kill(process);
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

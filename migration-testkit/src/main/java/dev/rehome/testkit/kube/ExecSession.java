@@ -1,5 +1,6 @@
 package dev.rehome.testkit.kube;
 
+import dev.rehome.core.spi.ProcessTree;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -194,8 +195,7 @@ final class ExecSession extends WebSocketListener {
     }
 
     private static void destroy(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        ProcessTree.kill(p);
     }
 
     private void daemon(String name, Runnable body) {

@@ -1,5 +1,6 @@
 package dev.rehome.testkit.kube;
 
+import dev.rehome.core.spi.ProcessTree;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -88,8 +89,7 @@ final class JobController {
         deleted.add(key);
         Process process = running.get(key);
         if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            ProcessTree.kill(process);
         }
     }
 
@@ -174,14 +174,12 @@ final class JobController {
             // pod: under load the event came late or not at all, and a deleted Job's process ran on to its end.
             while (!process.waitFor(1, TimeUnit.SECONDS)) {
                 if (++waited >= deadline) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    ProcessTree.kill(process);
                     throw new DeadlineExceeded();
                 }
                 if (deleted.contains(key) || jobGone(ns, key)) {
                     deleted.add(key);
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    ProcessTree.kill(process);
                 }
             }
             // The container ends with its main process; a child that outlived it (killed before it forked, or put

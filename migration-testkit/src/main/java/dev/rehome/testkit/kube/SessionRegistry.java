@@ -1,5 +1,6 @@
 package dev.rehome.testkit.kube;
 
+import dev.rehome.core.spi.ProcessTree;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +31,7 @@ final class SessionRegistry {
     /** Kills every process, then closes every socket still open (1001: the server is going away). */
     void killAll() {
         for (Process p : running) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            ProcessTree.kill(p);
         }
         running.clear();
         for (ChannelWriter socket : sockets) {
