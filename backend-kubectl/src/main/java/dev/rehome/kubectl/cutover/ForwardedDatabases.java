@@ -61,7 +61,7 @@ public final class ForwardedDatabases implements Databases {
         return sourceAppRole.get();
     }
 
-    /** Every login discovery found in the source container's env, the admin login first. */
+    /** Every login held for the source: the source container's (the admin first), then the app's own when it differs. */
     @Override
     public List<SourceLogin> sourceLogins() {
         return sourceLogins.get();

@@ -23,6 +23,8 @@ import dev.rehome.kubectl.cutover.ForwardedSource;
 import dev.rehome.kubectl.cutover.KubeRestoreProofs;
 import dev.rehome.kubectl.cutover.KubernetesPorts;
 import dev.rehome.kubectl.cutover.ServiceHealthCheck;
+import dev.rehome.kubectl.cutover.SourceLogins;
+import dev.rehome.kubectl.discovery.AppConnectionLogin;
 import dev.rehome.kubectl.discovery.TargetCluster;
 import dev.rehome.kubectl.portforward.PodPortForward;
 import dev.rehome.kubectl.provision.SqlConsole;
@@ -160,8 +162,10 @@ public final class LiveCluster implements AutoCloseable {
         String roleSecret = Cutover.roleSecret(config);
         String targetNamespace = config.target().namespace();
         SqlConsole console = kube.sqlConsole(target);
-        ForwardedDatabases databases = new ForwardedDatabases(source::endpoint, () -> source.database().credentials().user(),
-                () -> source.database().credentials().logins(),
+        SourceLogins logins = new SourceLogins(source::database, new AppConnectionLogin(client),
+                new NamespacedName(config.app().namespace(), config.app().deployment()), config.app().container(),
+                config.app().envVar());
+        ForwardedDatabases databases = new ForwardedDatabases(source::endpoint, logins::appRole, logins::all,
                 DatabaseEndpoint.of(targetForward.host(), targetForward.localPort(), "postgres", config.target().role(),
                         Secret.empty()).withOptions(tls.options()), target.writeHostFqdn(), config.target().role(),
                 () -> k.secrets().read(targetNamespace, roleSecret).map(d -> d.get("password"))
