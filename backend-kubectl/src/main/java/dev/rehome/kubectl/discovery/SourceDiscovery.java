@@ -146,7 +146,9 @@ public final class SourceDiscovery {
         Map<String, String> origins = new LinkedHashMap<>();
         vars.forEach((part, var) -> origins.put(part,
                 Optional.ofNullable(env.origins().get(var)).map(o -> var + " from " + o).orElse("default")));
-        return new SourceCredentials(user, password.map(Secret::of).orElse(Secret.empty()), db, origins, others);
+        String passwordVar = vars.get("password");
+        return new SourceCredentials(user, password.map(Secret::of).orElse(Secret.empty()), db, origins, others,
+                password.isPresent() && env.origins().containsKey(passwordVar) ? Optional.of(passwordVar) : Optional.empty());
     }
 
     private Optional<String> service(String ns, PodSpec spec, Workload workload) {

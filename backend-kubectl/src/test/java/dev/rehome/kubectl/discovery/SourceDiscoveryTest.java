@@ -63,6 +63,7 @@ class SourceDiscoveryTest {
 
         assertThat(db.credentials().user()).isEqualTo("basketball");
         assertThat(db.credentials().password()).isEqualTo(Secret.of("sandbox-basketball-pw"));
+        assertThat(db.credentials().passwordVariable()).contains("POSTGRES_PASSWORD");
         assertThat(db.credentials().database()).isEqualTo("basketball");
         assertThat(db.credentials().origins().get("password"))
                 .isEqualTo("POSTGRES_PASSWORD from Secret basketball-api/postgres-credentials key POSTGRES_PASSWORD");

@@ -67,6 +67,8 @@ class StatefulSetAndBitnamiDiscoveryTest {
         assertThat(db.credentials().user()).isEqualTo("shop");
         assertThat(db.credentials().database()).isEqualTo("orders");
         assertThat(db.credentials().password()).isEqualTo(Secret.of("shop-pw"));
+        assertThat(db.credentials().passwordVariable()).as("where a program in the pod finds it")
+                .contains("POSTGRESQL_PASSWORD");
         assertThat(db.majorVersion()).contains(16);
         assertThat(db.untouchedClaims()).extracting(UntouchedClaim::name).containsExactly("invoices");
         assertThat(db.untouchedClaims().get(0).reason()).isEqualTo("not mounted by any Deployment or StatefulSet");

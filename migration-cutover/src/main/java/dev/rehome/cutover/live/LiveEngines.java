@@ -10,6 +10,7 @@ import dev.rehome.core.CopyResult;
 import dev.rehome.core.DatabaseEndpoint;
 import dev.rehome.core.MigrationListener;
 import dev.rehome.core.RefusedException;
+import dev.rehome.core.spi.CommandRunner;
 import dev.rehome.jdbc.JdbcDirectEngine;
 import dev.rehome.jdbc.PgConnector;
 import dev.rehome.jdbc.copy.PgDumpSchemaDumper;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -81,8 +83,10 @@ final class LiveEngines {
                         .withPassword(request.source().password());
                 boolean containers = login.user().equals(containerLogin.user())
                         && login.password().equals(containerLogin.password());
-                var runner = containers ? new ContainerEnvSecretsRunner(inPod, Map.of("PGPASSWORD", "POSTGRES_PASSWORD"))
-                        : new StdinSecretsRunner(inPod);
+                // the variable the password was found in: POSTGRES_PASSWORD in the official image, Bitnami's own
+                Optional<String> variable = containers ? source.credentials().passwordVariable() : Optional.empty();
+                var runner = variable.<CommandRunner>map(v -> new ContainerEnvSecretsRunner(inPod, Map.of("PGPASSWORD", v)))
+                        .orElseGet(() -> new StdinSecretsRunner(inPod));
                 var dumper = PgDumpSchemaDumper.runningWhere(runner, "pg_dump", login);
                 return new JdbcDirectEngine(dumper, new PgConnector("rehome-copy"), clock).copy(request, listener);
             }
