@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehome.core.DatabaseEndpoint;
-import dev.rehome.core.Finding;
 import dev.rehome.core.MigrationListener;
+import dev.rehome.core.JournalState;
 import dev.rehome.core.Secret;
-import dev.rehome.core.VerificationReport;
+import dev.rehome.core.StepResult;
+import dev.rehome.core.StepStatus;
 import dev.rehome.core.Verifier;
 import dev.rehome.core.cutover.CutoverOutcome;
 import dev.rehome.core.cutover.CutoverPorts;
@@ -24,22 +25,27 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 11's matrix, through the real Kubernetes adapters (mock API, fake kubelet, ConfigMap journal, Lease): for
  * each source shape the fence chosen from the logins at hand really stops the app's login, never rehome's, and
- * (1) a cutover with no failure completes, (2) a cutover whose verification fails after the fence ends with the
- * app running on its old database with its original env and replica count, the source open to the app's login
- * again, and the data unchanged.
+ * (1) a cutover with no failure completes, (2) a cutover that fails at any {@link FailurePoint} after the fence
+ * ends with the app running on its old database with its original env and replica count, the source open to the
+ * app's login again, and the data unchanged.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 @ExtendWith(SharedServers.Resolver.class)
@@ -89,10 +95,15 @@ class FenceShapesIT {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Shape.class)
-    void aVerificationFailureAfterTheFenceLeavesTheAppRunningOnItsOldDatabaseAsBefore(Shape shape, SharedServers servers)
-            throws Exception {
+    static Stream<Arguments> everyShapeAtEveryFailurePoint() {
+        return Arrays.stream(Shape.values())
+                .flatMap(shape -> Arrays.stream(FailurePoint.values()).map(point -> Arguments.of(shape, point)));
+    }
+
+    @ParameterizedTest(name = "{0} failing at {1}")
+    @MethodSource("everyShapeAtEveryFailurePoint")
+    void aFailureAfterTheFenceLeavesTheAppRunningOnItsOldDatabaseAsBefore(Shape shape, FailurePoint point,
+                                                                         SharedServers servers) throws Exception {
         try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
             Secret appPassword = appPassword(sandbox);
             List<SourceLogin> logins = shape(shape, servers.source, appPassword);
@@ -100,13 +111,21 @@ class FenceShapesIT {
             var deployments = client.apps().deployments().inNamespace("basketball-api");
             var envBefore = deployments.withName("basketball-api").get().getSpec().getTemplate().getSpec()
                     .getContainers().get(0).getEnv();
-            Verifier failing = (source, target) -> VerificationReport.ofFindings("rows",
-                    List.of(new Finding("rows", "public.players", "76", "75")));
+            FailurePoint.Injection injection = point.inject(new JdbcDirectEngine(CLOCK),
+                    () -> rowsOf(servers.target));
+            CutoverRunner runner = runner(sandbox, logins, injection);
 
-            CutoverOutcome outcome = runner(sandbox, logins, failing).migrate();
+            CutoverOutcome outcome = runner.migrate();
 
             assertThat(outcome.result().succeeded()).isFalse();
-            assertThat(outcome.result().steps().toString()).contains("verify").contains("RolledBack");
+            assertThat(outcome.result().steps()).filteredOn(r -> r instanceof StepResult.Failed).first()
+                    .as(outcome.result().steps().toString()).extracting(StepResult::stepId).isEqualTo(point.failedStep);
+            assertThat(outcome.result().steps()).filteredOn(r -> r instanceof StepResult.RolledBack)
+                    .extracting(StepResult::stepId).contains("quiesce", "provision");
+            if (point == FailurePoint.MID_COPY) {
+                assertThat(injection.targetRowsAtFailure().get()).as("rows reached the target before the copy broke")
+                        .isPositive();
+            }
             var app = deployments.withName("basketball-api").get();
             assertThat(app.getSpec().getReplicas()).as("replica count restored").isEqualTo(1);
             assertThat(app.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
@@ -121,6 +140,12 @@ class FenceShapesIT {
             assertThat(client.secrets().inNamespace("basketball-api").list().getItems())
                     .as("the fence secret is gone with the fence")
                     .noneMatch(s -> s.getMetadata().getName().startsWith("rehome-fence-"));
+            assertThat(count(servers.target.connect("postgres"), "pg_catalog.pg_database WHERE datname = 'basketball'"))
+                    .as("the new home's database, half-built or whole, is dropped").isZero();
+            JournalState journal = runner.status();
+            assertThat(journal.steps()).as("the journal: every step that ran is rolled back")
+                    .allMatch(r -> r.status() == StepStatus.ROLLED_BACK, "rolled back");
+            assertThat(journal.facts()).containsEntry("migrator.rollback", "finished");
         } finally {
             dropLeftovers(servers.source);
         }
@@ -154,11 +179,16 @@ class FenceShapesIT {
     }
 
     private static CutoverRunner runner(KubeSandbox sandbox, List<SourceLogin> logins, Verifier verifier) {
-        EngineCatalog engines = new EngineCatalog(Map.of("jdbc-direct", () -> new JdbcDirectEngine(CLOCK)));
-        CutoverPorts ports = sandbox.ports(engines, verifier, databases -> databases.withSourceLogins(logins));
+        return runner(sandbox, logins, new FailurePoint.Injection(UnaryOperator.identity(), new JdbcDirectEngine(CLOCK),
+                verifier, FailurePoint.Injection.unseen()));
+    }
+
+    private static CutoverRunner runner(KubeSandbox sandbox, List<SourceLogin> logins, FailurePoint.Injection run) {
+        EngineCatalog engines = new EngineCatalog(Map.of("jdbc-direct", run::engine));
+        CutoverPorts ports = sandbox.ports(engines, run.verifier(), databases -> databases.withSourceLogins(logins));
         RunOptions options = RunOptions.defaults("fence-shapes").withGitopsDir(sandbox.deploymentsRepo())
                 .withEngine("jdbc-direct");
-        return new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK);
+        return new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK, run.decorate());
     }
 
     private static Verifier fullVerifier() {
@@ -223,6 +253,19 @@ class FenceShapesIT {
         try (c; var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + (table.contains(".") ? table : "public." + table))) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Rows in every table of the target's public schema, committed so far. */
+    private static long rowsOf(PostgresServer target) {
+        String sql = "SELECT coalesce(sum((xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I.%I',"
+                + " schemaname, tablename), false, true, '')))[1]::text::bigint), 0) FROM pg_catalog.pg_tables"
+                + " WHERE schemaname = 'public'";
+        try (Connection c = target.connect("basketball"); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
