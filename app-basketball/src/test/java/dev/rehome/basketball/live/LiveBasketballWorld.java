@@ -49,14 +49,19 @@ final class LiveBasketballWorld implements AutoCloseable {
 
     /** Loads the fixture into {@code source} as the official image would have it; once per pair of servers. */
     static void seedSource(PostgresServer source) {
+        seedSource(source, LiveSourceShape.A_OFFICIAL_APP_IS_SUPERUSER);
+    }
+
+    /** Loads the fixture into {@code source} with the roles of {@code shape}, dropping what an earlier run left. */
+    static void seedSource(PostgresServer source, LiveSourceShape shape) {
         source.execute("postgres", "DROP DATABASE IF EXISTS basketball WITH (FORCE)");
         // A killed run may have left its fence's migration role behind (the fence holds until retire or rollback).
         source.execute("postgres", "DO $$DECLARE r text; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname"
                 + " LIKE 'rehome\\_%' LOOP EXECUTE format('DROP ROLE %I', r); END LOOP; END$$");
         source.execute("postgres", "DROP ROLE IF EXISTS basketball");
+        source.execute("postgres", "DROP ROLE IF EXISTS " + LiveSourceShape.OWNER);
         BasketballFixture.load(source, BasketballFixture.DATABASE);
-        // postgres:16-alpine makes POSTGRES_USER a superuser; the seeded Secret holds this password.
-        source.execute("postgres", "CREATE ROLE basketball LOGIN SUPERUSER PASSWORD '" + SOURCE_PASSWORD + "'");
+        shape.seedRoles(source);
     }
 
     /** The target without the database and role a run creates. */
@@ -67,6 +72,12 @@ final class LiveBasketballWorld implements AutoCloseable {
 
     static LiveBasketballWorld start(PostgresServer source, PostgresServer target, Path dir, Clock clock)
             throws Exception {
+        return start(source, target, dir, clock, LiveSourceShape.A_OFFICIAL_APP_IS_SUPERUSER);
+    }
+
+    /** As above, with the postgres Deployment in the image and env of {@code shape} (seed the server alike). */
+    static LiveBasketballWorld start(PostgresServer source, PostgresServer target, Path dir, Clock clock,
+                                     LiveSourceShape shape) throws Exception {
         InProcessCluster cluster = InProcessCluster.start();
         List<AutoCloseable> opened = new ArrayList<>(List.of(cluster));
         try {
@@ -82,9 +93,9 @@ final class LiveBasketballWorld implements AutoCloseable {
             ClusterSeeds.files().forEach(f -> cluster.apply(ClusterSeeds.open(f, clock)));
             KubernetesClient client = cluster.client();
             client.pods().inNamespace("basketball-api").delete();
+            shape.applyTo(client);
             FakeKubelet kubelet = cluster.startKubelet(clock);
-            PodEnvironment sourcePod = PodEnvironment.postgres(source)
-                    .withEnv("POSTGRES_USER", "basketball").withEnv("POSTGRES_PASSWORD", SOURCE_PASSWORD);
+            PodEnvironment sourcePod = shape.podEnvironment(source);
             kubelet.bindPodsOf("basketball-api", "postgres", sourcePod);
             cluster.bindPod("postgres", "pal-e-postgres-1", PodEnvironment.postgres(target));
             // The app's pods after the scale-up answer the default in-cluster health URL's port.
