@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The network faults of the catalogue (N-1, N-3, N-4, N-5) under the jdbc-direct engine: the copy runs through a
+ * The network faults of the catalogue (N-1, N-3, N-4, N-5, N-6) under the jdbc-direct engine: the copy runs through a
  * {@link FaultyProxy} in front of the source or the target, which black-holes, cuts or slows it mid-data. Every
  * fault ends in a failed copy (never a success, never a hang), and a rerun over a healed network copies everything.
  * The source's data is about 26 MB, so a fault after a few MB lands in the data phase.
@@ -155,8 +155,41 @@ class NetworkFaultsIT {
         }
     }
 
+    /**
+     * N-6 as near as one machine gets to a CNPG failover (no standby to promote): the target's primary restarts
+     * mid-copy. The copy fails at once with the server's reason, another tenant's database on the target stays
+     * intact and writable, and a rerun (which in a cluster reaches the new primary through {@code -rw}) copies all.
+     */
+    @Test
+    void n6ATargetPrimaryRestartedMidCopyFailsTheCopyLeavesOtherTenantsWritableAndARerunSucceeds() throws Exception {
+        target.createDatabase("other_tenant");
+        target.execute("other_tenant", "CREATE TABLE ledger (v int); INSERT INTO ledger VALUES (1)");
+        try (FaultyProxy network = FaultyProxy.to(target.host(), target.port())) {
+            target.createDatabase("failover");
+            DatabaseEndpoint to = through(network, "failover");
+            network.slow(Duration.ZERO, 4L << 20); // so the restart lands while the rows still stream
+            Thread restarter = new Thread(() -> {
+                awaitRelayed(network, DATA_BYTES_BEFORE_THE_FAULT);
+                target.restart();
+            });
+            restarter.start();
 
+            MigrationException failure = copyFails(engine, request(source.endpoint(DB), to, CopyLimits.ofDefaults()));
+            restarter.join(TimeUnit.MINUTES.toMillis(1));
 
+            assertThat(failure).isNotInstanceOf(CopyStalledException.class);
+            assertThat(failure.errorCode()).isEqualTo(ErrorCode.FAILED);
+            network.pass();
+            assertNoSessionIsLeftOn(source, DB);
+            target.execute("other_tenant", "INSERT INTO ledger VALUES (2)");
+            try (var c = target.connect("other_tenant"); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT string_agg(v::text, ',' ORDER BY v) FROM ledger")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the other tenant's rows, and its write after the restart").isEqualTo("1,2");
+            }
+            assertRerunCopiesEverything(source.endpoint(DB), "failover");
+        }
+    }
 
     private void assertRerunCopiesEverything(DatabaseEndpoint from, String database) {
         target.execute("postgres", "DROP DATABASE \"" + database + "\" WITH (FORCE)");

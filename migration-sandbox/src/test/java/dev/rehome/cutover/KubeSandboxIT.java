@@ -113,6 +113,30 @@ class KubeSandboxIT {
             assertThatThrownBy(() -> DriverManager.getConnection(servers.source.jdbcUrl("basketball"), "basketball",
                     "sandbox-basketball-pw").close()).as("the old login at the old database, still fenced")
                     .isInstanceOf(SQLException.class);
+            // A CronJob still reading the old Secret fires (its Job, as the CronJob controller makes it): its psql
+            // reaches the old database through the Service and is refused; nothing is written there.
+            sandbox.client().resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder().withNewMetadata()
+                    .withName("nightly-report-29000000").withNamespace("basketball-api").endMetadata().withNewSpec()
+                    .withBackoffLimit(0).withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+                    .withName("report").withImage("postgres:16-alpine")
+                    .withCommand("sh", "-c", "psql \"$DATABASE_URL\" -X -v ON_ERROR_STOP=1"
+                            + " -c 'CREATE TABLE public.stray_write (x int)' 2>&1")
+                    .addNewEnv().withName("DATABASE_URL").withNewValueFrom().withNewSecretKeyRef()
+                    .withName("basketball-api-secrets").withKey("database-url").endSecretKeyRef().endValueFrom()
+                    .endEnv().endContainer().endSpec().endTemplate().endSpec().build()).create();
+            var job = dev.rehome.testkit.kube.Poll.until(() -> sandbox.client().batch().v1().jobs()
+                    .inNamespace("basketball-api").withName("nightly-report-29000000").get(),
+                    j -> j.getStatus() != null && (j.getStatus().getFailed() != null || j.getStatus().getSucceeded() != null),
+                    java.time.Duration.ofSeconds(60), "the stray CronJob's Job finished");
+            assertThat(job.getStatus().getFailed()).as("the stray writer was refused").isEqualTo(1);
+            var pods = sandbox.client().pods().inNamespace("basketball-api").withLabel("job-name", "nightly-report-29000000");
+            assertThat(pods.resources().map(p -> p.getLog()).toList()).as("refused by the server, not lost on the way")
+                    .singleElement().asString().contains("FATAL");
+            try (var c = servers.source.connect("basketball"); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT to_regclass('public.stray_write') IS NULL")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("nothing written to the old database after the fence").isTrue();
+            }
 
             var retired = new CutoverRunner(sandbox.config(), ports, RunOptions.defaults("test").withRetire(true, true),
                     MigrationListener.NONE, CLOCK).retire();
