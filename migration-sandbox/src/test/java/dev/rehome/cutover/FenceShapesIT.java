@@ -22,13 +22,11 @@ import dev.rehome.testkit.PostgresServer;
 import dev.rehome.testkit.fixtures.BasketballFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -79,7 +77,7 @@ class FenceShapesIT {
     @EnumSource(Shape.class)
     void aCutoverWithNoFailureCompletesAndTheFenceStopsTheAppsLogin(Shape shape, SharedServers servers) throws Exception {
         try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
-            Secret appPassword = appPassword(sandbox);
+            Secret appPassword = SandboxAppLogin.password(sandbox);
             List<SourceLogin> logins = shape(shape, servers.source, appPassword);
             CutoverRunner runner = runner(sandbox, logins, fullVerifier());
 
@@ -88,7 +86,7 @@ class FenceShapesIT {
 
             assertThat(outcome.result().succeeded()).as(outcome.result().steps() + " " + outcome.notices()).isTrue();
             assertThat(count(servers.target.connect("basketball"), "players")).isEqualTo(BasketballFixture.PLAYERS);
-            assertThat(canLogIn(servers.source, "basketball", appPassword))
+            assertThat(SandboxAppLogin.canLogIn(servers.source, "basketball", appPassword))
                     .as("the old database stays fenced against the app after the cutover").isFalse();
         } finally {
             dropLeftovers(servers.source);
@@ -105,7 +103,7 @@ class FenceShapesIT {
     void aFailureAfterTheFenceLeavesTheAppRunningOnItsOldDatabaseAsBefore(Shape shape, FailurePoint point,
                                                                          SharedServers servers) throws Exception {
         try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
-            Secret appPassword = appPassword(sandbox);
+            Secret appPassword = SandboxAppLogin.password(sandbox);
             List<SourceLogin> logins = shape(shape, servers.source, appPassword);
             var client = sandbox.client();
             var deployments = client.apps().deployments().inNamespace("basketball-api");
@@ -130,9 +128,9 @@ class FenceShapesIT {
             assertThat(app.getSpec().getReplicas()).as("replica count restored").isEqualTo(1);
             assertThat(app.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
                     .as("original env").isEqualTo(envBefore);
-            assertThat(canLogIn(servers.source, "basketball", appPassword)).as("the source is open to the app's login")
+            assertThat(SandboxAppLogin.canLogIn(servers.source, "basketball", appPassword)).as("the source is open to the app's login")
                     .isTrue();
-            try (Connection c = connect(servers.source, "basketball", appPassword)) {
+            try (Connection c = SandboxAppLogin.connect(servers.source, "basketball", appPassword)) {
                 assertThat(count(c, "players")).as("data unchanged").isEqualTo(BasketballFixture.PLAYERS);
             }
             assertThat(count(servers.source.connect("postgres"), "pg_catalog.pg_roles WHERE rolname LIKE 'rehome\\_%'"))
@@ -155,7 +153,7 @@ class FenceShapesIT {
     void withNoLoginThatCanFenceSafelyPreflightRefusesNamingTheCredentialAndChangesNothing(SharedServers servers)
             throws Exception {
         try (KubeSandbox sandbox = KubeSandbox.prepare(servers.source, servers.target, dir, CLOCK, n -> { })) {
-            Secret appPassword = appPassword(sandbox);
+            Secret appPassword = SandboxAppLogin.password(sandbox);
             shape(Shape.D_SEPARATE_OWNER, servers.source, appPassword);
             // Only the owner: it could revoke CONNECT but may not end the app's open sessions.
             List<SourceLogin> ownerOnly = List.of(new SourceLogin(OWNER, OWNER_PASSWORD, "the owner's Secret"));
@@ -172,7 +170,7 @@ class FenceShapesIT {
                     });
             assertThat(sandbox.client().apps().deployments().inNamespace("basketball-api").withName("basketball-api")
                     .get().getSpec().getReplicas()).as("the app untouched").isEqualTo(1);
-            assertThat(canLogIn(servers.source, "basketball", appPassword)).isTrue();
+            assertThat(SandboxAppLogin.canLogIn(servers.source, "basketball", appPassword)).isTrue();
         } finally {
             dropLeftovers(servers.source);
         }
@@ -223,30 +221,6 @@ class FenceShapesIT {
                 yield List.of(new SourceLogin(OWNER, OWNER_PASSWORD, "the owner's Secret"), app);
             }
         };
-    }
-
-    private static Secret appPassword(KubeSandbox sandbox) {
-        var secret = sandbox.client().secrets().inNamespace("basketball-api").withName("basketball-api-secrets").get();
-        String url = new String(java.util.Base64.getDecoder().decode(secret.getData().get("database-url")),
-                java.nio.charset.StandardCharsets.UTF_8);
-        String userInfo = java.net.URI.create(url).getRawUserInfo();
-        return Secret.of(java.net.URLDecoder.decode(userInfo.substring(userInfo.indexOf(':') + 1),
-                java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static boolean canLogIn(PostgresServer server, String role, Secret password) {
-        try (Connection c = connect(server, role, password)) {
-            return c.isValid(5);
-        } catch (SQLException refused) {
-            return false;
-        }
-    }
-
-    private static Connection connect(PostgresServer server, String role, Secret password) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", role);
-        p.setProperty("password", password.reveal());
-        return DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port() + "/basketball", p);
     }
 
     private static long count(Connection c, String table) throws SQLException {
