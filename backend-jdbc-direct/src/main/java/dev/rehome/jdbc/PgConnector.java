@@ -8,9 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens pgjdbc connections to a {@link DatabaseEndpoint}. The password goes to the driver as a property, never
@@ -32,11 +36,32 @@ public final class PgConnector {
 
     /** How the message of a connection refused by the TLS check starts (see {@link #explain}). */
     public static final String TLS_FAILED = "TLS verification of ";
+    private static final Logger LOG = LoggerFactory.getLogger(PgConnector.class);
+
+    /** Waits between connection attempts; a test passes one that does not sleep. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * Waits before the second and third attempt when a connection broke while it was being set up. A port-forward
+     * (kubectl's, fabric8's) drops a new connection now and then while its stream to the kubelet opens; a second
+     * attempt gets a fresh stream. Only failures that came quickly count: a login that timed out is not repeated.
+     */
+    private static final List<Duration> RETRY_WAITS = List.of(Duration.ofMillis(500), Duration.ofMillis(1500));
+    private static final Duration QUICK_FAILURE = Duration.ofSeconds(5);
 
     private final String applicationName;
+    private final Pause pause;
 
     public PgConnector(String applicationName) {
+        this(applicationName, d -> Thread.sleep(d.toMillis()));
+    }
+
+    PgConnector(String applicationName, Pause pause) {
         this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+        this.pause = Objects.requireNonNull(pause, "pause");
     }
 
     public PgConnector() {
@@ -79,9 +104,35 @@ public final class PgConnector {
             // The socket goes to a loopback forward; the certificate must name the Service (S-2).
             p.setProperty("sslhostnameverifier", ServiceNameVerifier.class.getName());
         }
+        for (int attempt = 0; ; attempt++) {
+            long started = System.nanoTime();
+            try {
+                return DriverManager.getConnection(jdbcUrl(endpoint), p);
+            } catch (SQLException e) {
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                if (attempt >= RETRY_WAITS.size() || !brokenWhileConnecting(endpoint, e, took)) {
+                    throw new UnreachableException(explain(endpoint, e), e);
+                }
+                LOG.info("connection to {} broke while it was set up ({}); trying again", endpoint.describe(),
+                        firstLine(e.getMessage()));
+                pauseBefore(attempt, endpoint, e);
+            }
+        }
+    }
+
+    /** A connection the network dropped during its set-up: not a refusal by the server, not a TLS check, not a timeout. */
+    private static boolean brokenWhileConnecting(DatabaseEndpoint endpoint, SQLException e, Duration took) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean connectionFailure = state.equals("08001") || state.equals("08006");
+        return connectionFailure && took.compareTo(QUICK_FAILURE) < 0
+                && !(tlsVerified(endpoint) && looksLikeTls(firstLine(e.getMessage())));
+    }
+
+    private void pauseBefore(int attempt, DatabaseEndpoint endpoint, SQLException e) {
         try {
-            return DriverManager.getConnection(jdbcUrl(endpoint), p);
-        } catch (SQLException e) {
+            pause.pause(RETRY_WAITS.get(attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
             throw new UnreachableException(explain(endpoint, e), e);
         }
     }
