@@ -30,9 +30,7 @@ class ProcessTreeTest {
 
             assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(shell.exitValue()).as("run %d: killed, not finished", i).isEqualTo(137);
-            for (ProcessHandle child : children) {
-                assertThat(child.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
-            }
+            awaitGone(children);
             assertThat(next).as("run %d: the shell's next command", i).doesNotExist();
         }
     }
@@ -44,8 +42,27 @@ class ProcessTreeTest {
 
         ProcessTree.kill(shell);
 
-        for (ProcessHandle p : all) {
-            assertThat(p.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+        awaitGone(all);
+    }
+
+    /**
+     * Waits until each of {@code processes} is dead: gone, or a zombie waiting for init to reap it (which takes
+     * init here up to two seconds per process; {@code isAlive} and {@code onExit} count a zombie as running).
+     */
+    private static void awaitGone(List<ProcessHandle> processes) throws InterruptedException {
+        for (int i = 0; i < 2000 && !processes.stream().allMatch(ProcessTreeTest::dead); i++) {
+            Thread.sleep(5);
+        }
+        assertThat(processes).allMatch(ProcessTreeTest::dead, "dead");
+    }
+
+    private static boolean dead(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            // "pid (comm) S ...": the state follows the command name's closing parenthesis
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (java.io.IOException gone) {
+            return true;
         }
     }
 
