@@ -7,6 +7,7 @@ import dev.rehome.core.cutover.RunOptions;
 import dev.rehome.core.cutover.CutoverConfig;
 import dev.rehome.core.cutover.GitOpsChange;
 import dev.rehome.cutover.gitops.GitOpsEditor;
+import dev.rehome.cutover.steps.AppDrift;
 import dev.rehome.cutover.steps.Facts;
 import dev.rehome.cutover.steps.Cutover;
 import dev.rehome.cutover.steps.LockStep;
@@ -144,6 +145,19 @@ public final class CutoverRunner {
 
     public JournalState retireStatus() {
         return cutover.ports().journal().read(cutover.config().planName() + ":retire");
+    }
+
+    /**
+     * Catalogue case X-2 before retire: once the journal shows the app re-pointed (and not retired), whether it still
+     * reads the new home; empty before the cutover, after a rollback of the re-point, and once retired.
+     */
+    public Optional<String> drift() {
+        return cutOver() ? new AppDrift(cutover).find() : Optional.empty();
+    }
+
+    /** Whether {@link #drift()} has anything to check: the app was re-pointed and the old database not retired. */
+    public boolean cutOver() {
+        return status().succeeded("repoint") && !retireStatus().succeeded("retire");
     }
 
     /** The content verification of source against target, with nothing changed. */

@@ -104,12 +104,16 @@ class KubeSandboxIT {
             CutoverOutcome outcome = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK)
                     .migrate();
             assertThat(outcome.result().succeeded()).as(outcome.result().steps() + " " + outcome.notices()).isTrue();
+            CutoverRunner watching = new CutoverRunner(sandbox.config(), ports, options, MigrationListener.NONE, CLOCK);
+            assertThat(watching.drift()).as("status --check-drift right after the cutover").isEmpty();
 
             apps.withName("basketball-api").edit(d -> {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().replaceAll(e ->
                         e.getName().equals(oldEnv.getName()) ? oldEnv : e);
                 return d;
             });
+            assertThat(watching.drift()).as("status --check-drift once the old definition is back")
+                    .hasValueSatisfying(d -> assertThat(d).contains("no longer points to the new home"));
             assertThatThrownBy(() -> DriverManager.getConnection(servers.source.jdbcUrl("basketball"), "basketball",
                     "sandbox-basketball-pw").close()).as("the old login at the old database, still fenced")
                     .isInstanceOf(SQLException.class);

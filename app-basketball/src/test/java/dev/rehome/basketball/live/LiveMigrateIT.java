@@ -114,6 +114,24 @@ class LiveMigrateIT {
             assertThat(client.persistentVolumes().withName(pv).get().getSpec().getPersistentVolumeReclaimPolicy())
                     .isEqualTo("Retain");
             assertThat(client.secrets().inNamespace("postgres").withName("basketball-credentials").get()).isNotNull();
+            // X-2 before retire: status --check-drift reads the cluster; the app reads its new home, until the old
+            // definition comes back (ArgoCD self-heal, an old manifest applied): exit 1, naming it.
+            Run noDrift = run(world.args("status", "--check-drift", "-o", "json"));
+            assertThat(noDrift.code()).as(noDrift.err() + noDrift.out()).isZero();
+            assertThat(noDrift.out()).containsPattern("\"found\"\\s*:\\s*false")
+                    .contains("reads Secret " + env.getValueFrom().getSecretKeyRef().getName());
+            client.apps().deployments().inNamespace("basketball-api").withName("basketball-api").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().replaceAll(e ->
+                        !e.getName().equals("BASKETBALL_DATABASE_URL") ? e : new io.fabric8.kubernetes.api.model.EnvVarBuilder()
+                                .withName(e.getName()).withNewValueFrom().withNewSecretKeyRef()
+                                .withName("basketball-api-secrets").withKey("database-url").endSecretKeyRef()
+                                .endValueFrom().build());
+                return d;
+            });
+            Run drifted = run(world.args("status", "--check-drift"));
+            assertThat(drifted.code()).as(drifted.err() + drifted.out()).isEqualTo(1);
+            assertThat(drifted.out()).contains("DRIFT: Deployment basketball-api/basketball-api env"
+                    + " BASKETBALL_DATABASE_URL no longer points to the new home");
             // status reads the journal only: it works with the standalone postgres gone, as after retire.
             client.apps().deployments().inNamespace("basketball-api").withName("postgres").delete();
             Run status = run(world.args("status"));

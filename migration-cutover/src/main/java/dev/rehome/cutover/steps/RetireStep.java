@@ -121,21 +121,12 @@ public final class RetireStep implements Step {
         }
     }
 
-    /**
-     * The app must still read its database from the Secret the re-point wrote. Something may have put the old
-     * definition back since (ArgoCD self-heal, a {@code kubectl apply} of the old manifest, an unmerged GitOps
-     * branch): then the old database is the app's database again, and retiring it would be the outage.
-     */
+    /** A drifted app reads the old database again: retiring it would be the outage ({@link AppDrift}). */
     private void refuseIfTheAppDrifted() {
-        var a = cutover.config().app();
-        if (!cutover.ports().workloads().envReadsSecret(cutover.app(), a.container(), a.envVar(), a.connectionSecret(),
-                a.connectionSecretKey())) {
-            throw new RefusedException("Deployment " + cutover.app() + " env " + a.envVar() + " no longer points to the"
-                    + " new home (Secret " + a.connectionSecret() + " key " + a.connectionSecretKey() + "): something put"
-                    + " another definition back since the cutover (ArgoCD self-heal? an unmerged GitOps branch? a"
-                    + " kubectl apply?); the old database is its database again, so nothing is retired. Point it back"
-                    + " (merge the branch, or rerun migrate) and retire again");
-        }
+        new AppDrift(cutover).find().ifPresent(drift -> {
+            throw new RefusedException(drift + "; the old database is its database again, so nothing is retired."
+                    + " Point it back (merge the branch, or rerun migrate) and retire again");
+        });
     }
 
     /**
