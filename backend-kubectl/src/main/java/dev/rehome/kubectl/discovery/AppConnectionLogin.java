@@ -66,7 +66,8 @@ public final class AppConnectionLogin {
         }
         // postgresql://, postgres:// and the driver-qualified forms apps use (postgresql+asyncpg://, ...)
         if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("postgres")
-                || uri.getHost() == null || !reachesSource(uri.getHost(), source, appNamespace)) {
+                || uri.getHost() == null || !new ServiceHostNames(source.service().orElseThrow(),
+                        source.workload().namespace()).reachedFrom(appNamespace, uri.getHost())) {
             return Optional.empty();
         }
         String userInfo = uri.getRawUserInfo();
@@ -77,15 +78,6 @@ public final class AppConnectionLogin {
         String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
         Secret password = colon < 0 ? Secret.empty() : Secret.of(decode(userInfo.substring(colon + 1)));
         return user.isEmpty() ? Optional.empty() : Optional.of(new UrlLogin(user, password));
-    }
-
-    /** Every name the cluster's DNS resolves to the source's Service from the app's namespace. */
-    private static boolean reachesSource(String host, SourceDatabase source, String appNamespace) {
-        String service = source.service().orElseThrow();
-        String ns = source.workload().namespace();
-        String h = host.toLowerCase(Locale.ROOT);
-        return (h.equals(service) && ns.equals(appNamespace)) || h.equals(service + "." + ns)
-                || h.equals(service + "." + ns + ".svc") || h.equals(service + "." + ns + ".svc.cluster.local");
     }
 
     private static String decode(String s) {

@@ -1,5 +1,6 @@
 package dev.rehome.cutover.fleet;
 
+import dev.rehome.kubectl.discovery.ServiceHostNames;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +18,7 @@ final class ServiceHostMatcher {
     private final Set<String> names;
 
     ServiceHostMatcher(String service, String namespace) {
-        String s = service.toLowerCase(Locale.ROOT);
-        String ns = namespace.toLowerCase(Locale.ROOT);
-        this.names = Set.of(s, s + "." + ns, s + "." + ns + ".svc", s + "." + ns + ".svc.cluster.local");
+        this.names = new ServiceHostNames(service, namespace).all();
     }
 
     /** The style of reference when {@code value} points at the Service. */
